@@ -1,0 +1,2 @@
+// The libFuzzer entry point replaces this file.
+print("fuzz target: build with --sanitize=fuzzer")

@@ -1,0 +1,65 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "coach",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "coach", targets: ["coach"]),
+    .library(name: "CoachKit", targets: ["CoachKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // Test- and benchmark-only: a reference YAML parser for differential tests and
+    // the parser benchmark. No product target depends on it.
+    .package(url: "https://github.com/jpsim/Yams", exact: "5.0.1"),
+  ],
+  targets: [
+    // Core library: pure, no terminal I/O.
+    .target(name: "CoachKit"),
+
+    // Terminal shell
+    .systemLibrary(
+      name: "CReadline",
+      providers: [.apt(["libreadline-dev"])]
+    ),
+    .executableTarget(
+      name: "coach",
+      dependencies: [
+        "CoachKit",
+        "CReadline",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // Benchmarks and fuzzing (not part of the product)
+    .executableTarget(
+      name: "coach-bench",
+      dependencies: ["CoachKit", .product(name: "Yams", package: "Yams")],
+      path: "Benchmarks/coach-bench"
+    ),
+    .executableTarget(
+      name: "coach-fuzz",
+      dependencies: ["CoachKit"],
+      path: "Fuzz/coach-fuzz"
+    ),
+
+    // Tests
+    .target(
+      name: "CoachTestSupport",
+      dependencies: ["CoachKit"],
+      path: "Tests/CoachTestSupport"
+    ),
+    .testTarget(
+      name: "CoachKitTests",
+      dependencies: [
+        "CoachKit", "CoachTestSupport", .product(name: "Yams", package: "Yams"),
+      ],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "CoachEndToEndTests",
+      dependencies: ["coach", "CoachTestSupport"]
+    ),
+  ]
+)

@@ -1,0 +1,172 @@
+/// Reads the entries of one mapping of a script, reporting problems as it goes.
+///
+/// Each accessor marks its key as used; ``finish()`` then reports every key that no accessor
+/// asked for, with a did-you-mean. A missing required key is reported at the mapping's start
+/// (or at its parent key, when known).
+struct Fields {
+  let mapping: Node.Mapping
+  /// How the mapping is named in messages: "the customer", "fact `wedding`".
+  let what: String
+  let sink: DiagnosticSink
+  /// Where a missing key is reported: the key that introduced this mapping, when known.
+  let anchor: SourceSpan
+  private(set) var known: [String] = []
+
+  /// Reads `node` as a mapping; reports and returns `nil` if it is something else.
+  init?(_ node: Node, what: String, sink: DiagnosticSink, anchor: SourceSpan? = nil) {
+    guard case .mapping(let mapping) = node else {
+      sink.append(SchemaMessage.wrongType(node, expected: "a mapping of `key: value` lines", for: what))
+      return nil
+    }
+    self.mapping = mapping
+    self.what = what
+    self.sink = sink
+    let start = mapping.span.start
+    self.anchor = anchor ?? SourceSpan(start: start, end: start)
+  }
+
+  /// The raw node for `key`, or `nil`; reports it missing when `required`.
+  mutating func node(_ key: String, required: Bool = false) -> Node? {
+    known.append(key)
+    guard let entry = mapping.entries.first(where: { $0.key.value == key }) else {
+      if required { sink.append(SchemaMessage.missingKey(key, in: what, at: anchor)) }
+      return nil
+    }
+    return entry.value
+  }
+
+  /// The key scalar for `key`, if present (for pointing at the key rather than the value).
+  func keyScalar(_ key: String) -> Node.Scalar? {
+    mapping.entries.first(where: { $0.key.value == key })?.key
+  }
+
+  /// Whether the mapping has `key` (does not mark it used).
+  func has(_ key: String) -> Bool { mapping[key] != nil }
+
+  /// A non-empty text value.
+  mutating func scalar(_ key: String, required: Bool = false) -> Node.Scalar? {
+    guard let node = node(key, required: required) else { return nil }
+    guard case .scalar(let scalar) = node else {
+      sink.append(SchemaMessage.wrongType(node, expected: "text", for: key))
+      return nil
+    }
+    if scalar.isEmptyPlain {
+      if required { sink.append(SchemaMessage.emptyValue(node, for: key)) }
+      return nil
+    }
+    return scalar
+  }
+
+  /// A non-empty text value as a string.
+  mutating func string(_ key: String, required: Bool = false) -> String? {
+    scalar(key, required: required)?.value
+  }
+
+  /// An id: lowercase letters, digits and `-`.
+  mutating func id(_ key: String, what idWhat: String, required: Bool = true) -> Node.Scalar? {
+    guard let scalar = scalar(key, required: required) else { return nil }
+    guard IDs.isValid(scalar.value) else {
+      sink.append(SchemaMessage.invalidID(scalar, what: idWhat))
+      return nil
+    }
+    return scalar
+  }
+
+  /// A whole number within `range`. Only plain decimal digits (with an optional sign) count.
+  mutating func int(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
+    guard let scalar = scalar(key, required: required) else { return nil }
+    return Self.int(scalar, for: key, in: range, sink: sink)
+  }
+
+  static func int(_ scalar: Node.Scalar, for key: String, in range: ClosedRange<Int>, sink: DiagnosticSink)
+    -> Int?
+  {
+    let text = scalar.value
+    let digits = text.hasPrefix("+") || text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+    guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+      let value = Int(text.hasPrefix("+") ? String(text.dropFirst()) : text)
+    else {
+      sink.append(SchemaMessage.notANumber(scalar, for: key, range: range))
+      return nil
+    }
+    guard range.contains(value) else {
+      sink.append(SchemaMessage.outOfRange(scalar, for: key, range: range))
+      return nil
+    }
+    return value
+  }
+
+  /// `true` or `false` (YAML 1.2 core schema spellings).
+  mutating func bool(_ key: String, required: Bool = false) -> Bool? {
+    guard let scalar = scalar(key, required: required) else { return nil }
+    switch scalar.value {
+    case "true", "True", "TRUE": return true
+    case "false", "False", "FALSE": return false
+    default:
+      sink.append(SchemaMessage.notABoolean(scalar, for: key))
+      return nil
+    }
+  }
+
+  /// One of a fixed set of words.
+  mutating func choice<T: RawRepresentable>(_ key: String, required: Bool = false) -> T?
+  where T: CaseIterable, T.RawValue == String {
+    guard let scalar = scalar(key, required: required) else { return nil }
+    return Self.choice(scalar, for: key, sink: sink)
+  }
+
+  static func choice<T: RawRepresentable>(_ scalar: Node.Scalar, for key: String, sink: DiagnosticSink)
+    -> T?
+  where T: CaseIterable, T.RawValue == String {
+    if let value = T(rawValue: scalar.value) { return value }
+    sink.append(
+      SchemaMessage.notOneOf(scalar, for: key, choices: T.allCases.map(\.rawValue)))
+    return nil
+  }
+
+  /// A list of text items; a single text value counts as a list of one.
+  mutating func stringList(_ key: String, required: Bool = false) -> [Node.Scalar]? {
+    guard let node = node(key, required: required) else { return nil }
+    return Self.stringList(node, for: key, sink: sink)
+  }
+
+  static func stringList(_ node: Node, for key: String, sink: DiagnosticSink) -> [Node.Scalar]? {
+    switch node {
+    case .scalar(let scalar):
+      return scalar.isEmptyPlain ? [] : [scalar]
+    case .sequence(let sequence):
+      var items: [Node.Scalar] = []
+      for item in sequence.items {
+        guard case .scalar(let scalar) = item else {
+          sink.append(SchemaMessage.wrongType(item, expected: "text", for: "\(key)` item `"))
+          continue
+        }
+        if !scalar.isEmptyPlain { items.append(scalar) }
+      }
+      return items
+    case .mapping:
+      sink.append(SchemaMessage.wrongType(node, expected: "a list of text", for: key))
+      return nil
+    }
+  }
+
+  /// A list of nodes (a single mapping counts as a list of one).
+  mutating func list(_ key: String, required: Bool = false) -> [Node]? {
+    guard let node = node(key, required: required) else { return nil }
+    switch node {
+    case .sequence(let sequence): return sequence.items
+    case .mapping: return [node]
+    case .scalar(let scalar):
+      if scalar.isEmptyPlain { return [] }
+      sink.append(SchemaMessage.wrongType(node, expected: "a list", for: key))
+      return nil
+    }
+  }
+
+  /// Reports every key no accessor asked for.
+  func finish() {
+    for entry in mapping.entries where !known.contains(entry.key.value) {
+      sink.append(SchemaMessage.unknownKey(entry.key, in: what, known: known))
+    }
+  }
+}

@@ -1,0 +1,107 @@
+/// The diagnostics of decoding: typed messages beside the checks that emit them.
+///
+/// Codes `S0xx` are shared by every script kind (scenario, lexicon, curriculum).
+enum SchemaMessage {
+  static func missingKey(_ key: String, in what: String, at span: SourceSpan, help: String? = nil)
+    -> Diagnostic
+  {
+    .error(
+      "S001", "missing `\(key)` in \(what)", at: span, label: "`\(key)` is required here",
+      help: help ?? "add `\(key): …`")
+  }
+
+  static func unknownKey(_ key: Node.Scalar, in what: String, known: [String]) -> Diagnostic {
+    .error(
+      "S002", "unknown key `\(key.value)` in \(what)", at: key.span, label: "not a key of \(what)",
+      help: Suggestions.help(for: key.value, in: known)
+        ?? "the keys of \(what) are: \(known.map { "`\($0)`" }.joined(separator: ", "))")
+  }
+
+  static func wrongType(_ node: Node, expected: String, for what: String) -> Diagnostic {
+    .error(
+      "S003", "`\(what)` should be \(expected), found \(node.kindDescription)", at: node.span,
+      label: "expected \(expected)")
+  }
+
+  static func notANumber(_ scalar: Node.Scalar, for what: String, range: ClosedRange<Int>)
+    -> Diagnostic
+  {
+    .error(
+      "S004", "`\(what)` should be a whole number from \(range.lowerBound) to \(range.upperBound), found `\(scalar.value)`",
+      at: scalar.span, label: "not a whole number")
+  }
+
+  static func outOfRange(_ scalar: Node.Scalar, for what: String, range: ClosedRange<Int>)
+    -> Diagnostic
+  {
+    .error(
+      "S005", "`\(what)` is \(scalar.value), outside \(range.lowerBound)–\(range.upperBound)",
+      at: scalar.span, label: "out of range",
+      help: "use a number from \(range.lowerBound) to \(range.upperBound)")
+  }
+
+  static func notABoolean(_ scalar: Node.Scalar, for what: String) -> Diagnostic {
+    .error(
+      "S006", "`\(what)` should be `true` or `false`, found `\(scalar.value)`", at: scalar.span,
+      label: "not true or false")
+  }
+
+  static func notOneOf(_ scalar: Node.Scalar, for what: String, choices: [String]) -> Diagnostic {
+    .error(
+      "S007", "`\(scalar.value)` is not a valid `\(what)`", at: scalar.span,
+      label: "unknown value",
+      help: Suggestions.help(for: scalar.value, in: choices)
+        ?? "expected one of \(choices.map { "`\($0)`" }.joined(separator: ", "))")
+  }
+
+  static func duplicateID(_ id: Node.Scalar, first: SourceSpan, what: String) -> Diagnostic {
+    .error(
+      "S008", "duplicate \(what) id `\(id.value)`", at: id.span, label: "used again here",
+      related: [.init(first, "first defined here")], help: "give each \(what) its own id")
+  }
+
+  static func unknownReference(_ name: Node.Scalar, what: String, known: [String]) -> Diagnostic {
+    .error(
+      "S009", "no \(what) has the id `\(name.value)`", at: name.span, label: "unknown \(what)",
+      help: Suggestions.help(for: name.value, in: known)
+        ?? (known.isEmpty
+          ? "this script defines no \(what)"
+          : "the \(what) ids are: \(known.map { "`\($0)`" }.joined(separator: ", "))"))
+  }
+
+  static func emptyValue(_ node: Node, for what: String) -> Diagnostic {
+    .error("S010", "`\(what)` is empty", at: node.span, label: "a value is needed here")
+  }
+
+  static func invalidID(_ scalar: Node.Scalar, what: String) -> Diagnostic {
+    .error(
+      "S011",
+      "`\(scalar.value)` is not a valid \(what) id", at: scalar.span,
+      label: "ids use lowercase letters, digits and `-`",
+      help: "for example `\(IDs.suggest(from: scalar.value))`")
+  }
+}
+
+/// Identifiers used inside scripts: lowercase letters, digits and `-`, starting with a letter.
+enum IDs {
+  static func isValid(_ id: String) -> Bool {
+    guard let first = id.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+    return id.unicodeScalars.allSatisfy {
+      ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+    }
+  }
+
+  static func suggest(from text: String) -> String {
+    var out = ""
+    for scalar in text.lowercased().unicodeScalars {
+      if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+        out.unicodeScalars.append(scalar)
+      } else if !out.isEmpty, out.last != "-" {
+        out += "-"
+      }
+    }
+    while out.last == "-" { out.removeLast() }
+    if out.isEmpty || !("a"..."z").contains(out.unicodeScalars.first!) { out = "x-" + out }
+    return out
+  }
+}

@@ -1,0 +1,121 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import CoachKit
+
+/// An error the user can act on, printed as `coach: error: …` with a non-zero exit code.
+struct CoachError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// Reading script files and finding the bundled and extra script folders.
+enum ScriptFiles {
+  /// Files larger than this are refused before they are read.
+  static let maxFileSize = 16 * 1024 * 1024
+
+  /// Reads a whole file as bytes.
+  static func read(_ path: String) throws -> SourceFile {
+    guard let bytes = readBytes(path) else {
+      throw CoachError("cannot read `\(TerminalSafe.clean(path, keepNewlines: false))`: \(errnoText())")
+    }
+    return SourceFile(path: path, bytes: bytes)
+  }
+
+  /// The bytes of a file, or `nil` (with `errno` set) if it cannot be read.
+  static func readBytes(_ path: String, limit: Int = maxFileSize) -> [UInt8]? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    if (info.st_mode & S_IFMT) == S_IFDIR {
+      errno = EISDIR
+      return nil
+    }
+    if Int(info.st_size) > limit {
+      errno = EFBIG
+      return nil
+    }
+    guard let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    var result: [UInt8] = []
+    result.reserveCapacity(Int(info.st_size))
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let n = fread(&buffer, 1, buffer.count, file)
+      if n > 0 { result.append(contentsOf: buffer[0..<n]) }
+      if n < buffer.count {
+        if ferror(file) != 0 { return nil }
+        break
+      }
+      if result.count > limit {
+        errno = EFBIG
+        return nil
+      }
+    }
+    return result
+  }
+
+  static func errnoText() -> String { String(cString: strerror(errno)) }
+
+  /// Whether `path` is a directory.
+  static func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  /// Whether `path` exists.
+  static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0
+  }
+
+  /// The `*.coach.yaml` files in a folder and its subfolders, sorted by path.
+  static func scripts(in directory: String) -> [String] {
+    var found: [String] = []
+    collect(directory, depth: 0, into: &found)
+    return found.sorted()
+  }
+
+  private static func collect(_ directory: String, depth: Int, into found: inout [String]) {
+    guard depth < 16, let dir = opendir(directory) else { return }
+    defer { closedir(dir) }
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      if name.hasPrefix(".") { continue }
+      let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+      if isDirectory(path) {
+        collect(path, depth: depth + 1, into: &found)
+      } else if name.hasSuffix(".coach.yaml") {
+        found.append(path)
+      }
+    }
+  }
+
+  /// The bundled `Scripts` folder of the package this binary was built from, or one installed
+  /// beside the binary (`../share/coach/Scripts`).
+  static func bundledDirectory() -> String? {
+    // The package root is known at compile time: Sources/coach/Support/ScriptFiles.swift.
+    var root = #filePath
+    for _ in 0..<4 {
+      if let slash = root.lastIndex(of: "/") { root = String(root[..<slash]) }
+    }
+    let candidates = [root + "/Scripts", executableDirectory().map { $0 + "/../share/coach/Scripts" }]
+    for case let candidate? in candidates where isDirectory(candidate) {
+      return candidate
+    }
+    return nil
+  }
+
+  /// The folder of the running executable.
+  static func executableDirectory() -> String? {
+    var buffer = [CChar](repeating: 0, count: 4096)
+    let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    guard n > 0 else { return nil }
+    let path = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    guard let slash = path.lastIndex(of: "/") else { return nil }
+    return String(path[..<slash])
+  }
+}
