@@ -5,7 +5,11 @@
 #ifndef COACH_CREADLINE_SHIM_H
 #define COACH_CREADLINE_SHIM_H
 
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/select.h>
 #include <readline/readline.h>
 #include <readline/history.h>
 
@@ -56,5 +60,113 @@ static inline void coach_rl_set_signal_event_hook(rl_hook_func_t *hook) {
 
 /// Whether readline has a pending signal.
 static inline int coach_rl_pending_signal(void) { return rl_pending_signal(); }
+
+/// The length of the line being edited, in bytes.
+static inline int coach_rl_end(void) { return rl_end; }
+
+/// Moves the cursor of the line being edited to `point` (a byte offset).
+static inline void coach_rl_set_point(int point) { rl_point = point; }
+
+/// How many entries the in-memory history holds.
+static inline int coach_history_length(void) { return history_length; }
+
+/// The text of the newest history entry, or NULL when the history is empty.
+static inline const char *coach_history_last_line(void) {
+  if (history_length <= 0) return NULL;
+  HIST_ENTRY *entry = history_get(history_base + history_length - 1);
+  return entry ? entry->line : NULL;
+}
+
+/// Whether readline handles window-size changes while it is reading.
+static inline void coach_rl_set_catch_sigwinch(int value) { rl_catch_sigwinch = value; }
+
+/// Whether readline may set `LINES` and `COLUMNS` in the environment.
+static inline void coach_rl_set_change_environment(int value) { rl_change_environment = value; }
+
+// MARK: - Signals while waiting for a key
+//
+// The terminal reader waits for input itself (readline's callback interface) so that Ctrl-C can end
+// the wait without killing the process. The handler below only records which signal arrived; the
+// wait happens in `pselect` with the signals unblocked, so a signal cannot slip in between checking
+// the flags and starting to wait.
+//
+// These functions and the flag are `static`, so every object file that uses them gets its own copy:
+// call them from ONE Swift file only (the readline reader).
+
+/// Bits of `coach_signal_flags`.
+#define COACH_SIGNAL_INT 1
+#define COACH_SIGNAL_WINCH 2
+
+static volatile sig_atomic_t coach_signal_flags = 0;
+
+static void coach_signal_record(int signal_number) {
+  if (signal_number == SIGINT) coach_signal_flags = coach_signal_flags | COACH_SIGNAL_INT;
+  if (signal_number == SIGWINCH) coach_signal_flags = coach_signal_flags | COACH_SIGNAL_WINCH;
+}
+
+/// The handlers and signal mask in force before `coach_signals_begin`.
+typedef struct {
+  struct sigaction interrupt;
+  struct sigaction winch;
+  sigset_t mask;
+} coach_signal_state;
+
+/// Installs the recording handlers for SIGINT and SIGWINCH and blocks both signals, saving what
+/// was there before in `saved`. Returns 0 on success.
+static inline int coach_signals_begin(coach_signal_state *saved) {
+  sigset_t block;
+  sigemptyset(&block);
+  sigaddset(&block, SIGINT);
+  sigaddset(&block, SIGWINCH);
+  if (sigprocmask(SIG_BLOCK, &block, &saved->mask) != 0) return -1;
+  struct sigaction action;
+  action.sa_handler = coach_signal_record;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;
+  coach_signal_flags = 0;
+  if (sigaction(SIGINT, &action, &saved->interrupt) != 0) return -1;
+  if (sigaction(SIGWINCH, &action, &saved->winch) != 0) return -1;
+  return 0;
+}
+
+/// Restores the handlers and the signal mask saved by `coach_signals_begin`. A Ctrl-C that arrived
+/// after the last wait is dropped, so it does not reach the restored handler.
+static inline void coach_signals_end(const coach_signal_state *saved) {
+  sigset_t pending;
+  struct sigaction ignore;
+  ignore.sa_handler = SIG_IGN;
+  sigemptyset(&ignore.sa_mask);
+  ignore.sa_flags = 0;
+  if (sigpending(&pending) == 0 && sigismember(&pending, SIGINT)) {
+    // Discard the pending Ctrl-C: ignoring a pending signal drops it.
+    sigaction(SIGINT, &ignore, NULL);
+  }
+  sigaction(SIGINT, &saved->interrupt, NULL);
+  sigaction(SIGWINCH, &saved->winch, NULL);
+  sigprocmask(SIG_SETMASK, &saved->mask, NULL);
+}
+
+/// Waits until `fd` is readable or a signal arrives (with SIGINT and SIGWINCH unblocked only for
+/// the wait). Returns 1 when readable, 0 when interrupted by a signal, -1 on another error.
+static inline int coach_wait_readable(int fd, const coach_signal_state *saved) {
+  if (coach_signal_flags != 0) return 0;
+  fd_set readable;
+  FD_ZERO(&readable);
+  FD_SET(fd, &readable);
+  sigset_t during = saved->mask;
+  sigdelset(&during, SIGINT);
+  sigdelset(&during, SIGWINCH);
+  int result = pselect(fd + 1, &readable, NULL, NULL, NULL, &during);
+  if (result > 0) return 1;
+  if (result < 0 && errno == EINTR) return 0;
+  return -1;
+}
+
+/// Returns the signals recorded since the last call (`COACH_SIGNAL_*` bits) and clears them.
+static inline int coach_signals_take(void) {
+  int flags = coach_signal_flags;
+  coach_signal_flags = 0;
+  return flags;
+}
 
 #endif
