@@ -1,0 +1,65 @@
+/// The engine's view of one reply: what the evaluator found in it that the conversation reacts to.
+///
+/// A `Reading` is built from the evaluator's assessment by ``ScenarioJudge``; the engine itself
+/// only looks at these facts, which keeps its logic small and lets tests build readings by hand.
+public struct Reading: Hashable, Sendable {
+  /// An anti-pattern found in the reply.
+  public struct Flag: Hashable, Sendable {
+    public var id: String
+    /// The words of the reply that showed it.
+    public var quote: String
+    /// The lexicon's tip for it, if any.
+    public var tip: String?
+    /// A better phrasing, if the lexicon has a standard one.
+    public var rewrite: String?
+
+    public init(id: String, quote: String, tip: String? = nil, rewrite: String? = nil) {
+      self.id = id
+      self.quote = quote
+      self.tip = tip
+      self.rewrite = rewrite
+    }
+  }
+
+  /// Strength per step: 0 none, 1 weak, 2 strong.
+  public var strengths: [Step: Int]
+  public var isQuestion: Bool
+  public var isOpenQuestion: Bool
+  /// The words that showed empathy, if any.
+  public var empathyQuote: String?
+  /// A reflective summary, if the reply has one.
+  public var summaryQuote: String?
+  /// A check question, if the reply has one.
+  public var checkQuote: String?
+  /// Words that offered a choice between alternatives, if any.
+  public var choicesQuote: String?
+  public var antipatterns: [Flag]
+  /// Facts whose `asked-by` phrases the reply used, with the words that matched.
+  public var factsAsked: [String: String]
+  /// Options the reply offered (not negated), in script order, with the words that matched.
+  public var optionsOffered: [String: String]
+  /// Rules whose `when-says` phrases the reply used.
+  public var rulesMatched: Set<String>
+
+  public init(
+    strengths: [Step: Int] = [:], isQuestion: Bool = false, isOpenQuestion: Bool = false,
+    empathyQuote: String? = nil, summaryQuote: String? = nil, checkQuote: String? = nil,
+    choicesQuote: String? = nil, antipatterns: [Flag] = [], factsAsked: [String: String] = [:],
+    optionsOffered: [String: String] = [:], rulesMatched: Set<String> = []
+  ) {
+    self.strengths = strengths
+    self.isQuestion = isQuestion
+    self.isOpenQuestion = isOpenQuestion
+    self.empathyQuote = empathyQuote
+    self.summaryQuote = summaryQuote
+    self.checkQuote = checkQuote
+    self.choicesQuote = choicesQuote
+    self.antipatterns = antipatterns
+    self.factsAsked = factsAsked
+    self.optionsOffered = optionsOffered
+    self.rulesMatched = rulesMatched
+  }
+
+  /// The strength for a step (0, 1 or 2).
+  public func strength(_ step: Step) -> Int { strengths[step] ?? 0 }
+}

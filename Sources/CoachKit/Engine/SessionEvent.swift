@@ -1,0 +1,61 @@
+/// Something that happened in a turn, for `/why`, the transcript, tests and the debrief.
+public enum SessionEvent: Hashable, Sendable, CustomStringConvertible {
+  /// The rep's question brought a hidden fact out.
+  case revealed(fact: String)
+  /// The rep offered an option (any response).
+  case offered(option: String)
+  case accepted(option: String)
+  case countered(option: String)
+  case refused(option: String)
+  /// Offered before the facts it needs were known.
+  case tooSoon(option: String)
+  /// Offered while the customer was still too upset to accept.
+  case notYet(option: String)
+  /// An offer before the problem was understood.
+  case leapfrog
+  /// A check while upset remained: back to Empathy.
+  case loopBack
+  /// A reflective summary of what the rep heard.
+  case summary
+  /// A scenario rule fired.
+  case rule(id: String)
+  /// The conversation moved on to a step.
+  case reachedStep(Step)
+  /// The customer's patience for poor replies ran out.
+  case patienceGone
+  case escalated
+  case resolved
+
+  /// Event names that take no argument, as written in script tests.
+  public static let bareNames = [
+    "leapfrog", "loop-back", "summary", "patience-gone", "escalated", "resolved",
+  ]
+
+  /// The event as written in a script test: `reveal wedding`, `accept courier`, `leapfrog`.
+  public var description: String {
+    switch self {
+    case .revealed(let fact): "reveal \(fact)"
+    case .offered(let option): "offer \(option)"
+    case .accepted(let option): "accept \(option)"
+    case .countered(let option): "counter \(option)"
+    case .refused(let option): "refuse \(option)"
+    case .tooSoon(let option): "too-soon \(option)"
+    case .notYet(let option): "not-yet \(option)"
+    case .leapfrog: "leapfrog"
+    case .loopBack: "loop-back"
+    case .summary: "summary"
+    case .rule(let id): "rule \(id)"
+    case .reachedStep(let step): "step \(step.rawValue)"
+    case .patienceGone: "patience-gone"
+    case .escalated: "escalated"
+    case .resolved: "resolved"
+    }
+  }
+}
+
+/// How a session ended.
+public enum Outcome: String, Hashable, Sendable, Codable {
+  case resolved
+  case escalated
+  case abandoned
+}

@@ -1,0 +1,368 @@
+/// The working state of one turn while the engine plays it.
+///
+/// The order is fixed: scenario rules, anti-patterns, empathy, questions and facts, summary,
+/// offers, check, then the quality of the reply, the new mood and step, escalation, and finally
+/// the customer's line and the coach's note.
+struct TurnPlay {
+  let scenario: Scenario
+  let method: Method
+  let reading: Reading
+  let stepBefore: Step
+  var state: Session.State
+  var events: [SessionEvent] = []
+  var changes: [Turn.MoodChange] = []
+  var ending: Outcome?
+  var poor = false
+  var customerLine = ""
+  var note: String?
+
+  // What the customer will say, by kind, filled in as the turn is played.
+  private var ruleLines: [String] = []
+  private var revealLines: [String] = []
+  private var offerLine: String?
+  private var reactionLine: String?
+  private var loopBackLine = false
+  private var notes: [(priority: Int, text: String)] = []
+
+  init(session: Session, reading: Reading) {
+    self.scenario = session.scenario
+    self.method = session.method
+    self.reading = reading
+    self.state = session.state
+    self.stepBefore = session.state.step
+  }
+
+  mutating func run() {
+    applyRules()
+    applyAntipatterns()
+    applyEmpathy()
+    applyQuestions()
+    applySummary()
+    applyOffers()
+    applyCheck()
+    judgeQuality()
+    settleMoodAndStep()
+    chooseLine()
+    note = notes.min { $0.priority < $1.priority }?.text
+  }
+
+  // MARK: - Rules
+
+  private mutating func applyRules() {
+    for rule in scenario.rules {
+      if rule.once, state.firedRules.contains(rule.id) { continue }
+      if !rule.whenSays.isEmpty, !reading.rulesMatched.contains(rule.id) { continue }
+      if let step = rule.atStep, state.step != step { continue }
+      if let step = rule.beforeStep, state.step >= step { continue }
+      if let low = rule.moodAtLeast, state.mood < low { continue }
+      if let high = rule.moodAtMost, state.mood > high { continue }
+      if !rule.knows.allSatisfy({ state.factsKnown.contains($0.text) }) { continue }
+      if rule.unlessKnows.contains(where: { state.factsKnown.contains($0.text) }) { continue }
+      state.firedRules.insert(rule.id)
+      events.append(.rule(id: rule.id))
+      if let say = rule.say { ruleLines.append(say) }
+      if rule.moodChange != 0 { changes.append(.init(rule.moodChange, "the script's rule `\(rule.id)`")) }
+      if let coach = rule.coach { notes.append((0, coach)) }
+      if let fact = rule.reveal?.text { reveal(fact, quote: nil) }
+      if let end = rule.end { ending = end == .resolved ? .resolved : .escalated }
+    }
+  }
+
+  // MARK: - Anti-patterns and empathy
+
+  private mutating func applyAntipatterns() {
+    for flag in reading.antipatterns {
+      let weight = method.mood.weight(ofAntipattern: flag.id)
+      if weight != 0 { changes.append(.init(weight, "“\(flag.quote)” (\(flag.id))")) }
+      if reactionLine == nil, let line = pick(.antipattern(flag.id), scenarioOnly: true) {
+        reactionLine = line
+      }
+    }
+    if let flag = reading.antipatterns.first {
+      var text = method.note("antipattern", ["quote": flag.quote, "tip": flag.tip ?? ""]) ?? ""
+      if let rewrite = flag.rewrite, !rewrite.isEmpty { text += " Try: “\(rewrite)”" }
+      notes.append((2, text))
+    }
+  }
+
+  private mutating func applyEmpathy() {
+    let strength = reading.strength(.empathy)
+    guard strength > 0 else { return }
+    let quote = reading.empathyQuote ?? ""
+    // Empathy calms while there is upset to calm; it does not keep lowering a calm customer.
+    if state.mood > scenario.resolveMood || state.step == .empathy {
+      let delta = strength == 2 ? method.mood.empathyStrong : method.mood.empathyWeak
+      if delta != 0 { changes.append(.init(delta, "empathy: “\(quote)”")) }
+    }
+    state.empathyCredit += strength
+    if stepBefore == .empathy {
+      notes.append((5, method.note(strength == 2 ? "empathy-strong" : "empathy-weak", ["quote": quote]) ?? ""))
+    }
+  }
+
+  // MARK: - Understand
+
+  private mutating func applyQuestions() {
+    guard !reading.factsAsked.isEmpty else { return }
+    // Questions bring facts out; so does an "ask" without a question mark ("tell me about…").
+    guard reading.isQuestion || reading.strength(.understand) > 0 else { return }
+    for fact in scenario.facts where !state.factsKnown.contains(fact.id) {
+      guard let quote = reading.factsAsked[fact.id] else { continue }
+      reveal(fact.id, quote: quote)
+      break  // one fact per question: the customer answers what was asked
+    }
+  }
+
+  private mutating func reveal(_ factID: String, quote: String?) {
+    guard !state.factsKnown.contains(factID), let fact = scenario.fact(factID) else { return }
+    state.factsKnown.append(factID)
+    events.append(.revealed(fact: factID))
+    revealLines.append(fact.reveal)
+    if method.mood.factRevealed != 0 {
+      changes.append(.init(method.mood.factRevealed, "a question that let them explain (\(factID))"))
+    }
+    if let quote {
+      notes.append((4, method.note("fact", ["quote": quote, "fact": factID]) ?? ""))
+    }
+  }
+
+  private mutating func applySummary() {
+    guard let quote = reading.summaryQuote, !state.factsKnown.isEmpty || stepBefore >= .understand
+    else { return }
+    if !state.summaryGiven {
+      state.summaryGiven = true
+      events.append(.summary)
+      if method.mood.summary != 0 { changes.append(.init(method.mood.summary, "a summary: “\(quote)”")) }
+    }
+    notes.append((4, method.note("summary", ["quote": quote]) ?? ""))
+  }
+
+  // MARK: - Offer
+
+  private mutating func applyOffers() {
+    let offered = scenario.options.filter { reading.optionsOffered[$0.id] != nil }
+    guard !offered.isEmpty else { return }
+    let understood = scenario.facts.allSatisfy { !$0.required || state.factsKnown.contains($0.id) }
+    var best: (rank: Int, line: String, event: SessionEvent)?
+    func consider(_ rank: Int, _ line: String, _ event: SessionEvent) {
+      if best == nil || rank < best!.rank { best = (rank, line, event) }
+    }
+    var leapfrogged = false
+    for option in offered {
+      let quote = reading.optionsOffered[option.id] ?? option.id
+      events.append(.offered(option: option.id))
+      if !state.offered.contains(option.id) { state.offered.append(option.id) }
+      let missing = option.needsFacts.map(\.text).filter { !state.factsKnown.contains($0) }
+      if !understood || !missing.isEmpty {
+        if !understood, !leapfrogged {
+          leapfrogged = true
+          events.append(.leapfrog)
+          changes.append(.init(method.mood.leapfrog, "an offer before the problem was understood: “\(quote)”"))
+          notes.append((1, method.note("leapfrog", ["quote": quote]) ?? ""))
+        }
+        let line = option.tooSoon ?? pick(.leapfrog) ?? ""
+        consider(5, line, .tooSoon(option: option.id))
+        continue
+      }
+      if !state.summaryGiven {
+        notes.append((3, method.note("summary-missing", ["quote": quote]) ?? ""))
+      }
+      switch option.response {
+      case .accept:
+        let limit = option.maxMood ?? method.mood.acceptAtMost
+        if moodSoFar > limit {
+          let line = option.notYet ?? pick(named: "not-yet")
+          consider(4, line, .notYet(option: option.id))
+          notes.append((3, method.note("not-yet", ["quote": quote, "option": option.id]) ?? ""))
+        } else {
+          consider(1, option.says, .accepted(option: option.id))
+        }
+      case .counter:
+        consider(2, option.says, .countered(option: option.id))
+      case .refuse:
+        consider(3, option.says, .refused(option: option.id))
+      }
+    }
+    if offered.count > 1 || reading.choicesQuote != nil {
+      notes.append((4, method.note("choices", ["quote": reading.choicesQuote ?? ""]) ?? ""))
+    }
+    guard let best else { return }
+    offerLine = best.line
+    events.append(best.event)
+    switch best.event {
+    case .accepted(let id):
+      state.accepted = id
+      changes.append(.init(method.mood.accepted, "an offer they could accept (\(id))"))
+      notes.append((3, method.note("accepted", ["option": id]) ?? ""))
+    case .countered(let id):
+      notes.append((3, method.note("countered", ["option": id]) ?? ""))
+    case .refused(let id):
+      notes.append((3, method.note("refused", ["option": id]) ?? ""))
+    case .tooSoon(let id):
+      notes.append((2, method.note("too-soon", ["option": id]) ?? ""))
+    default:
+      break
+    }
+  }
+
+  /// The mood with this turn's changes so far applied.
+  private var moodSoFar: Int {
+    max(0, min(10, state.mood + changes.reduce(0) { $0 + $1.delta }))
+  }
+
+  // MARK: - Check
+
+  private mutating func applyCheck() {
+    guard let quote = reading.checkQuote, ending == nil else { return }
+    guard state.accepted != nil else {
+      if offerLine == nil { notes.append((3, method.note("check-early", ["quote": quote]) ?? "")) }
+      return
+    }
+    if moodSoFar <= scenario.resolveMood {
+      ending = .resolved
+      notes.append((1, method.note("resolved", ["quote": quote]) ?? ""))
+    } else {
+      events.append(.loopBack)
+      loopBackLine = true
+      state.empathyCredit = 0
+      if method.mood.loopBack != 0 {
+        changes.append(.init(method.mood.loopBack, "a check while they were still upset"))
+      }
+      notes.append((1, method.note("loop-back", ["quote": quote]) ?? ""))
+    }
+  }
+
+  // MARK: - Quality, mood, step, ending
+
+  private mutating func judgeQuality() {
+    let progress = events.contains { event in
+      switch event {
+      case .revealed, .summary, .accepted, .countered, .refused, .rule: true
+      default: false
+      }
+    }
+    let helped =
+      progress || reading.strength(stepBefore) > 0 || reading.strength(.empathy) > 0
+      || ending == .resolved
+    poor = !helped || (!reading.antipatterns.isEmpty && !progress && reading.strength(.empathy) < 2)
+    if poor {
+      state.patience -= 1
+      if method.mood.poorReply != 0, reading.antipatterns.isEmpty {
+        changes.append(.init(method.mood.poorReply, "a reply that did not help with \(stepBefore.title)"))
+      }
+      if !helped {
+        let guide = method.guide(stepBefore)
+        notes.append((6, method.note("poor", ["step": stepBefore.title, "hint": guide.hint]) ?? ""))
+      }
+    }
+  }
+
+  private mutating func settleMoodAndStep() {
+    let delta = changes.reduce(0) { $0 + $1.delta }
+    state.mood = max(0, min(10, state.mood + delta))
+    let understood = scenario.facts.allSatisfy { !$0.required || state.factsKnown.contains($0.id) }
+    let step: Step
+    if state.empathyCredit < method.mood.empathyCredit {
+      step = .empathy
+    } else if !understood {
+      step = .understand
+    } else if state.accepted == nil {
+      step = .offer
+    } else {
+      step = .check
+    }
+    if step != state.step {
+      events.append(.reachedStep(step))
+      state.step = step
+    }
+    guard ending == nil else {
+      events.append(ending == .resolved ? .resolved : .escalated)
+      return
+    }
+    if state.patience <= 0 {
+      events.append(.patienceGone)
+      ending = .escalated
+    } else if state.mood >= 10, delta > 0 {
+      ending = .escalated
+    }
+    if ending == .escalated {
+      events.append(.escalated)
+      notes.append((0, method.note("escalated") ?? ""))
+    }
+  }
+
+  // MARK: - The customer's line
+
+  private mutating func chooseLine() {
+    var parts: [String] = []
+    switch ending {
+    case .resolved?:
+      parts = ruleLines + [offerLine, pick(.resolved)].compactMap { $0 }
+    case .escalated?:
+      parts = ruleLines + [pick(.escalated) ?? ""]
+    default:
+      parts = ruleLines
+      if let reactionLine {
+        parts.append(reactionLine)
+      } else if let offerLine {
+        parts.append(offerLine)
+      } else if loopBackLine {
+        parts.append(pick(.loopBack) ?? "")
+      }
+      if offerLine == nil || reactionLine != nil { parts += revealLines }
+      if parts.isEmpty, events.contains(.summary), let line = pick(.summary, scenarioOnly: true) {
+        parts.append(line)
+      }
+      if parts.isEmpty {
+        parts.append(pick(poor ? .poor(stepBefore) : .good(stepBefore)) ?? "")
+      }
+    }
+    var seen: [String] = []
+    for part in parts where !part.isEmpty && !seen.contains(part) { seen.append(part) }
+    customerLine = seen.joined(separator: " ")
+  }
+
+  /// A variant for a situation: matching the mood band if any do, never the same as last time
+  /// when there is a choice; the method's fallback lines when the scenario has none.
+  private mutating func pick(_ situation: CustomerLines.Situation, scenarioOnly: Bool = false)
+    -> String?
+  {
+    let variants = scenario.lines[situation]
+    let mood = moodSoFar
+    var pool = variants.filter { $0.mood?.contains(mood) ?? false }
+    if pool.isEmpty { pool = variants.filter { $0.mood == nil } }
+    if pool.isEmpty { pool = variants }
+    if pool.isEmpty {
+      if scenarioOnly { return nil }
+      return pick(named: fallbackName(situation))
+    }
+    return choose(pool.map(\.text), key: situation.description)
+  }
+
+  private mutating func pick(named name: String) -> String {
+    choose(method.fallbackLines[name] ?? [], key: "fallback." + name) ?? ""
+  }
+
+  private mutating func choose(_ texts: [String], key: String) -> String? {
+    guard !texts.isEmpty else { return nil }
+    var index = state.random.below(texts.count)
+    if texts.count > 1, let last = state.lastVariant[key], texts[last % texts.count] == texts[index] {
+      index = (index + 1 + state.random.below(texts.count - 1)) % texts.count
+    }
+    state.lastVariant[key] = index
+    return texts[index]
+  }
+
+  private func fallbackName(_ situation: CustomerLines.Situation) -> String {
+    switch situation {
+    case .good: "good"
+    case .poor: "poor"
+    case .leapfrog: "leapfrog"
+    case .loopBack: "loop-back"
+    case .summary: "summary"
+    case .resolved: "resolved"
+    case .escalated: "escalated"
+    case .antipattern: "poor"
+    }
+  }
+}

@@ -1,0 +1,309 @@
+/// Decodes a scenario script's tree into a ``Scenario``, collecting every problem.
+struct ScenarioDecoder {
+  let sink: DiagnosticSink
+
+  /// Decodes the root mapping of a scenario script; returns `nil` when too broken to use.
+  func decode(_ root: Node) -> Scenario? {
+    guard var fields = Fields(root, what: "the scenario", sink: sink) else { return nil }
+    let idScalar = fields.id("scenario", what: "scenario")
+    let title = fields.string("title", required: true)
+    let difficulty = fields.int("difficulty", in: 1...5, required: true)
+    let tags = fields.stringList("tags")?.map(\.value) ?? []
+    let situation = fields.string("situation", required: true)
+    let goal = fields.string("goal")
+    let customer = fields.node("customer", required: true).flatMap(decodeCustomer)
+    let cues = fields.node("cues").map(decodeCues) ?? [:]
+    let facts = (fields.list("facts") ?? []).compactMap(decodeFact)
+    let options = (fields.list("options", required: true) ?? []).compactMap(decodeOption)
+    let lines = fields.node("lines", required: true).map(decodeLines) ?? CustomerLines()
+    let rules = (fields.list("rules") ?? []).compactMap(decodeRule)
+    let tests = (fields.list("tests") ?? []).compactMap(decodeTest)
+    let resolveMood = fields.int("resolve-mood", in: 0...10) ?? 3
+    fields.finish()
+    guard let idScalar, let title, let difficulty, let situation, let customer else { return nil }
+    return Scenario(
+      id: idScalar.value, title: title, difficulty: difficulty, tags: tags, situation: situation,
+      goal: goal, customer: customer, cues: cues, facts: facts, options: options, lines: lines,
+      rules: rules, tests: tests, resolveMood: resolveMood, span: idScalar.span)
+  }
+
+  // MARK: - Parts
+
+  func decodeCustomer(_ node: Node) -> Customer? {
+    guard var fields = Fields(node, what: "the customer", sink: sink) else { return nil }
+    let name = fields.string("name", required: true)
+    let role = fields.string("role")
+    let company = fields.string("company")
+    let backstory = fields.string("backstory")
+    let mood = fields.int("mood", in: 0...10, required: true)
+    let patience = fields.int("patience", in: 1...20) ?? 3
+    let opening = fields.string("opening", required: true)
+    fields.finish()
+    guard let name, let mood, let opening else { return nil }
+    return Customer(
+      name: name, role: role, company: company, backstory: backstory, mood: mood,
+      patience: patience, opening: opening)
+  }
+
+  func decodeCues(_ node: Node) -> [String: [Phrase]] {
+    guard case .mapping(let mapping) = node else {
+      sink.append(SchemaMessage.wrongType(node, expected: "a mapping of signal ids to phrases", for: "cues"))
+      return [:]
+    }
+    var cues: [String: [Phrase]] = [:]
+    for entry in mapping.entries {
+      let phrases = Fields.stringList(entry.value, for: entry.key.value, sink: sink) ?? []
+      cues[entry.key.value, default: []] += phrases.map(Self.phrase)
+    }
+    return cues
+  }
+
+  func decodeFact(_ node: Node) -> Fact? {
+    guard var fields = Fields(node, what: "a fact", sink: sink) else { return nil }
+    let id = fields.id("id", what: "fact")
+    let askedBy = fields.stringList("asked-by", required: true)?.map(Self.phrase) ?? []
+    let reveal = fields.string("reveal", required: true)
+    let required = fields.bool("required") ?? true
+    fields.finish()
+    guard let id, let reveal else { return nil }
+    return Fact(id: id.value, askedBy: askedBy, reveal: reveal, required: required, span: id.span)
+  }
+
+  func decodeOption(_ node: Node) -> Scenario.Option? {
+    guard var fields = Fields(node, what: "an option", sink: sink) else { return nil }
+    let id = fields.id("id", what: "option")
+    let offeredBy = fields.stringList("offered-by", required: true)?.map(Self.phrase) ?? []
+    let needsFacts = fields.stringList("needs-facts")?.map(Self.phrase) ?? []
+    var responses: [(Scenario.Option.Response, Node.Scalar)] = []
+    for response in Scenario.Option.Response.allCases {
+      if let says = fields.scalar(response.rawValue) { responses.append((response, says)) }
+    }
+    let tooSoon = fields.string("too-soon")
+    let maxMood = fields.int("max-mood", in: 0...10)
+    let notYet = fields.string("not-yet")
+    fields.finish()
+    guard let id else { return nil }
+    if responses.count != 1 {
+      let where_ = responses.count > 1 ? responses[1].1.span : id.span
+      sink.append(
+        .error(
+          "S020",
+          responses.isEmpty
+            ? "option `\(id.value)` does not say how the customer takes it"
+            : "option `\(id.value)` gives more than one response",
+          at: where_,
+          label: responses.isEmpty ? "this option needs a response" : "second response",
+          related: responses.count > 1 ? [.init(responses[0].1.span, "first response")] : [],
+          help: "give exactly one of `accept:`, `counter:` or `refuse:` with what the customer says"))
+      return nil
+    }
+    return Scenario.Option(
+      id: id.value, offeredBy: offeredBy, needsFacts: needsFacts, response: responses[0].0,
+      says: responses[0].1.value, tooSoon: tooSoon, maxMood: maxMood, notYet: notYet, span: id.span)
+  }
+
+  func decodeLines(_ node: Node) -> CustomerLines {
+    guard var fields = Fields(node, what: "`lines`", sink: sink) else { return CustomerLines() }
+    var variants: [CustomerLines.Situation: [CustomerLines.Variant]] = [:]
+    for step in Step.allCases {
+      guard let stepNode = fields.node(step.rawValue) else { continue }
+      guard var stepFields = Fields(stepNode, what: "`lines.\(step.rawValue)`", sink: sink) else {
+        continue
+      }
+      if let good = stepFields.node("good") { variants[.good(step)] = decodeVariants(good, "good") }
+      if let poor = stepFields.node("poor") { variants[.poor(step)] = decodeVariants(poor, "poor") }
+      stepFields.finish()
+    }
+    let single: [(String, CustomerLines.Situation)] = [
+      ("summary", .summary), ("leapfrog", .leapfrog), ("loop-back", .loopBack),
+      ("resolved", .resolved), ("escalated", .escalated),
+    ]
+    for (key, situation) in single {
+      if let value = fields.node(key) { variants[situation] = decodeVariants(value, key) }
+    }
+    if let anti = fields.node("antipatterns") {
+      if case .mapping(let mapping) = anti {
+        for entry in mapping.entries {
+          variants[.antipattern(entry.key.value)] = decodeVariants(entry.value, entry.key.value)
+        }
+      } else {
+        sink.append(SchemaMessage.wrongType(anti, expected: "a mapping of anti-pattern ids to lines", for: "antipatterns"))
+      }
+    }
+    fields.finish()
+    return CustomerLines(variants: variants)
+  }
+
+  func decodeVariants(_ node: Node, _ key: String) -> [CustomerLines.Variant] {
+    let items: [Node]
+    switch node {
+    case .sequence(let sequence): items = sequence.items
+    default: items = [node]
+    }
+    var result: [CustomerLines.Variant] = []
+    for item in items {
+      switch item {
+      case .scalar(let scalar):
+        if scalar.isEmptyPlain {
+          sink.append(SchemaMessage.emptyValue(item, for: key))
+        } else {
+          result.append(.init(text: scalar.value, mood: nil, span: scalar.span))
+        }
+      case .mapping:
+        guard var fields = Fields(item, what: "a line", sink: sink) else { continue }
+        let say = fields.scalar("say", required: true)
+        let mood = fields.scalar("mood").flatMap { decodeBand($0) }
+        fields.finish()
+        if let say { result.append(.init(text: say.value, mood: mood, span: say.span)) }
+      case .sequence:
+        sink.append(SchemaMessage.wrongType(item, expected: "a line of text", for: key))
+      }
+    }
+    return result
+  }
+
+  /// `7-10`, `7–10` or `7`.
+  func decodeBand(_ scalar: Node.Scalar) -> MoodBand? {
+    let parts = scalar.value.split(whereSeparator: { $0 == "-" || $0 == "–" }).map {
+      $0.trimmingSpaces
+    }
+    let numbers = parts.compactMap { Int($0) }
+    guard numbers.count == parts.count, (1...2).contains(numbers.count),
+      numbers.allSatisfy({ (0...10).contains($0) }), numbers.first! <= numbers.last!
+    else {
+      sink.append(
+        .error(
+          "S021", "`\(scalar.value)` is not a mood band", at: scalar.span,
+          label: "expected a mood like `7` or a range like `7-10`",
+          help: "moods run from 0 (calm) to 10 (furious); write `low-high`"))
+      return nil
+    }
+    return MoodBand(numbers.first!, numbers.last!)
+  }
+
+  func decodeRule(_ node: Node) -> Rule? {
+    guard var fields = Fields(node, what: "a rule", sink: sink) else { return nil }
+    let id = fields.id("id", what: "rule")
+    let whenSays = fields.stringList("when-says")?.map(Self.phrase) ?? []
+    let atStep: Step? = fields.choice("at-step")
+    let beforeStep: Step? = fields.choice("before-step")
+    let moodAtLeast = fields.int("mood-at-least", in: 0...10)
+    let moodAtMost = fields.int("mood-at-most", in: 0...10)
+    let knows = fields.stringList("knows")?.map(Self.phrase) ?? []
+    let unlessKnows = fields.stringList("unless-knows")?.map(Self.phrase) ?? []
+    let once = fields.bool("once") ?? true
+    let say = fields.string("say")
+    let mood = fields.int("mood", in: -10...10) ?? 0
+    let coach = fields.string("coach")
+    let reveal = fields.scalar("reveal").map(Self.phrase)
+    let end: Rule.Ending? = fields.choice("end")
+    fields.finish()
+    guard let id else { return nil }
+    if say == nil, mood == 0, coach == nil, reveal == nil, end == nil {
+      sink.append(
+        .error(
+          "S022", "rule `\(id.value)` does nothing", at: id.span, label: "no effect",
+          help: "give it at least one of `say`, `mood`, `coach`, `reveal` or `end`"))
+    }
+    return Rule(
+      id: id.value, whenSays: whenSays, atStep: atStep, beforeStep: beforeStep,
+      moodAtLeast: moodAtLeast, moodAtMost: moodAtMost, knows: knows, unlessKnows: unlessKnows,
+      once: once, say: say, moodChange: mood, coach: coach, reveal: reveal, end: end, span: id.span)
+  }
+
+  func decodeTest(_ node: Node) -> ScenarioTest? {
+    guard var fields = Fields(node, what: "a test", sink: sink) else { return nil }
+    let name = fields.scalar("name", required: true)
+    let conversation = fields.stringList("conversation")
+    let reply = fields.scalar("reply")
+    let context = fields.string("context")
+    let step: Step? = fields.choice("step")
+    let seed = fields.int("seed", in: 0...999_999_999).map { UInt64($0) } ?? 1
+    let expectNode = fields.node("expect", required: true)
+    fields.finish()
+    guard let name else { return nil }
+    let anchor = name.span
+    switch (conversation, reply) {
+    case (let replies?, nil):
+      if replies.isEmpty {
+        sink.append(.error("S023", "test `\(name.value)` has an empty conversation", at: anchor, label: "no replies", help: "list the rep's replies under `conversation:`"))
+        return nil
+      }
+      guard let expectNode, let expect = decodeConversationExpectation(expectNode) else { return nil }
+      return ScenarioTest(
+        name: name.value, kind: .conversation(replies: replies.map(Self.phrase), expect: expect),
+        seed: seed, span: anchor)
+    case (nil, let reply?):
+      guard let expectNode, let expect = decodeReplyExpectation(expectNode) else { return nil }
+      return ScenarioTest(
+        name: name.value,
+        kind: .reply(text: Self.phrase(reply), context: context, step: step, expect: expect),
+        seed: seed, span: anchor)
+    default:
+      sink.append(
+        .error(
+          "S023", "test `\(name.value)` needs either `conversation:` or `reply:`", at: anchor,
+          label: conversation == nil ? "nothing to play" : "both given",
+          help: "a conversation test lists replies under `conversation:`; a reply test has one `reply:`"))
+      return nil
+    }
+  }
+
+  func decodeConversationExpectation(_ node: Node) -> ConversationExpectation? {
+    guard var fields = Fields(node, what: "a conversation test's `expect`", sink: sink) else { return nil }
+    let outcome = fields.scalar("outcome")
+    let events = fields.stringList("events")?.map(Self.phrase) ?? []
+    let noEvents = fields.stringList("no-events")?.map(Self.phrase) ?? []
+    var scores: [Step: Int] = [:]
+    if let scoresNode = fields.node("scores"), var scoreFields = Fields(scoresNode, what: "`scores`", sink: sink) {
+      for step in Step.allCases {
+        if let value = scoreFields.int(step.rawValue, in: 0...100) { scores[step] = value }
+      }
+      scoreFields.finish()
+    }
+    let maxTurns = fields.int("max-turns", in: 1...200)
+    let moodAtMost = fields.int("mood-at-most", in: 0...10)
+    let moodAtLeast = fields.int("mood-at-least", in: 0...10)
+    fields.finish()
+    if let outcome, !["resolved", "escalated", "abandoned"].contains(outcome.value) {
+      sink.append(SchemaMessage.notOneOf(outcome, for: "outcome", choices: ["resolved", "escalated", "abandoned"]))
+    }
+    return ConversationExpectation(
+      outcome: outcome?.value, events: events, noEvents: noEvents, minScores: scores,
+      maxTurns: maxTurns, finalMoodAtMost: moodAtMost, finalMoodAtLeast: moodAtLeast,
+      span: node.span)
+  }
+
+  func decodeReplyExpectation(_ node: Node) -> ReplyExpectation? {
+    guard var fields = Fields(node, what: "a reply test's `expect`", sink: sink) else { return nil }
+    var steps: [Step: String] = [:]
+    for step in Step.allCases {
+      if let value = fields.scalar(step.rawValue) {
+        if ["none", "weak", "strong"].contains(value.value) {
+          steps[step] = value.value
+        } else {
+          sink.append(SchemaMessage.notOneOf(value, for: step.rawValue, choices: ["none", "weak", "strong"]))
+        }
+      }
+    }
+    let signals = fields.stringList("signals")?.map(Self.phrase) ?? []
+    let noSignals = fields.stringList("no-signals")?.map(Self.phrase) ?? []
+    let flags = fields.stringList("flags")?.map(Self.phrase) ?? []
+    let noFlags = fields.stringList("no-flags")?.map(Self.phrase) ?? []
+    fields.finish()
+    return ReplyExpectation(
+      steps: steps, signals: signals, noSignals: noSignals, flags: flags, noFlags: noFlags,
+      span: node.span)
+  }
+
+  static func phrase(_ scalar: Node.Scalar) -> Phrase { Phrase(scalar.value, span: scalar.span) }
+}
+
+extension Substring {
+  var trimmingSpaces: Substring {
+    var s = self
+    while s.first == " " { s.removeFirst() }
+    while s.last == " " { s.removeLast() }
+    return s
+  }
+}

@@ -1,0 +1,176 @@
+/// Semantic checks of a decoded scenario: duplicate ids, references to facts and options that do
+/// not exist, content nobody can reach, and authoring smells (as warnings).
+struct ScenarioValidator {
+  let sink: DiagnosticSink
+
+  /// The longest line of customer text before lint warns.
+  static let longLine = 400
+
+  func validate(_ scenario: Scenario) {
+    checkDuplicates(scenario.facts.map { ($0.id, $0.span) }, what: "fact")
+    checkDuplicates(scenario.options.map { ($0.id, $0.span) }, what: "option")
+    checkDuplicates(scenario.rules.map { ($0.id, $0.span) }, what: "rule")
+    checkDuplicates(scenario.tests.map { ($0.name, $0.span) }, what: "test", noun: "name")
+
+    let factIDs = scenario.facts.map(\.id)
+    let optionIDs = scenario.options.map(\.id)
+    func checkFacts(_ phrases: [Phrase]) {
+      for phrase in phrases where !factIDs.contains(phrase.text) {
+        sink.append(
+          SchemaMessage.unknownReference(
+            Node.Scalar(value: phrase.text, style: .plain, span: phrase.span), what: "fact",
+            known: factIDs))
+      }
+    }
+    for option in scenario.options { checkFacts(option.needsFacts) }
+    for rule in scenario.rules {
+      checkFacts(rule.knows + rule.unlessKnows + (rule.reveal.map { [$0] } ?? []))
+      if let low = rule.moodAtLeast, let high = rule.moodAtMost, low > high {
+        sink.append(
+          .error(
+            "S030", "rule `\(rule.id)` can never fire: `mood-at-least` \(low) is above `mood-at-most` \(high)",
+            at: rule.span, label: "impossible condition"))
+      }
+      if let at = rule.atStep, let before = rule.beforeStep, at >= before {
+        sink.append(
+          .error(
+            "S030", "rule `\(rule.id)` can never fire: step `\(at.rawValue)` is not before `\(before.rawValue)`",
+            at: rule.span, label: "impossible condition"))
+      }
+    }
+    for test in scenario.tests {
+      if case .conversation(_, let expect) = test.kind {
+        for event in expect.events + expect.noEvents {
+          checkEvent(event, facts: factIDs, options: optionIDs, rules: scenario.rules.map(\.id))
+        }
+      }
+    }
+
+    // Reachability: a fact nobody can ask about and no rule reveals; no option the customer accepts.
+    let revealedByRules = Set(scenario.rules.compactMap { $0.reveal?.text })
+    for fact in scenario.facts where fact.askedBy.isEmpty && !revealedByRules.contains(fact.id) {
+      sink.append(
+        .warning(
+          "W001", "fact `\(fact.id)` can never come out", at: fact.span,
+          label: "no `asked-by` phrases and no rule reveals it",
+          help: "add the words a rep's question would use under `asked-by:`"))
+    }
+    if !scenario.options.isEmpty, !scenario.options.contains(where: { $0.response == .accept }),
+      !scenario.rules.contains(where: { $0.end == .resolved })
+    {
+      sink.append(
+        .error(
+          "S031", "no option is accepted, so the conversation can never be resolved",
+          at: scenario.span, label: "in this scenario",
+          help: "give at least one option `accept:` with what the customer says"))
+    }
+    for option in scenario.options where option.offeredBy.isEmpty {
+      sink.append(
+        .warning(
+          "W002", "option `\(option.id)` can never be offered", at: option.span,
+          label: "no `offered-by` phrases", help: "list the words a rep would use to offer it"))
+    }
+
+    // Smells.
+    checkCollisions(scenario)
+    checkLines(scenario)
+  }
+
+  private func checkDuplicates(_ items: [(String, SourceSpan)], what: String, noun: String = "id") {
+    var seen: [String: SourceSpan] = [:]
+    for (id, span) in items {
+      if let first = seen[id] {
+        if noun == "id" {
+          sink.append(
+            SchemaMessage.duplicateID(Node.Scalar(value: id, style: .plain, span: span), first: first, what: what))
+        } else {
+          sink.append(
+            .error(
+              "S008", "duplicate \(what) \(noun) `\(id)`", at: span, label: "used again here",
+              related: [.init(first, "first used here")], help: "give each \(what) its own \(noun)"))
+        }
+      } else {
+        seen[id] = span
+      }
+    }
+  }
+
+  /// Events in tests: `reveal FACT`, `offer OPTION`, `accept OPTION`, `counter OPTION`,
+  /// `refuse OPTION`, `too-soon OPTION`, `rule RULE`, `leapfrog`, `loop-back`, `summary`,
+  /// `escalated`, `resolved`.
+  private func checkEvent(_ event: Phrase, facts: [String], options: [String], rules: [String]) {
+    let words = event.text.split(separator: " ").map(String.init)
+    let bare = SessionEvent.bareNames
+    let withFact = ["reveal"]
+    let withOption = ["offer", "accept", "counter", "refuse", "too-soon", "not-yet"]
+    let scalar = Node.Scalar(value: event.text, style: .plain, span: event.span)
+    if words.count == 1, bare.contains(words[0]) { return }
+    if words.count == 2 {
+      if withFact.contains(words[0]) {
+        if !facts.contains(words[1]) {
+          sink.append(SchemaMessage.unknownReference(scalar, what: "fact", known: facts))
+        }
+        return
+      }
+      if withOption.contains(words[0]) {
+        if !options.contains(words[1]) {
+          sink.append(SchemaMessage.unknownReference(scalar, what: "option", known: options))
+        }
+        return
+      }
+      if words[0] == "rule" {
+        if !rules.contains(words[1]) {
+          sink.append(SchemaMessage.unknownReference(scalar, what: "rule", known: rules))
+        }
+        return
+      }
+    }
+    sink.append(
+      .error(
+        "S032", "`\(event.text)` is not an event", at: event.span, label: "unknown event",
+        help: "events are `reveal FACT`, `offer|accept|counter|refuse|too-soon|not-yet OPTION`, `rule RULE`, or one of \(bare.map { "`\($0)`" }.joined(separator: ", "))"))
+  }
+
+  private func checkCollisions(_ scenario: Scenario) {
+    var owner: [String: (String, SourceSpan)] = [:]
+    for option in scenario.options {
+      for phrase in option.offeredBy {
+        let key = phrase.text.lowercased()
+        if let (other, span) = owner[key], other != option.id {
+          sink.append(
+            .warning(
+              "W003", "cue `\(phrase.text)` offers both `\(other)` and `\(option.id)`",
+              at: phrase.span, label: "also offers `\(other)`",
+              related: [.init(span, "first used for `\(other)`")],
+              help: "make each option's cues its own, so the customer knows which one was offered"))
+        } else {
+          owner[key] = (option.id, phrase.span)
+        }
+      }
+    }
+  }
+
+  private func checkLines(_ scenario: Scenario) {
+    for step in Step.allCases {
+      for situation in [CustomerLines.Situation.good(step), .poor(step)] {
+        let count = scenario.lines[situation].count
+        if count < 2 {
+          sink.append(
+            .warning(
+              "W004", "`lines.\(situation)` has \(count == 0 ? "no lines" : "only one line")",
+              at: scenario.span, label: "in this scenario",
+              help: "write two or more variants so replays do not repeat the customer word for word"))
+        }
+      }
+    }
+    for (situation, variants) in scenario.lines.variants {
+      for variant in variants where variant.text.count > Self.longLine {
+        sink.append(
+          .warning(
+            "W005", "a line in `lines.\(situation)` is \(variant.text.count) characters long",
+            at: variant.span, label: "over \(Self.longLine) characters",
+            help: "customers speak in short turns; split it or cut it"))
+      }
+    }
+  }
+}
