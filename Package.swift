@@ -16,7 +16,7 @@ let package = Package(
   ],
   targets: [
     // Core library: pure, no terminal I/O.
-    .target(name: "CoachKit"),
+    .target(name: "CoachKit", linkerSettings: [.linkedLibrary("m")]),
 
     // Terminal shell
     .systemLibrary(
