@@ -1,0 +1,150 @@
+/// The end-of-session debrief: outcome, per-step scores, the strongest and weakest replies with
+/// evidence, the anti-patterns seen, and what to practise next.
+public struct Debrief: Sendable {
+  /// A reply singled out, with the words that made it so.
+  public struct Highlight: Sendable {
+    public var turn: Int
+    public var reply: String
+    /// What worked or hurt, each with the rep's own words.
+    public var evidence: [String]
+    /// A better phrasing (for the weakest reply).
+    public var better: String?
+  }
+
+  public var outcome: Outcome
+  public var turns: Int
+  public var moodStart: Int
+  public var moodEnd: Int
+  public var scores: StepScores
+  public var strongest: Highlight?
+  public var weakest: Highlight?
+  public var antipatterns: [(id: String, count: Int)]
+  public var practise: [String]
+
+  public init(session: Session) {
+    let turns = session.turns
+    outcome = session.outcome ?? .abandoned
+    self.turns = turns.count
+    moodStart = session.scenario.customer.mood
+    moodEnd = session.state.mood
+    scores = StepScores(turns: turns, scenario: session.scenario, outcome: session.outcome)
+    var counts: [(id: String, count: Int)] = []
+    var tips: [String: String] = [:]
+    for flag in turns.flatMap(\.reading.antipatterns) {
+      if let index = counts.firstIndex(where: { $0.id == flag.id }) {
+        counts[index].count += 1
+      } else {
+        counts.append((flag.id, 1))
+      }
+      if let tip = flag.tip, tips[flag.id] == nil { tips[flag.id] = tip }
+    }
+    antipatterns = counts.sorted { $0.count > $1.count }
+
+    func value(_ turn: Turn) -> Int {
+      let strengths = Step.allCases.reduce(0) { $0 + turn.reading.strength($1) }
+      let progress = turn.events.filter { event in
+        switch event {
+        case .revealed, .summary, .accepted, .resolved: true
+        default: false
+        }
+      }.count
+      return strengths + 2 * progress - 3 * turn.reading.antipatterns.count - (turn.wasPoor ? 2 : 0)
+    }
+    if let best = turns.max(by: { value($0) < value($1) }), value(best) > 0 {
+      strongest = Highlight(
+        turn: best.number, reply: best.reply, evidence: Self.worked(best), better: nil)
+    }
+    if let worst = turns.min(by: { value($0) < value($1) }),
+      worst.wasPoor || !worst.reading.antipatterns.isEmpty, worst.number != strongest?.turn
+    {
+      var evidence = worst.reading.antipatterns.map { "“\($0.quote)” (\($0.id))" }
+      if evidence.isEmpty { evidence = ["it did nothing for \(worst.stepBefore.title)"] }
+      let better =
+        worst.reading.antipatterns.compactMap(\.rewrite).first
+        ?? session.method.guide(worst.stepBefore).hint
+      weakest = Highlight(turn: worst.number, reply: worst.reply, evidence: evidence, better: better)
+    }
+
+    var advice: [String] = []
+    let scores = self.scores
+    for step in Step.allCases.sorted(by: { scores[$0] < scores[$1] }) where scores[step] < 70 {
+      advice.append(session.method.guide(step).practise)
+      if advice.count == 2 { break }
+    }
+    if let top = counts.sorted(by: { $0.count > $1.count }).first, let tip = tips[top.id] {
+      advice.append("Watch for `\(top.id)` (\(top.count)×): \(tip)")
+    }
+    if advice.isEmpty {
+      advice.append("Try a harder scenario, or this one in exam mode (`--mode exam`).")
+    }
+    practise = Array(advice.prefix(3))
+  }
+
+  private static func worked(_ turn: Turn) -> [String] {
+    var evidence: [String] = []
+    let reading = turn.reading
+    if let quote = reading.empathyQuote { evidence.append("empathy: “\(quote)”") }
+    for (fact, quote) in reading.factsAsked.sorted(by: { $0.key < $1.key })
+    where turn.events.contains(.revealed(fact: fact)) {
+      evidence.append("a question that uncovered \(fact): “\(quote)”")
+    }
+    if let quote = reading.summaryQuote { evidence.append("a summary: “\(quote)”") }
+    if let quote = reading.choicesQuote { evidence.append("a choice: “\(quote)”") }
+    for event in turn.events {
+      if case .accepted(let option) = event { evidence.append("an offer they accepted (\(option))") }
+    }
+    if let quote = reading.checkQuote { evidence.append("a check: “\(quote)”") }
+    return evidence
+  }
+
+  /// The debrief as plain text wrapped to `width` columns.
+  public func render(width: Int = 80) -> String {
+    let width = max(40, width)
+    var out = "Debrief " + String(repeating: "─", count: max(0, min(width, 72) - 8)) + "\n"
+    let verb: String
+    switch outcome {
+    case .resolved: verb = "Resolved"
+    case .escalated: verb = "Escalated: the customer gave up on you"
+    case .abandoned: verb = "Abandoned"
+    }
+    out += "\(verb) after \(turns) turn\(turns == 1 ? "" : "s"); mood \(moodStart) → \(moodEnd) of 10.\n\n"
+    for step in Step.allCases {
+      let score = scores[step]
+      let filled = score / 10
+      let name = step.title.padding(to: 11)
+      let number = String(score)
+      out += "  \(name)" + String(repeating: "█", count: filled)
+        + String(repeating: "░", count: 10 - filled) + " " + String(repeating: " ", count: 3 - number.count) + number + "\n"
+    }
+    out += "  " + "Overall".padding(to: 11) + String(repeating: " ", count: 11) + String(scores.overall) + "\n"
+
+    func wrap(_ text: String, indent: String) -> String {
+      TextWrapper.wrap(TerminalSafe.clean(text), width: width - indent.count)
+        .split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }.joined(separator: "\n")
+    }
+    if let strongest {
+      out += "\nStrongest reply (turn \(strongest.turn)):\n" + wrap("“\(strongest.reply)”", indent: "  ") + "\n"
+      for item in strongest.evidence { out += wrap("+ " + item, indent: "    ") + "\n" }
+    }
+    if let weakest {
+      out += "\nWeakest reply (turn \(weakest.turn)):\n" + wrap("“\(weakest.reply)”", indent: "  ") + "\n"
+      for item in weakest.evidence { out += wrap("- " + item, indent: "    ") + "\n" }
+      if let better = weakest.better { out += wrap("Better: " + better, indent: "    ") + "\n" }
+    }
+    if !antipatterns.isEmpty {
+      out += "\nAnti-patterns: " + antipatterns.map { "\($0.id) ×\($0.count)" }.joined(separator: ", ") + "\n"
+    }
+    out += "\nPractise next:\n"
+    for (index, item) in practise.enumerated() {
+      out += wrap("\(index + 1). \(item)", indent: "  ") + "\n"
+    }
+    return out
+  }
+}
+
+extension String {
+  /// The string padded with spaces to `width` characters (never truncated).
+  func padding(to width: Int) -> String {
+    count >= width ? self : self + String(repeating: " ", count: width - count)
+  }
+}
