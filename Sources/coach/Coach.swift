@@ -17,6 +17,16 @@ struct Coach: ParsableCommand {
       Lint.self,
       Parse.self,
       Score.self,
+      Test.self,
+      New.self,
+      Graph.self,
+      Schema.self,
+      Reflect.self,
+      Recap.self,
+      Drill.self,
+      Progress.self,
+      Results.self,
+      Report.self,
     ],
     defaultSubcommand: Practice.self
   )

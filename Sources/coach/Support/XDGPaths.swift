@@ -62,7 +62,8 @@ struct XDGPaths {
   }
 
   /// Creates `path` and any missing parents with mode 0700, and makes `path` itself 0700.
-  private func ensureDirectory(_ path: String) throws -> String {
+  @discardableResult
+  func ensureDirectory(_ path: String) throws -> String {
     var prefix = ""
     for component in path.split(separator: "/") {
       prefix += "/" + component
