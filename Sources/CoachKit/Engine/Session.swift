@@ -84,7 +84,7 @@ public struct Session: Sendable {
       number: turns.count + 1, reply: reply, reading: reading, customerLine: play.customerLine,
       coachNote: play.note, moodBefore: state.mood, moodAfter: play.state.mood,
       stepBefore: state.step, stepAfter: play.state.step, events: play.events,
-      moodChanges: play.changes, wasPoor: play.poor)
+      moodChanges: play.changes, wasPoor: play.poor, linesUsed: play.linesUsed)
     state = play.state
     state.lastCustomerLine = play.customerLine
     outcome = play.ending

@@ -27,11 +27,13 @@ public struct Turn: Sendable {
   public var moodChanges: [MoodChange]
   /// Whether the reply did nothing for the conversation (it cost patience).
   public var wasPoor: Bool
+  /// The scenario's line situations this turn's customer line was taken from (for coverage).
+  public var linesUsed: [CustomerLines.Situation]
 
   public init(
     number: Int, reply: String, reading: Reading, customerLine: String, coachNote: String?,
     moodBefore: Int, moodAfter: Int, stepBefore: Step, stepAfter: Step, events: [SessionEvent],
-    moodChanges: [MoodChange], wasPoor: Bool
+    moodChanges: [MoodChange], wasPoor: Bool, linesUsed: [CustomerLines.Situation] = []
   ) {
     self.number = number
     self.reply = reply
@@ -45,5 +47,6 @@ public struct Turn: Sendable {
     self.events = events
     self.moodChanges = moodChanges
     self.wasPoor = wasPoor
+    self.linesUsed = linesUsed
   }
 }

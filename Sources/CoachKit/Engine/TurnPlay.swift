@@ -15,6 +15,8 @@ struct TurnPlay {
   var poor = false
   var customerLine = ""
   var note: String?
+  /// Scenario line situations picked (whether or not they ended up in the final line).
+  var linesUsed: [CustomerLines.Situation] = []
 
   // What the customer will say, by kind, filled in as the turn is played.
   private var ruleLines: [String] = []
@@ -336,6 +338,7 @@ struct TurnPlay {
       if scenarioOnly { return nil }
       return pick(named: fallbackName(situation))
     }
+    linesUsed.append(situation)
     return choose(pool.map(\.text), key: situation.description)
   }
 

@@ -1,0 +1,321 @@
+import CoachKit
+import CoachTestSupport
+import Testing
+
+/// Engine behaviour, each with its own scripted conversation of hand-built readings, so these
+/// tests pin the engine's rules independently of how the evaluator reads text.
+@Suite struct SessionTests {
+  static let scenario = TestScripts.scenario(
+    """
+    scenario: test-parcel
+    title: A late parcel
+    difficulty: 1
+    situation: A parcel is late.
+    customer:
+      name: Sam Lee
+      mood: 7
+      patience: 3
+      opening: Where is my parcel?
+    facts:
+      - id: birthday
+        asked-by: [when, date]
+        reveal: It's my son's birthday present. His birthday is Friday.
+      - id: address
+        asked-by: [address]
+        reveal: I moved last month.
+        required: false
+    options:
+      - id: courier
+        offered-by: [courier]
+        needs-facts: [birthday]
+        accept: A courier by Thursday works.
+        too-soon: You don't even know when I need it.
+      - id: voucher
+        offered-by: [voucher]
+        refuse: I don't want a voucher.
+      - id: refund
+        offered-by: [refund]
+        counter: A refund doesn't get me a present.
+    lines:
+      empathy:
+        good: [Thanks. It's been stressful., OK. Thank you for saying that.]
+        poor:
+          - mood: 6-10
+            say: ARE YOU LISTENING?
+          - mood: 0-5
+            say: That's not really helpful.
+      understand:
+        good: [What else?, Go on, ask.]
+        poor: [I told you already., That's beside the point.]
+      offer:
+        good: [So what can you do?, Options, please.]
+        poor: [That's no solution., Hmm.]
+      check:
+        good: [Yes, that's all., All good.]
+        poor: [Is that it?, Now what?]
+      loop-back: [I'm still annoyed, to be honest.]
+      resolved: [Thanks, bye.]
+      escalated: [Get me your manager.]
+      antipatterns:
+        calm-down: [Don't tell me to calm down!]
+    rules:
+      - id: manager
+        when-says: [manager]
+        before-step: offer
+        say: You'd pass me on already?
+        mood: 1
+        coach: Offer escalation later, not first.
+      - id: tracking
+        when-says: [tracking]
+        reveal: address
+    """)
+
+  static let method = TestScripts.method
+
+  func session(seed: UInt64 = 1) -> Session {
+    Session(scenario: Self.scenario, method: Self.method, seed: seed)
+  }
+
+  static let empathy = Reading(strengths: [.empathy: 2], empathyQuote: "that sounds stressful")
+  static let askWhen = Reading(
+    strengths: [.understand: 2], isQuestion: true, isOpenQuestion: true,
+    factsAsked: ["birthday": "when"])
+  static let summary = Reading(strengths: [.understand: 2], summaryQuote: "so you need it by Friday")
+  static let offerCourier = Reading(strengths: [.offer: 2], optionsOffered: ["courier": "courier"])
+  static let check = Reading(strengths: [.check: 2], isQuestion: true, checkQuote: "does that work?")
+  static let nothing = Reading()
+
+  @Test func opensWithTheCustomersFirstLineAtEmpathy() {
+    let session = session()
+    #expect(session.opening == "Where is my parcel?")
+    #expect(session.state.step == .empathy)
+    #expect(session.state.mood == 7)
+    #expect(!session.isOver)
+  }
+
+  @Test func empathyFirstCalmsAndMovesToUnderstand() {
+    var session = session()
+    let turn = session.respond(to: "I'm so sorry", reading: Self.empathy)
+    #expect(turn.moodBefore == 7)
+    #expect(turn.moodAfter == 5)
+    #expect(turn.stepAfter == .understand)
+    #expect(turn.events.contains(.reachedStep(.understand)))
+    #expect(["Thanks. It's been stressful.", "OK. Thank you for saying that."].contains(turn.customerLine))
+    #expect(turn.coachNote?.contains("that sounds stressful") == true)
+    #expect(!turn.wasPoor)
+  }
+
+  @Test func aPoorReplyCostsPatienceAndRaisesTheMood() {
+    var session = session()
+    let turn = session.respond(to: "ok", reading: Self.nothing)
+    #expect(turn.wasPoor)
+    #expect(turn.moodAfter == 8)
+    #expect(session.state.patience == 2)
+    #expect(turn.customerLine == "ARE YOU LISTENING?")  // mood band 6-10
+    #expect(turn.coachNote?.hasPrefix("Nothing here moves Empathy on.") == true)
+  }
+
+  @Test func patienceRunsOutAndTheCustomerEscalates() {
+    var session = session()
+    for _ in 0..<2 { _ = session.respond(to: "ok", reading: Self.nothing) }
+    #expect(!session.isOver)
+    let last = session.respond(to: "ok", reading: Self.nothing)
+    #expect(session.outcome == .escalated)
+    #expect(last.events.contains(.patienceGone))
+    #expect(last.events.contains(.escalated))
+    #expect(last.customerLine == "Get me your manager.")
+  }
+
+  @Test func moodAtTheTopAfterAWorseningReplyEscalates() {
+    var session = session()
+    let rude = Reading(antipatterns: [.init(id: "calm-down", quote: "calm down")])
+    _ = session.respond(to: "calm down", reading: rude)  // 7 + 2 = 9
+    #expect(!session.isOver)
+    let turn = session.respond(to: "calm down", reading: rude)  // 9 + 2 → 10
+    #expect(turn.moodAfter == 10)
+    #expect(session.outcome == .escalated)
+  }
+
+  @Test func antipatternsGetTheScenariosReaction() {
+    var session = session()
+    let rude = Reading(antipatterns: [.init(id: "calm-down", quote: "calm down", tip: "Never.")])
+    let turn = session.respond(to: "calm down", reading: rude)
+    #expect(turn.customerLine == "Don't tell me to calm down!")
+    #expect(turn.moodChanges.contains(.init(2, "“calm down” (calm-down)")))
+    #expect(turn.coachNote == "“calm down”: Never.")
+  }
+
+  @Test func factsComeOutOnlyForQuestionsOneAtATime() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: Self.empathy)
+    let statement = Reading(factsAsked: ["birthday": "date"])
+    let notAsked = session.respond(to: "the date is printed", reading: statement)
+    #expect(!notAsked.events.contains(.revealed(fact: "birthday")))
+    let both = Reading(
+      strengths: [.understand: 2], isQuestion: true, factsAsked: ["birthday": "when", "address": "address"])
+    let asked = session.respond(to: "when and what address?", reading: both)
+    #expect(asked.events.filter { if case .revealed = $0 { true } else { false } }.count == 1)
+    #expect(asked.customerLine == "It's my son's birthday present. His birthday is Friday.")
+    #expect(session.state.factsKnown == ["birthday"])
+    #expect(session.understood)
+    #expect(session.state.step == .offer)
+  }
+
+  @Test func anOfferBeforeUnderstandingIsALeapfrog() {
+    var session = session()
+    let turn = session.respond(to: "courier?", reading: Self.offerCourier)
+    #expect(turn.events.contains(.leapfrog))
+    #expect(turn.events.contains(.tooSoon(option: "courier")))
+    #expect(turn.customerLine == "You don't even know when I need it.")
+    #expect(turn.moodAfter > turn.moodBefore)
+    #expect(turn.coachNote?.contains("before you understood the problem") == true)
+    #expect(session.state.accepted == nil)
+  }
+
+  @Test func theWholeMethodResolvesTheCall() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: Self.empathy)
+    _ = session.respond(to: "when?", reading: Self.askWhen)
+    let summarised = session.respond(to: "so…", reading: Self.summary)
+    #expect(summarised.events.contains(.summary))
+    let offered = session.respond(to: "courier", reading: Self.offerCourier)
+    #expect(offered.events.contains(.accepted(option: "courier")))
+    #expect(offered.customerLine == "A courier by Thursday works.")
+    #expect(session.state.step == .check)
+    let checked = session.respond(to: "does that work?", reading: Self.check)
+    #expect(session.outcome == .resolved)
+    #expect(checked.events.contains(.resolved))
+    #expect(checked.customerLine.hasSuffix("Thanks, bye."))
+  }
+
+  @Test func refusedAndCounteredOffersKeepTheConversationAtOffer() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: Self.empathy)
+    _ = session.respond(to: "when?", reading: Self.askWhen)
+    let voucher = session.respond(to: "voucher", reading: Reading(optionsOffered: ["voucher": "voucher"]))
+    #expect(voucher.events.contains(.refused(option: "voucher")))
+    #expect(voucher.customerLine == "I don't want a voucher.")
+    let refund = session.respond(to: "refund", reading: Reading(optionsOffered: ["refund": "refund"]))
+    #expect(refund.events.contains(.countered(option: "refund")))
+    #expect(session.state.step == .offer)
+  }
+
+  @Test func offersInOneReplyLetTheCustomerPickTheBest() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: Self.empathy)
+    _ = session.respond(to: "when?", reading: Self.askWhen)
+    let turn = session.respond(
+      to: "voucher or courier?",
+      reading: Reading(choicesQuote: "or", optionsOffered: ["voucher": "voucher", "courier": "courier"]))
+    #expect(turn.events.contains(.accepted(option: "courier")))
+    #expect(turn.customerLine == "A courier by Thursday works.")
+  }
+
+  @Test func aCustomerTooUpsetDoesNotAcceptYet() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: Self.empathy)  // 5
+    _ = session.respond(to: "when?", reading: Self.askWhen)  // 4
+    let rude = Reading(antipatterns: [.init(id: "blame", quote: "you should have")])
+    _ = session.respond(to: "you should have", reading: rude)  // 6
+    _ = session.respond(to: "you should have", reading: rude)  // 8
+    let turn = session.respond(to: "courier", reading: Self.offerCourier)
+    #expect(turn.events.contains(.notYet(option: "courier")))
+    #expect(session.state.accepted == nil)
+  }
+
+  @Test func aCheckWithUpsetLeftLoopsBackToEmpathy() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: Self.empathy)  // 5
+    _ = session.respond(to: "when?", reading: Self.askWhen)  // 4
+    _ = session.respond(to: "courier", reading: Self.offerCourier)  // 2, accepted
+    let rude = Reading(strengths: [.check: 2], checkQuote: "ok?", antipatterns: [.init(id: "blame", quote: "your fault")])
+    let turn = session.respond(to: "your fault. ok?", reading: rude)  // mood 4 > resolve 3
+    #expect(turn.events.contains(.loopBack))
+    #expect(session.state.step == .empathy)
+    #expect(!session.isOver)
+    _ = session.respond(to: "sorry", reading: Self.empathy)
+    #expect(session.state.step == .check)
+    _ = session.respond(to: "does that work?", reading: Self.check)
+    #expect(session.outcome == .resolved)
+  }
+
+  @Test func aCheckBeforeAnythingIsAgreedDoesNotEndTheCall() {
+    var session = session()
+    let turn = session.respond(to: "anything else?", reading: Self.check)
+    #expect(!session.isOver)
+    #expect(turn.coachNote != nil)
+  }
+
+  @Test func rulesFireOnceWithTheirEffects() {
+    var session = session()
+    let says = Reading(rulesMatched: ["manager"])
+    let first = session.respond(to: "shall I get my manager", reading: says)
+    #expect(first.events.contains(.rule(id: "manager")))
+    #expect(first.customerLine.hasPrefix("You'd pass me on already?"))
+    #expect(first.coachNote == "Offer escalation later, not first.")
+    #expect(first.moodChanges.contains(.init(1, "the script's rule `manager`")))
+    let second = session.respond(to: "my manager", reading: says)
+    #expect(!second.events.contains(.rule(id: "manager")))
+  }
+
+  @Test func aRuleCanRevealAFact() {
+    var session = session()
+    let turn = session.respond(to: "tracking", reading: Reading(rulesMatched: ["tracking"]))
+    #expect(turn.events.contains(.revealed(fact: "address")))
+    #expect(session.state.factsKnown == ["address"])
+  }
+
+  @Test func theSameSeedReplaysTheSameLines() {
+    func play(_ seed: UInt64) -> [String] {
+      var session = session(seed: seed)
+      return (0..<2).map { _ in session.respond(to: "sorry", reading: Self.empathy).customerLine }
+        + [session.respond(to: "hm", reading: Self.nothing).customerLine]
+    }
+    #expect(play(42) == play(42))
+    let lines = (1...20).map { play($0)[0] }
+    #expect(Set(lines).count == 2, "both variants get chosen across seeds")
+  }
+
+  @Test func variantsDoNotRepeatImmediately() {
+    for seed in UInt64(1)...10 {
+      var session = session(seed: seed)
+      _ = session.respond(to: "sorry", reading: Self.empathy)
+      var previous = ""
+      for _ in 0..<4 {
+        let line = session.respond(to: "ok", reading: Reading(strengths: [.understand: 1])).customerLine
+        #expect(line != previous)
+        previous = line
+      }
+    }
+  }
+
+  @Test func abandoningEndsTheSession() {
+    var session = session()
+    session.abandon()
+    #expect(session.outcome == .abandoned)
+    #expect(session.isOver)
+  }
+
+  @Test func restartGoesBackToTheOpening() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: Self.empathy)
+    session.restart()
+    #expect(session.turns.isEmpty)
+    #expect(session.state.mood == 7)
+  }
+
+  @Test func theRecordRoundTripsThroughJSON() throws {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: Self.empathy)
+    _ = session.respond(to: "when?", reading: Self.askWhen)
+    _ = session.respond(to: "courier", reading: Self.offerCourier)
+    _ = session.respond(to: "ok?", reading: Self.check)
+    let record = SessionRecord(session: session, mode: "practice", started: "2026-01-01T00:00:00Z", ended: "2026-01-01T00:05:00Z")
+    let text = record.json.serialized(pretty: true)
+    let back = try SessionRecord(json: try JSONValue.parse(text))
+    #expect(back == record)
+    #expect(back.outcome == .resolved)
+    #expect(back.agreed?.id == "courier")
+    #expect(record.markdown.contains("**You:** courier"))
+  }
+}
