@@ -1,0 +1,452 @@
+extension Evaluator {
+  /// One signal or anti-pattern found, before it becomes ``Evidence``.
+  struct Found {
+    var group: Int
+    var span: TextSpan
+    var first: Int
+    var end: Int
+    var cue: String
+    var weight: Int
+  }
+
+  /// Assesses one reply. Pure and deterministic: the same reply, context and evaluator always give
+  /// the same assessment.
+  public func assess(_ reply: String, context: ReplyContext = ReplyContext()) -> Assessment {
+    var analysis = tokenizer.analyse(reply)
+    var raw: [CueMatcher.Match] = []
+    raw.reserveCapacity(16)
+    matcher.matches(in: analysis, into: &raw)
+
+    // Negation: exception phrases make their negators inert, then negators reach forward.
+    var inert: [(Int, Int)] = []
+    var phrasesBySentence: [Int: [QuestionDetector.Phrase]] = [:]
+    for m in raw where matcher.cues[Int(m.cue)].tag < 0 {
+      let cue = matcher.cues[Int(m.cue)]
+      switch cue.tag {
+      case Self.tagNegationException: inert.append((Int(m.first), Int(m.end)))
+      default:
+        let sentence = Int(analysis.tokens[Int(m.first)].sentence)
+        phrasesBySentence[sentence, default: []].append(
+          QuestionDetector.Phrase(
+            first: Int(m.first), end: Int(m.end), text: cue.phrase,
+            indirect: cue.tag == Self.tagIndirect))
+      }
+    }
+    Negation.mark(
+      &analysis.tokens, window: lexicon.grammar.negationWindow, inert: inert)
+    let tokens = analysis.tokens
+
+    // Group matches: drop negated and vetoed ones, keep the longest of overlapping ones.
+    var vetoes: [(group: Int, first: Int32, end: Int32)] = []
+    for m in raw {
+      let tag = matcher.cues[Int(m.cue)].tag
+      if tag >= 0, tag & 3 == Self.roleVeto { vetoes.append((Int(tag >> 2), m.first, m.end)) }
+    }
+    var found: [Found] = []
+    for m in raw {
+      let cue = matcher.cues[Int(m.cue)]
+      guard cue.tag >= 0, cue.tag & 3 != Self.roleVeto else { continue }
+      let g = Int(cue.tag >> 2)
+      let group = groups[g]
+      if group.negatable,
+        Negation.isNegated(tokens, first: Int(m.first), end: Int(m.end))
+      {
+        continue
+      }
+      if vetoes.contains(where: { $0.group == g && $0.first < m.end && m.first < $0.end }) {
+        continue
+      }
+      let weight = cue.tag & 3 == Self.roleWeak ? min(1, group.weight) : group.weight
+      let candidate = Found(
+        group: g, span: analysis.span(Int(m.first), Int(m.end) - 1), first: Int(m.first),
+        end: Int(m.end), cue: cue.phrase, weight: weight)
+      if let k = found.lastIndex(where: { $0.group == g && $0.first < candidate.end && candidate.first < $0.end }) {
+        let kept = found[k]
+        if candidate.end - candidate.first > kept.end - kept.first
+          || (candidate.end - candidate.first == kept.end - kept.first && candidate.weight > kept.weight)
+        {
+          found[k] = candidate
+        }
+        continue
+      }
+      found.append(candidate)
+    }
+    // Anti-patterns that override signals (the cliché over its `how you feel`).
+    let overriding = found.filter { !groups[$0.group].signal && !groups[$0.group].overrides.isEmpty }
+    if !overriding.isEmpty {
+      found.removeAll { f in
+        overriding.contains { o in
+          groups[o.group].overrides.contains(f.group) && o.span.overlaps(f.span)
+        }
+      }
+    }
+
+    // Questions, sentence by sentence.
+    var isQuestion = false
+    var isOpen = false
+    let b = builtins
+    var questionSentences = Set<Int>()
+    for (index, sentence) in analysis.sentences.enumerated() {
+      guard
+        let verdict = QuestionDetector.classify(
+          sentence, tokens, phrases: phrasesBySentence[index] ?? [],
+          words: { analysis.text(analysis.span($0, $1)).lowercased() })
+      else { continue }
+      isQuestion = true
+      isOpen = isOpen || verdict.open
+      questionSentences.insert(index)
+      let r = sentence.tokens
+      let kind = verdict.open ? b.questionOpen : b.questionClosed
+      for g in [b.question, kind] where g >= 0 {
+        found.append(
+          Found(
+            group: g, span: sentence.span, first: r.lowerBound, end: r.upperBound,
+            cue: verdict.cue, weight: groups[g].weight))
+      }
+    }
+
+    var tipsFromRules: [String] = []
+    contrast(&found, analysis)
+    summaries(&found, analysis, context: context, questions: questionSentences, tips: &tipsFromRules)
+    lengthAndTone(&found, analysis, isQuestion: isQuestion)
+
+    // Keyword stuffing: cue words cover most of the reply.
+    var stuffed = false
+    let signalFinds = found.filter { groups[$0.group].signal && $0.group != b.question
+      && $0.group != b.questionOpen && $0.group != b.questionClosed }
+    if b.stuffing >= 0, signalFinds.count >= lexicon.thresholds.stuffingMinCues, !tokens.isEmpty {
+      var covered = [Bool](repeating: false, count: tokens.count)
+      for f in signalFinds { for i in f.first..<f.end { covered[i] = true } }
+      let share = covered.filter { $0 }.count * 100
+      if share >= lexicon.thresholds.stuffingPercent * tokens.count {
+        stuffed = true
+        let all = analysis.span(0, tokens.count - 1)
+        found.append(
+          Found(
+            group: b.stuffing, span: all, first: 0, end: tokens.count,
+            cue: "cue words are \(share / tokens.count)% of the reply",
+            weight: groups[b.stuffing].weight))
+      }
+    }
+
+    // Scores: each signal counts once, at its best weight; each anti-pattern costs once.
+    var best = [Int](repeating: 0, count: groups.count)
+    var seen = [Bool](repeating: false, count: groups.count)
+    for f in found {
+      seen[f.group] = true
+      best[f.group] = max(best[f.group], f.weight)
+    }
+    var scores: [Step: Int] = [:]
+    for (g, group) in groups.enumerated() where seen[g] {
+      guard let step = group.step else { continue }
+      scores[step, default: 0] += group.signal ? best[g] : -best[g]
+    }
+    if b.option >= 0, let step = groups[b.option].step {
+      let options = Set(found.filter { $0.group == b.option }.map(\.cue))
+      if options.count >= 2 { scores[step, default: 0] += lexicon.thresholds.choiceBonus }
+    }
+    var steps = StepStrengths()
+    for step in Step.allCases {
+      let hasSignal = groups.indices.contains { seen[$0] && groups[$0].signal && groups[$0].step == step }
+      let score = scores[step] ?? 0
+      var strength: Strength =
+        !hasSignal ? .none
+        : score >= lexicon.thresholds.strong ? .strong
+        : score >= lexicon.thresholds.weak ? .weak : .none
+      if stuffed, strength == .strong { strength = .weak }
+      steps[step] = strength
+    }
+
+    found.sort { ($0.span.start, $0.span.end, $0.group) < ($1.span.start, $1.span.end, $1.group) }
+    var signals: [Evidence] = []
+    var antipatterns: [Evidence] = []
+    for f in found {
+      let group = groups[f.group]
+      let text = analysis.text(f.span)
+      if group.signal {
+        signals.append(
+          Evidence(id: group.id, range: Int(f.span.start)..<Int(f.span.end), text: text, cue: f.cue))
+      } else {
+        let rewrite = group.rewrite.map { replacing($0, "{text}", with: text) }
+        antipatterns.append(
+          Evidence(
+            id: group.id, range: Int(f.span.start)..<Int(f.span.end), text: text, cue: f.cue,
+            rewrite: rewrite))
+      }
+    }
+    let tips = chooseTips(
+      found: found, steps: steps, context: context, isOpen: isOpen, isQuestion: isQuestion,
+      extra: tipsFromRules)
+    return Assessment(
+      steps: steps, signals: signals, antipatterns: antipatterns, tips: tips,
+      isQuestion: isQuestion, isOpenQuestion: isOpen, scores: scores, analysis: analysis)
+  }
+
+  // MARK: - Rules
+
+  /// "I understand, but…": a contrast word takes back the empathy before it in the sentence (or,
+  /// starting a sentence, in the sentence before).
+  func contrast(_ found: inout [Found], _ analysis: TextAnalysis) {
+    let tokens = analysis.tokens
+    guard builtins.contrast >= 0 else { return }
+    for (i, token) in tokens.enumerated() where token.is(WordClass.contrast) {
+      // Something must follow in the sentence.
+      let sentence = token.sentence
+      var after = 0
+      var j = i + 1
+      while j < tokens.count, tokens[j].sentence == sentence {
+        after += 1
+        j += 1
+      }
+      guard after >= 2 else { continue }
+      let startsSentence = i == 0 || tokens[i - 1].sentence != sentence
+      let target = startsSentence ? sentence - 1 : sentence
+      var cancelled = false
+      found.removeAll { f in
+        let g = groups[f.group]
+        guard g.signal, g.step == .empathy, f.end <= i,
+          tokens[f.first].sentence == target
+        else { return false }
+        cancelled = true
+        return true
+      }
+      if cancelled {
+        let group = groups[builtins.contrast]
+        found.append(
+          Found(
+            group: builtins.contrast, span: token.span, first: i, end: i + 1,
+            cue: "empathy taken back by `\(analysis.text(token.span).lowercased())`",
+            weight: group.weight))
+      }
+    }
+  }
+
+  /// Reflective summaries: ones that echo the customer's words, and feelings before facts.
+  func summaries(
+    _ found: inout [Found], _ analysis: TextAnalysis, context: ReplyContext,
+    questions: Set<Int>, tips: inout [String]
+  ) {
+    let b = builtins
+    guard b.summary >= 0 else { return }
+    let tokens = analysis.tokens
+    // Content words of the customer's line.
+    var customerWords = Set<UInt64>()
+    if let line = context.customerLine, !line.isEmpty {
+      let customer = tokenizer.analyse(line)
+      for t in customer.tokens where t.classes & Self.functionWords == 0 && !t.has(Token.number) {
+        customerWords.insert(t.stem)
+      }
+    }
+    if !customerWords.isEmpty {
+      for (index, sentence) in analysis.sentences.enumerated() where !questions.contains(index) {
+        guard !found.contains(where: { $0.group == b.summary && tokens[$0.first].sentence == index })
+        else { continue }
+        var s = sentence.tokens.lowerBound
+        while s < sentence.tokens.upperBound, tokens[s].is(WordClass.leadIn) { s += 1 }
+        guard s < sentence.tokens.upperBound, tokens[s].is(WordClass.second) else { continue }
+        var shared: [Int] = []
+        var stems = Set<UInt64>()
+        for i in sentence.tokens where customerWords.contains(tokens[i].stem) {
+          if stems.insert(tokens[i].stem).inserted { shared.append(i) }
+        }
+        if shared.count >= lexicon.thresholds.echoMinWords {
+          let words = shared.prefix(4).map { analysis.text(tokens[$0].span).lowercased() }
+          found.append(
+            Found(
+              group: b.summary, span: sentence.span, first: sentence.tokens.lowerBound,
+              end: sentence.tokens.upperBound,
+              cue: "echoes the customer: \(words.joined(separator: ", "))", weight: 1))
+        }
+      }
+    }
+    // Feelings first, facts second, inside each summary's sentence.
+    let summaries = found.filter { $0.group == b.summary }
+    var factsFirst = false
+    var doneSentences = Set<Int32>()
+    for summary in summaries {
+      guard doneSentences.insert(tokens[summary.first].sentence).inserted else { continue }
+      let sentence = analysis.sentences[Int(tokens[summary.first].sentence)]
+      let feelings = found.filter {
+        $0.group == b.feeling && sentence.tokens.contains($0.first)
+      }
+      let firstFeeling = feelings.map(\.first).min()
+      var firstFact: Int?
+      for i in sentence.tokens where i < summary.first || i >= summary.end {
+        let t = tokens[i]
+        if t.has(Token.number) || t.is(WordClass.factNoun)
+          || (customerWords.contains(t.stem) && t.classes & Self.functionWords == 0
+            && !feelings.contains(where: { $0.first <= i && i < $0.end }))
+        {
+          firstFact = i
+          break
+        }
+      }
+      if let feeling = firstFeeling, firstFact.map({ feeling < $0 }) ?? true {
+        if b.feelingsFirst >= 0, let f = feelings.first(where: { $0.first == feeling }) {
+          found.append(
+            Found(
+              group: b.feelingsFirst, span: f.span, first: f.first, end: f.end,
+              cue: "the feeling comes before the facts", weight: groups[b.feelingsFirst].weight))
+        }
+      } else if firstFact != nil {
+        factsFirst = true
+      }
+    }
+    if factsFirst, let tip = lexicon.tips[Lexicon.TipKey.factsFirst.rawValue] { tips.append(tip) }
+  }
+
+  /// Words that carry no content of their own.
+  static let functionWords: UInt64 =
+    WordClass.stopword | WordClass.first | WordClass.second | WordClass.collective
+    | WordClass.auxiliary | WordClass.negator | WordClass.wh | WordClass.subject
+    | WordClass.leadIn | WordClass.clauseBreak | WordClass.contrast
+
+  /// Shouting, rambling, curt replies and I/you-heavy wording.
+  func lengthAndTone(_ found: inout [Found], _ analysis: TextAnalysis, isQuestion: Bool) {
+    let b = builtins
+    let t = lexicon.thresholds
+    let tokens = analysis.tokens
+    if b.shouting >= 0 {
+      var i = 0
+      while i < tokens.count {
+        guard tokens[i].has(Token.caps), !tokens[i].is(WordClass.acronym) else {
+          i += 1
+          continue
+        }
+        var j = i
+        var words = 0
+        while j < tokens.count, tokens[j].has(Token.caps), !tokens[j].is(WordClass.acronym) {
+          if !tokens[j].has(Token.continuation) { words += 1 }
+          j += 1
+        }
+        if words >= t.capsMinWords {
+          found.append(
+            Found(
+              group: b.shouting, span: analysis.span(i, j - 1), first: i, end: j,
+              cue: "\(words) words in capitals", weight: groups[b.shouting].weight))
+        }
+        i = j
+      }
+      for run in analysis.exclamationRuns {
+        let at = tokens.lastIndex { $0.span.end <= run.start } ?? 0
+        found.append(
+          Found(
+            group: b.shouting, span: run, first: at, end: min(at + 1, max(tokens.count, 1)),
+            cue: "\(run.end - run.start) exclamation marks", weight: groups[b.shouting].weight))
+      }
+    }
+    guard !tokens.isEmpty else { return }
+    let all = analysis.span(0, tokens.count - 1)
+    if b.rambling >= 0 {
+      if analysis.wordCount >= t.ramblingMinWords {
+        found.append(
+          Found(
+            group: b.rambling, span: all, first: 0, end: tokens.count,
+            cue: "\(analysis.wordCount) words (\(t.ramblingMinWords) or more)",
+            weight: groups[b.rambling].weight))
+      } else {
+        for sentence in analysis.sentences {
+          let words = sentence.tokens.filter { !tokens[$0].has(Token.continuation) }.count
+          if words >= t.ramblingSentenceWords {
+            found.append(
+              Found(
+                group: b.rambling, span: sentence.span, first: sentence.tokens.lowerBound,
+                end: sentence.tokens.upperBound,
+                cue: "a sentence of \(words) words (\(t.ramblingSentenceWords) or more)",
+                weight: groups[b.rambling].weight))
+            break
+          }
+        }
+      }
+    }
+    if b.curt >= 0, analysis.wordCount <= t.curtMaxWords, !isQuestion,
+      !found.contains(where: { groups[$0.group].signal })
+    {
+      found.append(
+        Found(
+          group: b.curt, span: all, first: 0, end: tokens.count,
+          cue: "\(analysis.wordCount) word\(analysis.wordCount == 1 ? "" : "s")",
+          weight: groups[b.curt].weight))
+    }
+    if b.iYou >= 0 {
+      var iYou = 0
+      var we = 0
+      for token in tokens {
+        if token.is(WordClass.first) || token.is(WordClass.second) { iYou += 1 }
+        if token.is(WordClass.collective) { we += 1 }
+      }
+      if we == 0, iYou >= t.iYouMinCount, iYou * 100 >= t.iYouMinPercent * tokens.count {
+        var bestSentence = analysis.sentences[0]
+        var bestCount = -1
+        for sentence in analysis.sentences {
+          let c = sentence.tokens.filter {
+            tokens[$0].is(WordClass.first) || tokens[$0].is(WordClass.second)
+          }.count
+          if c > bestCount {
+            bestCount = c
+            bestSentence = sentence
+          }
+        }
+        found.append(
+          Found(
+            group: b.iYou, span: bestSentence.span, first: bestSentence.tokens.lowerBound,
+            end: bestSentence.tokens.upperBound,
+            cue: "\(iYou) of \(tokens.count) words are I or you, none is we",
+            weight: groups[b.iYou].weight))
+      }
+    }
+  }
+
+  /// One or two tips, drawn from what was found and what is missing.
+  func chooseTips(
+    found: [Found], steps: StepStrengths, context: ReplyContext, isOpen: Bool, isQuestion: Bool,
+    extra: [String]
+  ) -> [String] {
+    var tips: [String] = []
+    func add(_ tip: String?) {
+      guard let tip, !tip.isEmpty, tips.count < 2, !tips.contains(tip) else { return }
+      tips.append(tip)
+    }
+    // The heaviest anti-patterns first.
+    let anti = found.filter { !groups[$0.group].signal }
+      .sorted { ($0.weight, -$0.span.start) > ($1.weight, -$1.span.start) }
+    for f in anti { add(groups[f.group].tip) }
+    for tip in extra { add(tip) }
+    let tipText = lexicon.tips
+    if let step = context.step, step <= .understand, steps.offer > .none,
+      steps.empathy == .none, steps.understand == .none
+    {
+      add(tipText[Lexicon.TipKey.leapfrog.rawValue])
+    }
+    if context.step == .understand, isQuestion, !isOpen {
+      add(tipText[Lexicon.TipKey.closedOnly.rawValue])
+    }
+    let focus = context.step ?? Step.allCases.first { steps[$0] == .none }
+    if let focus, steps[focus] == .none {
+      let key: Lexicon.TipKey =
+        switch focus {
+        case .empathy: .missingEmpathy
+        case .understand: .missingUnderstand
+        case .offer: .missingOffer
+        case .check: .missingCheck
+        }
+      add(tipText[key.rawValue])
+    }
+    if tips.isEmpty { add(tipText[Lexicon.TipKey.wellDone.rawValue]) }
+    return tips
+  }
+}
+
+/// `text` with every `placeholder` replaced (no Foundation).
+func replacing(_ text: String, _ placeholder: String, with value: String) -> String {
+  guard !placeholder.isEmpty, text.contains(placeholder) else { return text }
+  var out = ""
+  var rest = Substring(text)
+  while let r = rest.firstRange(of: placeholder) {
+    out += rest[..<r.lowerBound]
+    out += value
+    rest = rest[r.upperBound...]
+  }
+  out += rest
+  return out
+}

@@ -1,0 +1,183 @@
+/// Scores replies against the Empathy → Understand → Offer → Check method, with evidence.
+///
+/// An evaluator is built once from a ``Lexicon`` (and a scenario's extra cue phrases); building
+/// compiles every phrase into hash indexes over stems. ``assess(_:context:)`` is then a pure,
+/// deterministic function of its arguments.
+///
+/// ```swift
+/// let evaluator = Evaluator(lexicon: lexicon, extraCues: ["option": ["courier", "same day"]])
+/// let assessment = evaluator.assess("I'm so sorry. What happened?")
+/// assessment.steps.empathy  // .strong
+/// ```
+public struct Evaluator: Sendable {
+  /// The lexicon the evaluator was built from.
+  public let lexicon: Lexicon
+  /// Phrases that could not be compiled (an unknown `{class}`, an extra cue for an unknown id).
+  public let problems: [String]
+
+  let vocabulary: Vocabulary
+  let tokenizer: Tokenizer
+  let matcher: CueMatcher
+  let groups: [Group]
+  let groupIndex: [String: Int]
+  let builtins: Builtins
+
+  /// A cue group ready to score.
+  struct Group: Sendable {
+    var id: String
+    var signal: Bool
+    var step: Step?
+    var weight: Int
+    var tip: String?
+    var rewrite: String?
+    var negatable: Bool
+    var overrides: Set<Int>
+  }
+
+  /// Indices of the groups some rules need by id (`-1` when the lexicon lacks one).
+  struct Builtins: Sendable {
+    var question = -1
+    var questionOpen = -1
+    var questionClosed = -1
+    var summary = -1
+    var feelingsFirst = -1
+    var feeling = -1
+    var option = -1
+    var shouting = -1
+    var rambling = -1
+    var curt = -1
+    var iYou = -1
+    var stuffing = -1
+    var contrast = -1
+  }
+
+  // Tags attached to phrases in the matcher: a group's phrases use `group * 4 + role`.
+  static let roleStrong: Int32 = 0
+  static let roleWeak: Int32 = 1
+  static let roleVeto: Int32 = 2
+  static let tagNegationException: Int32 = -1
+  static let tagRequest: Int32 = -2
+  static let tagIndirect: Int32 = -3
+
+  /// The ids of the signals the lexicon defines (and extra cues may be given for).
+  public var signalIDs: [String] { groups.filter(\.signal).map(\.id) }
+  /// The ids of the anti-patterns the lexicon defines.
+  public var antipatternIDs: [String] { groups.filter { !$0.signal }.map(\.id) }
+
+  /// Compiles `lexicon`, adding a scenario's `extraCues` (phrases keyed by signal or anti-pattern
+  /// id, e.g. `["option": ["courier", "same day"]]`). Phrases for an unknown id are skipped and
+  /// reported in ``problems``.
+  public init(lexicon: Lexicon, extraCues: [String: [String]] = [:]) {
+    self.lexicon = lexicon
+    var problems: [String] = []
+    var vocabulary = Vocabulary(lexicon: lexicon)
+    let all = lexicon.signals.map { ($0, true) } + lexicon.antipatterns.map { ($0, false) }
+    var groupIndex: [String: Int] = [:]
+    var groups: [Group] = []
+    for (group, signal) in all where groupIndex[group.id] == nil {
+      groupIndex[group.id] = groups.count
+      groups.append(
+        Group(
+          id: group.id, signal: signal, step: group.step, weight: group.weight, tip: group.tip,
+          rewrite: group.rewrite, negatable: group.negatable, overrides: []))
+    }
+    for (group, _) in all {
+      guard let g = groupIndex[group.id] else { continue }
+      for id in group.overrides {
+        if let o = groupIndex[id] { groups[g].overrides.insert(o) }
+      }
+    }
+    for id in extraCues.keys.sorted() where groupIndex[id] == nil {
+      problems.append("extra cues for `\(id)`, which is not a signal or anti-pattern")
+    }
+    // Every word of every phrase is known in advance, so replies rarely need the stemmer.
+    var phrases: [(String, Int32)] = []
+    for (group, _) in all {
+      guard let g = groupIndex[group.id] else { continue }
+      let base = Int32(g) * 4
+      phrases += group.cues.map { ($0, base + Self.roleStrong) }
+      phrases += (extraCues[group.id] ?? []).map { ($0, base + Self.roleStrong) }
+      phrases += group.weakCues.map { ($0, base + Self.roleWeak) }
+      phrases += group.notWhen.map { ($0, base + Self.roleVeto) }
+    }
+    let grammar = lexicon.grammar
+    phrases += grammar.negationExceptions.map { ($0, Self.tagNegationException) }
+    phrases += grammar.openRequests.map { ($0, Self.tagRequest) }
+    phrases += grammar.indirectQuestions.map { ($0, Self.tagIndirect) }
+    for (phrase, _) in phrases {
+      for word in Vocabulary.words(phrase) where word.first != 0x7B && word != [0x2A] {
+        vocabulary.remember(word)
+      }
+    }
+    for word in grammar.stopwords { vocabulary.remember(Array(word.utf8)) }
+    let tokenizer = Tokenizer(
+      vocabulary: vocabulary, exclamationRun: lexicon.thresholds.exclamationRun,
+      capsMinLetters: lexicon.thresholds.capsMinLetters)
+    var matcher = CueMatcher()
+    for (phrase, tag) in phrases { matcher.add(phrase, tag: tag, tokenizer: tokenizer) }
+    problems += matcher.problems.map { "cue `\($0.phrase)`: \($0.message)" }
+
+    var b = Builtins()
+    func find(_ id: String) -> Int { groupIndex[id] ?? -1 }
+    b.question = find("question")
+    b.questionOpen = find("question.open")
+    b.questionClosed = find("question.closed")
+    b.summary = find("summary")
+    b.feelingsFirst = find("summary.feelings-first")
+    b.feeling = find("feeling")
+    b.option = find("option")
+    b.shouting = find("shouting")
+    b.rambling = find("rambling")
+    b.curt = find("curt")
+    b.iYou = find("i-you")
+    b.stuffing = find("stuffing")
+    b.contrast = find("contrast")
+
+    self.vocabulary = vocabulary
+    self.tokenizer = tokenizer
+    self.matcher = matcher
+    self.groups = groups
+    self.groupIndex = groupIndex
+    self.builtins = b
+    self.problems = problems
+  }
+
+  // MARK: - Scenario cue sets
+
+  /// Compiles a scenario's phrases (facts' `asked-by`, options' `offered-by`, rules' `says`) with
+  /// the same normalisation and stemming as the lexicon.
+  public func compile(_ phrases: [String]) -> CueSet {
+    var matcher = CueMatcher()
+    for (i, phrase) in phrases.enumerated() {
+      matcher.add(phrase, tag: Int32(i), tokenizer: tokenizer)
+    }
+    return CueSet(
+      phrases: phrases, problems: matcher.problems.map { "cue `\($0.phrase)`: \($0.message)" },
+      matcher: matcher)
+  }
+
+  /// Finds the phrases of `cues` in an assessed reply, in reply order.
+  ///
+  /// Each match is evidence whose `id` and `cue` are the phrase as given; `negated` is set when a
+  /// negator reaches it ("I can't offer a refund" mentions `refund` negated). Overlapping matches
+  /// of the same phrase are reported once.
+  public func matches(_ cues: CueSet, in assessment: Assessment) -> [Evidence] {
+    let analysis = assessment.analysis
+    var found: [CueMatcher.Match] = []
+    cues.matcher.matches(in: analysis, into: &found)
+    var result: [Evidence] = []
+    var lastEnd: [Int32: Int32] = [:]
+    for m in found {
+      let cue = cues.matcher.cues[Int(m.cue)]
+      if let end = lastEnd[cue.tag], m.first < end { continue }
+      lastEnd[cue.tag] = m.end
+      let span = analysis.span(Int(m.first), Int(m.end) - 1)
+      let negated = Negation.isNegated(analysis.tokens, first: Int(m.first), end: Int(m.end))
+      result.append(
+        Evidence(
+          id: cue.phrase, range: Int(span.start)..<Int(span.end), text: analysis.text(span),
+          cue: cue.phrase, negated: negated))
+    }
+    return result
+  }
+}

@@ -1,0 +1,312 @@
+extension Lexicon {
+  /// Decodes a lexicon script's tree (first key `lexicon:`), reporting every problem to `sink`.
+  ///
+  /// Returns `nil` only when the tree is not a mapping; otherwise returns what could be read,
+  /// and `sink` says whether it is usable (``DiagnosticSink/hasErrors``).
+  public static func decode(_ root: Node, sink: DiagnosticSink) -> Lexicon? {
+    LexiconDecoder(sink: sink).decode(root)
+  }
+
+  /// Parses and decodes a lexicon file. The lexicon is `nil` when there are errors.
+  public static func load(_ source: SourceFile) -> (lexicon: Lexicon?, diagnostics: [Diagnostic]) {
+    let tree = SyntaxParser.parse(source)
+    let sink = DiagnosticSink()
+    sink.append(contentsOf: tree.diagnostics)
+    guard !tree.diagnostics.hasErrors else { return (nil, sink.diagnostics) }
+    guard let root = tree.root else {
+      sink.append(LexiconMessage.empty(source.span(from: 0, to: 0)))
+      return (nil, sink.diagnostics)
+    }
+    let lexicon = decode(root, sink: sink)
+    let diagnostics = sink.diagnostics.sortedBySource()
+    return (diagnostics.hasErrors ? nil : lexicon, diagnostics)
+  }
+
+  /// Signal ids found by rules rather than cue phrases; their entries need no `cues`.
+  public static let ruleSignals: Set<String> = [
+    "question", "question.open", "question.closed", "summary.feelings-first",
+  ]
+  /// Anti-pattern ids found by rules rather than cue phrases; their entries need no `cues`.
+  public static let ruleAntipatterns: Set<String> = [
+    "shouting", "rambling", "curt", "i-you", "stuffing", "contrast",
+  ]
+}
+
+/// The diagnostics of lexicon decoding (codes `L0xx`).
+enum LexiconMessage {
+  static func empty(_ span: SourceSpan) -> Diagnostic {
+    .error(
+      "L001", "the lexicon file is empty", at: span, label: "expected `lexicon: en`",
+      help: "start the file with `lexicon: LANGUAGE`")
+  }
+
+  static func notFirst(_ span: SourceSpan) -> Diagnostic {
+    .error(
+      "L002", "a lexicon script starts with `lexicon:`", at: span,
+      label: "the first key says what the script is", help: "put `lexicon: en` on the first line")
+  }
+
+  static func duplicateGroup(_ id: Node.Scalar, first: SourceSpan) -> Diagnostic {
+    .error(
+      "L003", "signal or anti-pattern `\(id.value)` is defined twice", at: id.span,
+      label: "defined again here", related: [.init(first, "first defined here")],
+      help: "merge the two entries")
+  }
+
+  static func noCues(_ id: Node.Scalar) -> Diagnostic {
+    .error(
+      "L004", "`\(id.value)` has no cue phrases", at: id.span, label: "needs `cues`",
+      help: "add `cues: [phrase, …]`",
+      notes: [
+        "only rule-based ids (\((Lexicon.ruleSignals.union(Lexicon.ruleAntipatterns)).sorted().joined(separator: ", "))) may have no cues"
+      ])
+  }
+
+  static func unknownOverride(_ name: Node.Scalar, known: [String]) -> Diagnostic {
+    .error(
+      "L005", "`overrides` names `\(name.value)`, which is not a signal", at: name.span,
+      label: "unknown signal",
+      help: Suggestions.help(for: name.value, in: known) ?? "name a signal defined in this lexicon")
+  }
+
+  static func badPhrase(_ phrase: Node.Scalar, _ message: String) -> Diagnostic {
+    .error("L006", "cue `\(phrase.value)`: \(message)", at: phrase.span, label: "cannot be matched")
+  }
+
+  static func notOneWord(_ word: Node.Scalar, in list: String) -> Diagnostic {
+    .error(
+      "L007", "`\(list)` holds single words; `\(word.value)` has a space", at: word.span,
+      label: "one word expected", help: "split it, or move the phrase to a cue list")
+  }
+
+  static func missingRule(_ id: String, at span: SourceSpan, kind: String) -> Diagnostic {
+    .warning(
+      "L008", "the lexicon defines no \(kind) `\(id)`", at: span,
+      label: "its rule will not report",
+      help: "add an entry with `id: \(id)` to give it a step, a weight and a tip")
+  }
+}
+
+/// Decodes the lexicon script's tree.
+struct LexiconDecoder {
+  let sink: DiagnosticSink
+
+  func decode(_ root: Node) -> Lexicon? {
+    guard var fields = Fields(root, what: "the lexicon", sink: sink) else { return nil }
+    if case .mapping(let mapping) = root, let first = mapping.entries.first,
+      first.key.value != "lexicon"
+    {
+      sink.append(LexiconMessage.notFirst(first.key.span))
+    }
+    var lexicon = Lexicon(language: fields.string("lexicon", required: true) ?? "")
+    _ = fields.string("title")
+    _ = fields.string("description")
+    if let node = fields.node("normalise", required: true) {
+      decodeNormalisation(node, into: &lexicon.normalisation)
+    }
+    if let node = fields.node("grammar", required: true) {
+      decodeGrammar(node, into: &lexicon.grammar)
+    }
+    if let node = fields.node("thresholds") { decodeThresholds(node, into: &lexicon.thresholds) }
+    var seen: [String: SourceSpan] = [:]
+    var overrideNames: [Node.Scalar] = []
+    for (key, signal) in [("signals", true), ("antipatterns", false)] {
+      for item in fields.list(key, required: true) ?? [] {
+        if let group = decodeGroup(item, signal: signal, seen: &seen, overrides: &overrideNames) {
+          if signal { lexicon.signals.append(group) } else { lexicon.antipatterns.append(group) }
+        }
+      }
+    }
+    let signalIDs = lexicon.signals.map(\.id)
+    for name in overrideNames where !signalIDs.contains(name.value) {
+      sink.append(LexiconMessage.unknownOverride(name, known: signalIDs))
+    }
+    if let node = fields.node("tips", required: true),
+      var tipFields = Fields(node, what: "`tips`", sink: sink)
+    {
+      for key in Lexicon.TipKey.allCases {
+        if let text = tipFields.string(key.rawValue, required: true) {
+          lexicon.tips[key.rawValue] = text
+        }
+      }
+      tipFields.finish()
+    }
+    fields.finish()
+    if !sink.hasErrors { checkPhrases(lexicon, root: root) }
+    return lexicon
+  }
+
+  /// Compiles the lexicon once to find phrases that cannot match (an unknown `{class}`).
+  private func checkPhrases(_ lexicon: Lexicon, root: Node) {
+    let evaluator = Evaluator(lexicon: lexicon)
+    guard !evaluator.problems.isEmpty else { return }
+    var scalars: [String: Node.Scalar] = [:]
+    collectScalars(root, into: &scalars)
+    for problem in evaluator.problems {
+      // "cue `PHRASE`: message"
+      guard let open = problem.firstIndex(of: "`"),
+        let close = problem[problem.index(after: open)...].firstIndex(of: "`")
+      else { continue }
+      let phrase = String(problem[problem.index(after: open)..<close])
+      let message = problem[problem.index(after: close)...].drop { $0 == ":" || $0 == " " }
+      if let scalar = scalars[phrase] {
+        sink.append(LexiconMessage.badPhrase(scalar, String(message)))
+      }
+    }
+  }
+
+  private func collectScalars(_ node: Node, into scalars: inout [String: Node.Scalar]) {
+    switch node {
+    case .scalar(let s): if scalars[s.value] == nil { scalars[s.value] = s }
+    case .sequence(let seq): for item in seq.items { collectScalars(item, into: &scalars) }
+    case .mapping(let map): for entry in map.entries { collectScalars(entry.value, into: &scalars) }
+    }
+  }
+
+  private func strings(_ fields: inout Fields, _ key: String, required: Bool = false) -> [String] {
+    (fields.stringList(key, required: required) ?? []).map(\.value)
+  }
+
+  private func words(_ fields: inout Fields, _ key: String, required: Bool = false) -> [String] {
+    let items = fields.stringList(key, required: required) ?? []
+    for item in items where item.value.contains(" ") {
+      sink.append(LexiconMessage.notOneWord(item, in: key))
+    }
+    return items.map(\.value)
+  }
+
+  /// A mapping from text to text (`can't: can not`).
+  private func table(_ fields: inout Fields, _ key: String, required: Bool = false) -> [String: String] {
+    guard let node = fields.node(key, required: required) else { return [:] }
+    guard case .mapping(let mapping) = node else {
+      sink.append(SchemaMessage.wrongType(node, expected: "a mapping of `word: replacement` lines", for: key))
+      return [:]
+    }
+    var result: [String: String] = [:]
+    for entry in mapping.entries {
+      guard case .scalar(let value) = entry.value else {
+        sink.append(SchemaMessage.wrongType(entry.value, expected: "text", for: entry.key.value))
+        continue
+      }
+      result[entry.key.value] = value.value
+    }
+    return result
+  }
+
+  private func decodeNormalisation(_ node: Node, into n: inout Lexicon.Normalisation) {
+    guard var f = Fields(node, what: "`normalise`", sink: sink) else { return }
+    n.contractions = table(&f, "contractions", required: true)
+    n.suffixes = table(&f, "suffixes")
+    n.spellings = table(&f, "spellings")
+    n.abbreviations = words(&f, "abbreviations")
+    if let stemmer = f.node("stemmer"), var s = Fields(stemmer, what: "`stemmer`", sink: sink) {
+      n.stemExceptions = table(&s, "exceptions")
+      n.stemKeep = words(&s, "keep")
+      n.stemPrefixes = words(&s, "prefixes")
+      s.finish()
+    }
+    f.finish()
+  }
+
+  private func decodeGrammar(_ node: Node, into g: inout Lexicon.Grammar) {
+    guard var f = Fields(node, what: "`grammar`", sink: sink) else { return }
+    g.negators = words(&f, "negators", required: true)
+    g.negationWindow = f.int("negation-window", in: 1...10) ?? g.negationWindow
+    g.negationExceptions = strings(&f, "negation-exceptions")
+    g.clauseBreaks = words(&f, "clause-breaks")
+    g.contrast = words(&f, "contrast")
+    g.auxiliaries = words(&f, "auxiliaries", required: true)
+    g.whWords = words(&f, "question-words", required: true)
+    g.closedWhWords = words(&f, "closed-question-words")
+    g.closedAfterWh = words(&f, "closed-after-question-word")
+    g.subjects = words(&f, "subjects", required: true)
+    g.leadIns = words(&f, "lead-ins")
+    g.openRequests = strings(&f, "open-requests")
+    g.indirectQuestions = strings(&f, "indirect-questions")
+    g.factNouns = words(&f, "fact-nouns")
+    g.choiceWords = words(&f, "choice-words")
+    if let pronouns = f.node("pronouns", required: true),
+      var p = Fields(pronouns, what: "`pronouns`", sink: sink)
+    {
+      g.firstPerson = words(&p, "i", required: true)
+      g.secondPerson = words(&p, "you", required: true)
+      g.collective = words(&p, "we", required: true)
+      p.finish()
+    }
+    g.stopwords = words(&f, "stopwords")
+    g.acronyms = words(&f, "acronyms")
+    if let classes = f.node("classes") {
+      if case .mapping(let mapping) = classes {
+        for entry in mapping.entries {
+          let list = Fields.stringList(entry.value, for: entry.key.value, sink: sink) ?? []
+          for item in list where item.value.contains(" ") {
+            sink.append(LexiconMessage.notOneWord(item, in: entry.key.value))
+          }
+          g.classes[entry.key.value] = list.map(\.value)
+        }
+      } else {
+        sink.append(SchemaMessage.wrongType(classes, expected: "a mapping of class names", for: "classes"))
+      }
+    }
+    f.finish()
+  }
+
+  private func decodeThresholds(_ node: Node, into t: inout Lexicon.Thresholds) {
+    guard var f = Fields(node, what: "`thresholds`", sink: sink) else { return }
+    t.curtMaxWords = f.int("curt-max-words", in: 0...50) ?? t.curtMaxWords
+    t.ramblingMinWords = f.int("rambling-min-words", in: 1...10_000) ?? t.ramblingMinWords
+    t.ramblingSentenceWords = f.int("rambling-sentence-words", in: 1...10_000) ?? t.ramblingSentenceWords
+    t.capsMinWords = f.int("caps-min-words", in: 1...100) ?? t.capsMinWords
+    t.capsMinLetters = f.int("caps-min-letters", in: 1...100) ?? t.capsMinLetters
+    t.exclamationRun = f.int("exclamation-run", in: 1...100) ?? t.exclamationRun
+    t.iYouMinCount = f.int("i-you-min-count", in: 1...1000) ?? t.iYouMinCount
+    t.iYouMinPercent = f.int("i-you-min-percent", in: 0...100) ?? t.iYouMinPercent
+    t.stuffingPercent = f.int("stuffing-percent", in: 1...100) ?? t.stuffingPercent
+    t.stuffingMinCues = f.int("stuffing-min-cues", in: 1...100) ?? t.stuffingMinCues
+    t.echoMinWords = f.int("echo-min-words", in: 1...100) ?? t.echoMinWords
+    t.weak = f.int("weak", in: 1...100) ?? t.weak
+    t.strong = f.int("strong", in: 1...100) ?? t.strong
+    t.choiceBonus = f.int("choice-bonus", in: 0...100) ?? t.choiceBonus
+    f.finish()
+  }
+
+  private func decodeGroup(
+    _ node: Node, signal: Bool, seen: inout [String: SourceSpan], overrides: inout [Node.Scalar]
+  ) -> CueGroup? {
+    let what = signal ? "a signal" : "an anti-pattern"
+    guard var f = Fields(node, what: what, sink: sink) else { return nil }
+    guard let idScalar = f.scalar("id", required: true) else {
+      f.finish()
+      return nil
+    }
+    let id = idScalar.value
+    if let first = seen[id] {
+      sink.append(LexiconMessage.duplicateGroup(idScalar, first: first))
+    } else {
+      seen[id] = idScalar.span
+    }
+    var group = CueGroup(id: id)
+    if let stepScalar = f.scalar("step") {
+      if stepScalar.value != "none" {
+        group.step = Fields.choice(stepScalar, for: "step", sink: sink) as Step?
+      }
+    }
+    group.weight = f.int("weight", in: 0...10) ?? 1
+    group.title = f.string("title") ?? id
+    group.cues = strings(&f, "cues")
+    group.weakCues = strings(&f, "weak-cues")
+    group.notWhen = strings(&f, "not-when")
+    group.negatable = f.bool("negatable") ?? true
+    let overrideList = f.stringList("overrides") ?? []
+    overrides += overrideList
+    group.overrides = overrideList.map(\.value)
+    group.tip = f.string("tip")
+    group.rewrite = f.string("rewrite")
+    f.finish()
+    let ruleBased = signal ? Lexicon.ruleSignals.contains(id) : Lexicon.ruleAntipatterns.contains(id)
+    if !ruleBased, group.cues.isEmpty, group.weakCues.isEmpty {
+      sink.append(LexiconMessage.noCues(idScalar))
+    }
+    return group
+  }
+}

@@ -1,0 +1,37 @@
+/// Marks the words a negator reaches, as VADER does: up to a window of words after `not`,
+/// `never`, `no`…, stopping at the end of the clause (punctuation, `but`, `because`).
+///
+/// Negators inside an exception phrase (`no wonder`, `not only`, `can't imagine`) negate nothing.
+enum Negation {
+  /// Sets ``Token/negated`` on every token a negator reaches.
+  static func mark(_ tokens: inout [Token], window: Int, inert exceptions: [(Int, Int)]) {
+    for (first, end) in exceptions {
+      for i in first..<end where tokens[i].is(WordClass.negator) {
+        tokens[i].flags |= Token.inertNegator
+      }
+    }
+    let count = tokens.count
+    for i in 0..<count where tokens[i].is(WordClass.negator) && !tokens[i].has(Token.inertNegator) {
+      let clause = tokens[i].clause
+      var j = i + 1
+      while j < count, j <= i + window, tokens[j].clause == clause {
+        tokens[j].flags |= Token.negated
+        j += 1
+      }
+    }
+  }
+
+  /// Whether a cue over tokens `first ..< end` is negated: a negator reaches its first word, or
+  /// it ends on an auxiliary that a negator follows (`we can` in `we can't`).
+  static func isNegated(_ tokens: [Token], first: Int, end: Int) -> Bool {
+    if tokens[first].has(Token.negated) { return true }
+    let last = tokens[end - 1]
+    if last.is(WordClass.auxiliary), end < tokens.count {
+      let next = tokens[end]
+      if next.is(WordClass.negator), !next.has(Token.inertNegator), next.clause == last.clause {
+        return true
+      }
+    }
+    return false
+  }
+}

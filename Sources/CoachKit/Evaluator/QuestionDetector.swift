@@ -1,0 +1,103 @@
+/// Decides whether a sentence asks a question, and whether the question is open or closed, the way
+/// motivational-interviewing coding (MITI) does.
+///
+/// A question need not end with `?`: auxiliary inversion (`can you…`), a question word followed by
+/// an auxiliary (`what did…`), a request for an account (`tell me…`, `walk me through…`) and an
+/// indirect question (`I wonder…`, `let me know if…`) all ask. Open questions invite a wide answer
+/// (`what happened`, `how did that affect you`, `tell me more`); closed ones ask for yes/no, a
+/// choice or one fact (`did it arrive`, `when did you order`, `how many`, `what is your number`).
+/// A `?` inside a word or inside quotes asks nothing.
+struct QuestionDetector {
+  /// The verdict for one sentence.
+  struct Verdict: Equatable {
+    var open: Bool
+    /// The rule that decided: `?`, `inversion: can you`, `question word: what`, `request: tell me`.
+    var cue: String
+  }
+
+  /// A request or indirect-question phrase found in the sentence.
+  struct Phrase {
+    var first: Int
+    var end: Int
+    var text: String
+    var indirect: Bool
+  }
+
+  static func classify(
+    _ sentence: Sentence, _ tokens: [Token], phrases: [Phrase], words: (Int, Int) -> String
+  ) -> Verdict? {
+    let end = sentence.tokens.upperBound
+    var s = sentence.tokens.lowerBound
+    while s < end, tokens[s].is(WordClass.leadIn), !tokens[s].is(WordClass.wh),
+      !tokens[s].is(WordClass.auxiliary)
+    {
+      s += 1
+    }
+    let mark = sentence.endsWithQuestionMark
+    guard s < end else { return mark ? Verdict(open: false, cue: "?") : nil }
+    let t0 = tokens[s]
+
+    // A request for an account, at the start or after an auxiliary and its subject.
+    for phrase in phrases where !phrase.indirect {
+      let atStart = phrase.first == s
+      let afterAux =
+        t0.is(WordClass.auxiliary) && phrase.first > s && phrase.first <= s + 3
+      if atStart || afterAux {
+        let open = !factFollows(tokens, from: phrase.end, end: end)
+        return Verdict(open: open, cue: "request: \(phrase.text)")
+      }
+    }
+    // An indirect question: `I wonder whether…`, `let me know what…`.
+    for phrase in phrases where phrase.indirect && phrase.first == s {
+      var j = phrase.end
+      while j < end, tokens[j].is(WordClass.negator) { j += 1 }
+      if j < end, tokens[j].is(WordClass.wh) {
+        return Verdict(open: whIsOpen(tokens, at: j, end: end), cue: "indirect: \(phrase.text)")
+      }
+      return Verdict(open: false, cue: "indirect: \(phrase.text)")
+    }
+    // Auxiliary inversion: `can you`, `did it`, `can't we`.
+    if t0.is(WordClass.auxiliary) {
+      var j = s + 1
+      if j < end, tokens[j].is(WordClass.negator) { j += 1 }
+      if j < end, tokens[j].is(WordClass.subject) {
+        return Verdict(open: false, cue: "inversion: \(words(s, j))")
+      }
+    }
+    // A question word, then an auxiliary before any subject: `what did`, `how long have`.
+    if t0.is(WordClass.wh) {
+      var asks = false
+      var j = s + 1
+      while j < end, j <= s + 3 {
+        if tokens[j].is(WordClass.auxiliary) {
+          asks = true
+          break
+        }
+        if tokens[j].is(WordClass.subject) { break }
+        j += 1
+      }
+      if asks || mark {
+        return Verdict(open: whIsOpen(tokens, at: s, end: end), cue: "question word: \(words(s, s))")
+      }
+    }
+    if mark { return Verdict(open: false, cue: "?") }
+    return nil
+  }
+
+  /// Whether a question starting with the question word at `i` is open.
+  static func whIsOpen(_ tokens: [Token], at i: Int, end: Int) -> Bool {
+    if tokens[i].is(WordClass.closedWh) { return false }
+    if i + 1 < end, tokens[i + 1].is(WordClass.closedAfterWh) { return false }
+    return !factFollows(tokens, from: i + 1, end: end)
+  }
+
+  /// Whether a fact noun comes within four words of `from` (`what is your order number`).
+  static func factFollows(_ tokens: [Token], from: Int, end: Int) -> Bool {
+    var j = from
+    while j < end, j < from + 4 {
+      if tokens[j].is(WordClass.factNoun) { return true }
+      j += 1
+    }
+    return false
+  }
+}

@@ -1,0 +1,173 @@
+/// Bits naming the grammatical roles a word plays, from the lexicon's word lists.
+enum WordClass {
+  static let negator: UInt64 = 1 << 0
+  static let clauseBreak: UInt64 = 1 << 1
+  static let contrast: UInt64 = 1 << 2
+  static let auxiliary: UInt64 = 1 << 3
+  static let wh: UInt64 = 1 << 4
+  static let closedWh: UInt64 = 1 << 5
+  static let closedAfterWh: UInt64 = 1 << 6
+  static let subject: UInt64 = 1 << 7
+  static let leadIn: UInt64 = 1 << 8
+  static let factNoun: UInt64 = 1 << 9
+  static let choice: UInt64 = 1 << 10
+  static let first: UInt64 = 1 << 11
+  static let second: UInt64 = 1 << 12
+  static let collective: UInt64 = 1 << 13
+  static let stopword: UInt64 = 1 << 14
+  static let acronym: UInt64 = 1 << 15
+  static let abbreviation: UInt64 = 1 << 16
+  /// Digits, and the words of a lexicon class named `number`.
+  static let number: UInt64 = 1 << 17
+  /// The first bit given to the lexicon's own classes (`{day}`, `{unit}`).
+  static let firstCustom = 20
+}
+
+/// What the evaluator knows about one word form.
+struct WordInfo: Hashable, Sendable {
+  /// FNV-1a hash of the lowercase word.
+  var word: UInt64
+  /// FNV-1a hash of its stem, after spelling variants are merged.
+  var stem: UInt64
+  /// ``WordClass`` bits.
+  var classes: UInt64
+}
+
+/// The word-level tables of a compiled lexicon: known words, stems, classes, contractions.
+struct Vocabulary: Hashable, Sendable {
+  var stemmer: Stemmer
+  private var known = HashIndex(capacity: 2048)
+  private var infos: [WordInfo] = []
+  private var stemAliases = HashIndex()
+  private var aliasTargets: [UInt64] = []
+  private var stemClassIndex = HashIndex()
+  private var stemClassBits: [UInt64] = []
+  private var contractionIndex = HashIndex()
+  private var suffixIndex = HashIndex()
+  /// Expansions of contractions and suffixes.
+  private(set) var expansions: [[WordInfo]] = []
+  /// Bits of the lexicon's own word classes, by class name.
+  private(set) var classBits: [String: UInt64] = [:]
+
+  init(lexicon: Lexicon) {
+    let n = lexicon.normalisation
+    stemmer = Stemmer(
+      exceptions: n.stemExceptions, keepAfterStep1a: Set(n.stemKeep),
+      regionPrefixes: n.stemPrefixes)
+    // Spelling variants: the stem of the variant stands for the stem of the canonical form.
+    for (variant, canonical) in n.spellings.sorted(by: { $0.key < $1.key }) {
+      let from = rawStem(Array(TextNormalizer.normalized(variant).utf8))
+      let to = rawStem(Array(TextNormalizer.normalized(canonical).utf8))
+      if from != to {
+        stemAliases.set(from, Int32(aliasTargets.count))
+        aliasTargets.append(to)
+      }
+    }
+    let g = lexicon.grammar
+    var bit = WordClass.firstCustom
+    for name in g.classes.keys.sorted() {
+      let classBit: UInt64 = name == "number" ? WordClass.number : (bit < 64 ? 1 << UInt64(bit) : 0)
+      if name != "number" { bit += 1 }
+      classBits[name] = classBit
+      for word in g.classes[name] ?? [] {
+        for w in Self.words(word) { addStemClass(info(for: w).stem, classBit) }
+      }
+    }
+    let lists: [([String], UInt64)] = [
+      (g.negators, WordClass.negator), (g.clauseBreaks, WordClass.clauseBreak),
+      (g.contrast, WordClass.contrast | WordClass.clauseBreak),
+      (g.auxiliaries, WordClass.auxiliary), (g.whWords, WordClass.wh),
+      (g.closedWhWords, WordClass.closedWh | WordClass.wh),
+      (g.closedAfterWh, WordClass.closedAfterWh), (g.subjects, WordClass.subject),
+      (g.leadIns, WordClass.leadIn), (g.factNouns, WordClass.factNoun),
+      (g.choiceWords, WordClass.choice), (g.firstPerson, WordClass.first),
+      (g.secondPerson, WordClass.second), (g.collective, WordClass.collective),
+      (g.stopwords, WordClass.stopword), (g.acronyms, WordClass.acronym),
+      (n.abbreviations, WordClass.abbreviation),
+    ]
+    for (list, classBit) in lists {
+      for word in list {
+        // Single words only: a class is a property of one word form.
+        let bytes = Array(TextNormalizer.normalized(word).utf8)
+        addClass(bytes, classBit)
+      }
+    }
+    for (form, expansion) in n.contractions.sorted(by: { $0.key < $1.key }) {
+      let key = FNV.hash(Array(TextNormalizer.normalized(form).utf8))
+      contractionIndex.set(key, Int32(expansions.count))
+      expansions.append(Self.words(expansion).map { info(for: $0) })
+    }
+    for (suffix, expansion) in n.suffixes.sorted(by: { $0.key < $1.key }) {
+      let key = FNV.hash(Array(TextNormalizer.normalized(suffix).utf8))
+      suffixIndex.set(key, Int32(expansions.count))
+      expansions.append(Self.words(expansion).map { info(for: $0) })
+    }
+  }
+
+  /// The lowercase words of a phrase, split on spaces.
+  static func words(_ phrase: String) -> [[UInt8]] {
+    TextNormalizer.normalized(phrase).split(separator: " ").map { Array($0.utf8) }
+  }
+
+  private mutating func addClass(_ bytes: [UInt8], _ classBit: UInt64) {
+    var entry = info(for: bytes)
+    entry.classes |= classBit
+    let h = entry.word
+    if let i = known[h] {
+      infos[Int(i)].classes |= classBit
+    } else {
+      known.set(h, Int32(infos.count))
+      infos.append(entry)
+    }
+  }
+
+  private mutating func addStemClass(_ stem: UInt64, _ classBit: UInt64) {
+    if let i = stemClassIndex[stem] {
+      stemClassBits[Int(i)] |= classBit
+    } else {
+      stemClassIndex.set(stem, Int32(stemClassBits.count))
+      stemClassBits.append(classBit)
+    }
+    // Known words with this stem gain the class too.
+    for i in infos.indices where infos[i].stem == stem { infos[i].classes |= classBit }
+  }
+
+  /// The stem hash of a word, before spelling variants are merged.
+  private func rawStem(_ bytes: [UInt8]) -> UInt64 {
+    var copy = bytes
+    if copy.count <= 40 { stemmer.stem(&copy) }
+    return FNV.hash(copy)
+  }
+
+  /// Everything known about a lowercase word.
+  @inline(__always) func info(for bytes: [UInt8]) -> WordInfo {
+    let h = FNV.hash(bytes)
+    if let i = known[h] { return infos[Int(i)] }
+    return analyse(bytes, hash: h)
+  }
+
+  /// Stems and classifies a word that is not in the table.
+  func analyse(_ bytes: [UInt8], hash h: UInt64) -> WordInfo {
+    var stem = rawStem(bytes)
+    if let i = stemAliases[stem] { stem = aliasTargets[Int(i)] }
+    var classes: UInt64 = 0
+    if let i = stemClassIndex[stem] { classes = stemClassBits[Int(i)] }
+    if let first = bytes.first, first >= 0x30 && first <= 0x39 { classes |= WordClass.number }
+    return WordInfo(word: h, stem: stem, classes: classes)
+  }
+
+  /// Records a word (from a cue phrase) so replies skip stemming it.
+  mutating func remember(_ bytes: [UInt8]) {
+    let h = FNV.hash(bytes)
+    if known[h] == nil {
+      known.set(h, Int32(infos.count))
+      infos.append(analyse(bytes, hash: h))
+    }
+  }
+
+  /// The expansion of a whole-word contraction (`won't`), if the word is one.
+  @inline(__always) func contraction(_ hash: UInt64) -> Int32? { contractionIndex[hash] }
+
+  /// The expansion of a contraction suffix (`n't`, `'ll`), if known.
+  @inline(__always) func suffix(_ hash: UInt64) -> Int32? { suffixIndex[hash] }
+}
