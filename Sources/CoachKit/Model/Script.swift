@@ -15,7 +15,7 @@ public struct Script: Sendable {
     case method(Method)
     /// A lexicon's tree; decoded by the evaluator.
     case lexicon(Node)
-    case curriculum(Node)
+    case curriculum(Curriculum)
   }
 
   public var source: SourceFile
@@ -39,6 +39,12 @@ public struct Script: Sendable {
   /// The method, if this is a method script without errors.
   public var method: Method? {
     if case .method(let method)? = content, !diagnostics.hasErrors { return method }
+    return nil
+  }
+
+  /// The curriculum, if this is a curriculum script without errors.
+  public var curriculum: Curriculum? {
+    if case .curriculum(let curriculum)? = content, !diagnostics.hasErrors { return curriculum }
     return nil
   }
 }
@@ -91,7 +97,7 @@ public enum ScriptLoader {
     case .lexicon:
       content = .lexicon(root)
     case .curriculum:
-      content = .curriculum(root)
+      content = CurriculumDecoder(sink: sink).decode(root).map { .curriculum($0) }
     }
     return Script(
       source: source, kind: kind, content: content, diagnostics: sink.diagnostics.sortedBySource())

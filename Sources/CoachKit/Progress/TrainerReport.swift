@@ -1,0 +1,183 @@
+/// A trainer's report over many reps' results: completion and pass rates per scenario and per
+/// rep, per-step averages, the most common anti-patterns and who needs help with what.
+///
+/// Definitions (also in `docs/DRILLS.md`):
+/// - A session is **completed** when it ended resolved or escalated (not abandoned).
+/// - A session **passed** when its drill verdict says so; sessions played outside a drill pass
+///   when their overall score reaches ``passMark``.
+/// - Means are over sessions; a rate is a share of sessions (0–1).
+/// - A rep **needs help** with a step whose mean is below ``helpMark``, with a scenario they
+///   played but never passed, and with an anti-pattern seen in at least two sessions and at least
+///   half of their sessions.
+///
+/// Render it with ``markdown()``, ``csv()``, ``jsonValue`` or ``html()``.
+public struct TrainerReport: Hashable, Sendable {
+  /// Session counts and score sums for one group of sessions.
+  public struct Tally: Hashable, Sendable {
+    public var sessions = 0
+    public var completed = 0
+    public var passed = 0
+    public var overallSum = 0
+    public var stepSums: [Int] = [0, 0, 0, 0]
+
+    public init() {}
+
+    mutating func add(_ record: ResultRecord, passed didPass: Bool) {
+      sessions += 1
+      if record.outcome != .abandoned { completed += 1 }
+      if didPass { passed += 1 }
+      overallSum += record.overall
+      for (index, step) in Step.allCases.enumerated() { stepSums[index] += record[step] }
+    }
+
+    /// Completed sessions as a share of all sessions.
+    public var completionRate: Double { sessions == 0 ? 0 : Double(completed) / Double(sessions) }
+    /// Passed sessions as a share of all sessions.
+    public var passRate: Double { sessions == 0 ? 0 : Double(passed) / Double(sessions) }
+    /// The mean overall score.
+    public var meanOverall: Double { sessions == 0 ? 0 : Double(overallSum) / Double(sessions) }
+    /// The mean score of `step`.
+    public func mean(_ step: Step) -> Double {
+      sessions == 0 ? 0 : Double(stepSums[Step.allCases.firstIndex(of: step)!]) / Double(sessions)
+    }
+  }
+
+  /// One scenario across all reps.
+  public struct ScenarioRow: Hashable, Sendable {
+    public var scenario: String
+    public var title: String
+    public var tally: Tally
+    /// Reps who played it, and those who passed it at least once.
+    public var reps: Int
+    public var repsPassed: Int
+  }
+
+  /// One rep across all scenarios.
+  public struct RepRow: Hashable, Sendable {
+    public var rep: String
+    public var tally: Tally
+    /// Scenarios played, and those passed at least once.
+    public var scenarios: Int
+    public var scenariosPassed: Int
+    /// The anti-pattern this rep showed most often, if any.
+    public var topAntipattern: String?
+  }
+
+  /// One anti-pattern across all sessions.
+  public struct AntipatternRow: Hashable, Sendable {
+    public var id: String
+    public var total: Int
+    public var sessions: Int
+    public var reps: Int
+  }
+
+  /// What one rep needs help with.
+  public struct HelpRow: Hashable, Sendable {
+    public var rep: String
+    public var needs: [String]
+  }
+
+  /// The pass mark for sessions played outside a drill.
+  public var passMark: Int
+  /// Step means below this flag a rep as needing help.
+  public var helpMark: Int
+  /// When the report was made (ISO 8601), as given.
+  public var generated: String
+  public var all: Tally
+  public var scenarios: [ScenarioRow]
+  public var reps: [RepRow]
+  /// Most common first.
+  public var antipatterns: [AntipatternRow]
+  /// Reps with the most needs first.
+  public var help: [HelpRow]
+
+  /// Whether `record` counts as passed.
+  public static func passed(_ record: ResultRecord, passMark: Int) -> Bool {
+    record.drill?.passed ?? (record.overall >= passMark)
+  }
+
+  public init(records: [ResultRecord], generated: String, passMark: Int = 60, helpMark: Int = 50) {
+    self.passMark = passMark
+    self.helpMark = helpMark
+    self.generated = generated
+    var all = Tally()
+    var scenarioTally: [String: Tally] = [:]
+    var scenarioTitle: [String: String] = [:]
+    var scenarioReps: [String: Set<String>] = [:]
+    var scenarioRepsPassed: [String: Set<String>] = [:]
+    var repTally: [String: Tally] = [:]
+    var repScenarios: [String: Set<String>] = [:]
+    var repScenariosPassed: [String: Set<String>] = [:]
+    var repFlagSessions: [String: [String: Int]] = [:]
+    var flagTotals: [String: (total: Int, sessions: Int, reps: Set<String>)] = [:]
+    for record in records {
+      let didPass = Self.passed(record, passMark: passMark)
+      all.add(record, passed: didPass)
+      scenarioTally[record.scenario, default: Tally()].add(record, passed: didPass)
+      scenarioTitle[record.scenario] = record.title
+      scenarioReps[record.scenario, default: []].insert(record.rep)
+      repTally[record.rep, default: Tally()].add(record, passed: didPass)
+      repScenarios[record.rep, default: []].insert(record.scenario)
+      if didPass {
+        scenarioRepsPassed[record.scenario, default: []].insert(record.rep)
+        repScenariosPassed[record.rep, default: []].insert(record.scenario)
+      }
+      for flag in record.antipatterns where flag.count > 0 {
+        var entry = flagTotals[flag.id] ?? (0, 0, [])
+        entry.total += flag.count
+        entry.sessions += 1
+        entry.reps.insert(record.rep)
+        flagTotals[flag.id] = entry
+        repFlagSessions[record.rep, default: [:]][flag.id, default: 0] += 1
+      }
+    }
+    self.all = all
+    scenarios = scenarioTally.keys.sorted().map { id in
+      ScenarioRow(
+        scenario: id, title: scenarioTitle[id] ?? id, tally: scenarioTally[id]!,
+        reps: scenarioReps[id]?.count ?? 0, repsPassed: scenarioRepsPassed[id]?.count ?? 0)
+    }
+    reps = repTally.keys.sorted().map { rep in
+      let flags = repFlagSessions[rep] ?? [:]
+      return RepRow(
+        rep: rep, tally: repTally[rep]!, scenarios: repScenarios[rep]?.count ?? 0,
+        scenariosPassed: repScenariosPassed[rep]?.count ?? 0,
+        topAntipattern: flags.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key)
+    }
+    antipatterns = flagTotals.map {
+      AntipatternRow(id: $0.key, total: $0.value.total, sessions: $0.value.sessions, reps: $0.value.reps.count)
+    }.sorted { ($0.total, $0.sessions, $1.id) > ($1.total, $1.sessions, $0.id) }
+
+    var help: [HelpRow] = []
+    for row in reps {
+      var needs: [String] = []
+      for step in Step.allCases where row.tally.mean(step) < Double(helpMark) {
+        needs.append("\(step.title) (mean \(Self.format(row.tally.mean(step))))")
+      }
+      let unpassed = (repScenarios[row.rep] ?? []).subtracting(repScenariosPassed[row.rep] ?? [])
+      for scenario in unpassed.sorted() {
+        needs.append("\(scenario) (not passed yet)")
+      }
+      let flags = (repFlagSessions[row.rep] ?? [:])
+        .filter { $0.value >= 2 && $0.value * 2 >= row.tally.sessions }
+        .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+      for (id, sessions) in flags {
+        needs.append("\(id) (in \(sessions) of \(row.tally.sessions) sessions)")
+      }
+      if !needs.isEmpty { help.append(HelpRow(rep: row.rep, needs: needs)) }
+    }
+    let meanByRep = Dictionary(uniqueKeysWithValues: reps.map { ($0.rep, $0.tally.meanOverall) })
+    self.help = help.sorted {
+      ($0.needs.count, -meanByRep[$0.rep]!, $1.rep) > ($1.needs.count, -meanByRep[$1.rep]!, $0.rep)
+    }
+  }
+
+  /// A number with one decimal: `72.5`.
+  public static func format(_ value: Double) -> String {
+    let tenths = Int((value * 10).rounded())
+    return "\(tenths / 10).\(abs(tenths % 10))"
+  }
+
+  /// A share as a whole percentage: `0.625` → `63%`.
+  public static func percent(_ rate: Double) -> String { "\(Int((rate * 100).rounded()))%" }
+}
