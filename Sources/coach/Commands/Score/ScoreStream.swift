@@ -1,0 +1,130 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import CoachKit
+
+/// `coach score --jsonl`: answers JSON lines from standard input as they arrive.
+///
+/// Each input line is `{"id": …, "text": "…", "context": "…", "step": "…"}` (`context` and
+/// `step` optional). Each output line is the assessment's JSON with the same `id`; a line that
+/// cannot be read gets `{"line": N, "id": …, "error": "…"}` (`id` when it could be read), and
+/// the stream goes on. Blank lines are skipped. Output is flushed after every batch of lines
+/// read, so a program driving `coach` line by line sees each answer at once.
+struct ScoreStream {
+  /// The longest line accepted, in bytes.
+  static let maxLine = 16 * 1_048_576
+
+  let evaluator: Evaluator
+
+  func run() {
+    var pending: [UInt8] = []
+    var lineNumber = 0
+    var skipping = false
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    var out = ""
+    while true {
+      let n = read(0, &buffer, buffer.count)
+      if n < 0, errno == EINTR { continue }
+      if n <= 0 { break }
+      var start = 0
+      for i in 0..<n where buffer[i] == 0x0A {
+        if skipping {
+          skipping = false
+        } else {
+          pending.append(contentsOf: buffer[start..<i])
+          lineNumber += 1
+          answer(pending, line: lineNumber, into: &out)
+        }
+        pending.removeAll(keepingCapacity: true)
+        start = i + 1
+      }
+      if !skipping {
+        pending.append(contentsOf: buffer[start..<n])
+        if pending.count > Self.maxLine {
+          lineNumber += 1
+          out += error(line: lineNumber, id: nil, "the line is longer than 16 MB")
+          pending.removeAll()
+          skipping = true
+        }
+      }
+      if !out.isEmpty {
+        Platform.write(out)
+        Platform.flush()
+        out.removeAll(keepingCapacity: true)
+      }
+    }
+    if !skipping, !pending.isEmpty {
+      lineNumber += 1
+      answer(pending, line: lineNumber, into: &out)
+    }
+    Platform.write(out)
+    Platform.flush()
+  }
+
+  func answer(_ bytes: [UInt8], line: Int, into out: inout String) {
+    var bytes = bytes[...]
+    if bytes.last == 0x0D { bytes = bytes.dropLast() }
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+    if let bad = UTF8Check.firstInvalidByte(bytes) {
+      out += error(line: line, id: nil, "the line is not valid UTF-8 (byte \(bad + 1))")
+      return
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    let value: JSONValue
+    do {
+      value = try JSONValue.parse(text)
+    } catch {
+      out += self.error(line: line, id: nil, "invalid JSON: \(error.description)")
+      return
+    }
+    guard case .object(let members) = value else {
+      out += error(line: line, id: nil, "expected a JSON object {\"id\": …, \"text\": …}")
+      return
+    }
+    let id = members.first { $0.0 == "id" }?.1
+    guard let replyValue = members.first(where: { $0.0 == "text" })?.1 else {
+      out += error(line: line, id: id, "missing \"text\"")
+      return
+    }
+    guard case .string(let reply) = replyValue else {
+      out += error(line: line, id: id, "\"text\" should be a string")
+      return
+    }
+    var context = ReplyContext()
+    if let contextValue = members.first(where: { $0.0 == "context" })?.1 {
+      switch contextValue {
+      case .string(let line): context.customerLine = line
+      case .null: break
+      default:
+        out += error(line: line, id: id, "\"context\" should be a string")
+        return
+      }
+    }
+    if let stepValue = members.first(where: { $0.0 == "step" })?.1 {
+      switch stepValue {
+      case .string(let name):
+        guard let step = Step(rawValue: name) else {
+          out += error(
+            line: line, id: id, "\"step\" should be empathy, understand, offer or check")
+          return
+        }
+        context.step = step
+      case .null: break
+      default:
+        out += error(line: line, id: id, "\"step\" should be a string")
+        return
+      }
+    }
+    out += evaluator.assess(reply, context: context).json(id: id ?? .null).serialized()
+    out += "\n"
+  }
+
+  func error(line: Int, id: JSONValue?, _ message: String) -> String {
+    var members: [(String, JSONValue)] = [("line", .int(line))]
+    if let id { members.append(("id", id)) }
+    members.append(("error", .string(message)))
+    return JSONValue.object(members).serialized() + "\n"
+  }
+}
