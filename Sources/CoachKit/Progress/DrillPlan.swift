@@ -29,6 +29,11 @@ public struct DrillPlan: Hashable, Sendable {
     public var passed: Bool
     /// Plain sentences, one per mark missed; empty when passed.
     public var reasons: [String]
+
+    public init(passed: Bool, reasons: [String]) {
+      self.passed = passed
+      self.reasons = reasons
+    }
   }
 
   /// One entry with its status and the attempts that count.

@@ -28,12 +28,24 @@ public struct ProgressSummary: Hashable, Sendable {
     public var sessions: Int
     /// Sessions it was seen in among the most recent ``ProgressSummary/recentWindow``.
     public var recent: Int
+
+    public init(id: String, total: Int, sessions: Int, recent: Int) {
+      self.id = id
+      self.total = total
+      self.sessions = sessions
+      self.recent = recent
+    }
   }
 
   /// What to play next, and why.
   public struct Recommendation: Hashable, Sendable {
     public var scenario: String
     public var reason: String
+
+    public init(scenario: String, reason: String) {
+      self.scenario = scenario
+      self.reason = reason
+    }
   }
 
   /// How many of the latest sessions count as "recent".

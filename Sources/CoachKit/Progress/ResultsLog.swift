@@ -122,6 +122,24 @@ public struct ResultsLog: Sendable {
       isTornTail: true)
   }
 
+  /// The records of several files in order, with sessions that appear in more than one file (an
+  /// export and the results file it came from, say) kept once.
+  public static func merged(_ logs: [ResultsLog]) -> (records: [ResultRecord], duplicates: Int) {
+    var seen: Set<String> = []
+    var records: [ResultRecord] = []
+    var duplicates = 0
+    for log in logs {
+      for record in log.records {
+        if seen.insert(record.identity).inserted {
+          records.append(record)
+        } else {
+          duplicates += 1
+        }
+      }
+    }
+    return (records, duplicates)
+  }
+
   /// An export of `records`: a header line, then one record per line, each ending in a newline.
   public static func export(_ records: [ResultRecord], rep: String?, exported: String) -> String {
     let header: JSONValue = .object([
