@@ -1,6 +1,85 @@
 import ArgumentParser
+import CoachKit
 
+/// `coach report FILES…`: a trainer's report over many reps' exports.
 struct Report: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "(in progress)")
-  func run() throws { throw CoachError("`report` is not available yet") }
+  static let configuration = CommandConfiguration(
+    abstract: "A trainer's report over many reps' result exports.",
+    discussion: """
+      Reads exports (`coach results export`) and raw results files, drops sessions that appear
+      in more than one file, and reports completion and pass rates per scenario and per rep,
+      per-step averages, the most common anti-patterns and who needs help with what.
+        coach report team/*.jsonl --format html --output report.html
+      """
+  )
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case md, csv, json, html
+  }
+
+  @Argument(help: "Exports or results files (`-` for standard input).")
+  var files: [String]
+
+  @Option(help: "Output format: md, csv, json or html.")
+  var format: Format = .md
+
+  @Option(name: .customLong("pass-mark"), help: "The pass mark for sessions played outside a drill.")
+  var passMark = 60
+
+  @Option(name: .customLong("help-mark"), help: "Flag reps whose mean for a step is below this.")
+  var helpMark = 50
+
+  @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
+  var output: String?
+
+  func validate() throws {
+    if files.isEmpty { throw ValidationError("give at least one export or results file") }
+    if !(0...100).contains(passMark) { throw ValidationError("--pass-mark must be from 0 to 100") }
+    if !(0...100).contains(helpMark) { throw ValidationError("--help-mark must be from 0 to 100") }
+  }
+
+  func run() throws {
+    var logs: [ResultsLog] = []
+    var unreadable = 0
+    for file in files {
+      let bytes = file == "-"
+        ? Platform.readStandardInput(limit: 1 << 30) : ScriptFiles.readBytes(file, limit: 1 << 30)
+      guard let bytes else {
+        unreadable += 1
+        Platform.writeError(
+          "coach: error: cannot read `\(TerminalSafe.clean(file, keepNewlines: false))`: "
+            + "\(ScriptFiles.errnoText())\n")
+        continue
+      }
+      let log = ResultsLog(bytes: bytes)
+      ResultsStore.report(log.warnings, in: file == "-" ? "<stdin>" : file)
+      if log.records.isEmpty, log.header == nil, !bytes.isEmpty {
+        Platform.writeError(
+          "coach: warning: `\(TerminalSafe.clean(file, keepNewlines: false))` has no results\n")
+      }
+      logs.append(log)
+    }
+    if unreadable > 0 && logs.isEmpty { throw ExitCode.failure }
+    let (records, duplicates) = ResultsLog.merged(logs)
+    if duplicates > 0 {
+      Platform.writeError(
+        "coach: note: \(duplicates) session\(duplicates == 1 ? "" : "s") appeared in more than one"
+          + " file and \(duplicates == 1 ? "was" : "were") counted once\n")
+    }
+    let report = TrainerReport(
+      records: records, generated: WallClock.iso8601(), passMark: passMark, helpMark: helpMark)
+    let text: String
+    switch format {
+    case .md: text = report.markdown()
+    case .csv: text = report.csv(records: records)
+    case .json: text = report.jsonValue.serialized(pretty: true) + "\n"
+    case .html: text = report.html()
+    }
+    if let output {
+      try AtomicFile.write(text, to: output)
+    } else {
+      Platform.write(text)
+    }
+    if unreadable > 0 { throw ExitCode.failure }
+  }
 }

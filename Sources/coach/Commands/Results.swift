@@ -1,6 +1,53 @@
 import ArgumentParser
+import CoachKit
 
+/// `coach results`: the results file, and a portable export of it for a trainer.
 struct Results: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "(in progress)")
-  func run() throws { throw CoachError("`results` is not available yet") }
+  static let configuration = CommandConfiguration(
+    abstract: "Your session results: export them for a trainer.",
+    discussion: """
+      Every finished session is recorded in results.jsonl in the coach data folder
+      ($XDG_DATA_HOME/coach, else ~/.local/share/coach).
+      """,
+    subcommands: [Export.self, Path.self]
+  )
+
+  /// `coach results export --rep NAME`: a portable file on standard output.
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write a rep's results as a portable file to standard output.",
+      discussion: """
+        The export is JSON lines: a header line ("format": "coach-results-export"), then one
+        result per line. Send it to your trainer; `coach report` reads it.
+          coach results export --rep ana > ana.coach-results.jsonl
+        """
+    )
+
+    @Option(help: "Whose results (default: $USER, else `me`).")
+    var rep: String?
+
+    @Flag(help: "Export every rep's results in the file, not one rep's.")
+    var all = false
+
+    func run() throws {
+      let records = try ResultsStore().loadReportingWarnings()
+      let rep = ResultsStore.repName(rep)
+      let chosen = all ? records : records.filter { $0.rep == rep }
+      if chosen.isEmpty {
+        Platform.writeError(
+          "coach: warning: no results for `\(TerminalSafe.clean(rep, keepNewlines: false))`"
+            + " (the export has only its header)\n")
+      }
+      Platform.write(ResultsLog.export(chosen, rep: all ? nil : rep, exported: WallClock.iso8601()))
+    }
+  }
+
+  /// `coach results path`: where the results file is.
+  struct Path: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the results file's path.")
+
+    func run() throws {
+      Platform.write(try ResultsStore().path + "\n")
+    }
+  }
 }
