@@ -51,6 +51,12 @@ enum SourceCheck {
         continue
       }
       if byte == Byte.lf || byte == Byte.cr {
+        if byte == Byte.cr, index + 1 >= count || bytes[index + 1] != Byte.lf {
+          // Old Mac line endings: YAML versions disagree on them, so they are refused.
+          let span = SourceSpan(start: here(index), end: SourceLocation(
+            offset: index + 1, line: line + 1, column: column + 1))
+          report(SyntaxMessages.controlCharacter(span, scalar: 0x0D))
+        }
         checkLength(index)
         if byte == Byte.cr, index + 1 < count, bytes[index + 1] == Byte.lf { index += 1 }
         index += 1

@@ -18,6 +18,11 @@ enum SyntaxMessages {
     let name: String
     switch scalar {
     case 0: name = "NUL byte (U+0000)"
+    case 0x0D:
+      return .error(
+        "Y002", "carriage return (U+000D) without a line feed", at: span,
+        label: "old Mac line ending",
+        help: "save the file with LF or CRLF line endings")
     case 0x1B: name = "escape character (U+001B)"
     case 0x7F: name = "delete character (U+007F)"
     case 0xFFFE, 0xFFFF: name = "non-character U+\(hex(scalar, digits: 4))"
@@ -116,6 +121,14 @@ enum SyntaxMessages {
       label: "this would start a second document",
       related: [.init(end, "the document ends here")],
       help: "delete the `...` line, or move this text to a file of its own")
+  }
+
+  /// Y012: a `...` with no document before it.
+  static func documentEndWithoutDocument(_ span: SourceSpan) -> Diagnostic {
+    .error(
+      "Y012", "`...` ends a document that never started", at: span,
+      label: "nothing before this `...`",
+      help: "delete the `...` line")
   }
 
   /// Y013: an explicit key (`? `).

@@ -50,6 +50,12 @@ extension SyntaxScanner {
         recover(indent: -1)
       }
     }
+    if root == nil, documentStart == nil, pos < end, documentMarker(at: pos) == Byte.dot,
+      diagnostics.isEmpty
+    {
+      report(SyntaxMessages.documentEndWithoutDocument(span(pos, pos + 3)))
+      return nil
+    }
     finishDocument(start: documentStart)
     return root
   }
@@ -138,6 +144,12 @@ extension SyntaxScanner {
         break
       }
       pos += 1
+    }
+    if sawTab, case .sequenceItem = context {
+      // libyaml refuses a tab after `-` where YAML 1.2 allows it: refuse it too.
+      var tab = indicatorEnd
+      while tab < pos, bytes[tab] != Byte.tab { tab += 1 }
+      throw fail(SyntaxMessages.tabIndentation(span(tab, tab + 1)))
     }
     if isBreakOrEnd(pos) || bytes[pos] == Byte.hash {
       let empty = Node.scalar(.init(value: "", style: .plain, span: span(indicatorEnd, indicatorEnd)))

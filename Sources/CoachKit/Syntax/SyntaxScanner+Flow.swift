@@ -163,7 +163,7 @@ extension SyntaxScanner {
     case Byte.question:
       throw fail(SyntaxMessages.explicitKey(span(pos, pos + 1)))
     case Byte.colon:
-      if isFlowBlankOrEnd(pos + 1) { throw fail(SyntaxMessages.emptyKey(span(pos, pos + 1))) }
+      if isBlankOrEnd(pos + 1) { throw fail(SyntaxMessages.emptyKey(span(pos, pos + 1))) }
       let stop = tokenEnd(pos, flow: true)
       throw fail(SyntaxMessages.colonInFlowPlain(span(pos, pos + 1), text: text(pos, stop)))
     case Byte.dash where isFlowBlankOrEnd(pos + 1):
@@ -207,7 +207,8 @@ extension SyntaxScanner {
         }
         if Byte.isFlowIndicator(byte) { break }
         if byte == Byte.colon {
-          if isFlowBlankOrEnd(index + 1) { break }
+          // libyaml refuses `:` followed by a flow indicator where YAML 1.2 allows it.
+          if isBlankOrEnd(index + 1) { break }
           let stop = tokenEnd(lineContentStart, flow: true)
           pos = index
           throw fail(
@@ -269,7 +270,7 @@ extension SyntaxScanner {
     let scalar = Node.Scalar(value: value, style: .plain, span: span(start, contentEnd))
     var probe = contentEnd
     while isWhite(probe) { probe += 1 }
-    if probe < end, bytes[probe] == Byte.colon, isFlowBlankOrEnd(probe + 1) {
+    if probe < end, bytes[probe] == Byte.colon, isBlankOrEnd(probe + 1) {
       if multiLine { throw fail(SyntaxMessages.multiLineKey(span(start, probe))) }
       pos = probe
       return .key(scalar)

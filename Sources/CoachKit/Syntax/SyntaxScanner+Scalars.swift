@@ -86,6 +86,10 @@ extension SyntaxScanner {
           while isWhite(white) { white += 1 }
           if white >= end { break }
           let byte = bytes[white]
+          if white > index, byte == Byte.lf || byte == Byte.cr || byte == Byte.hash {
+            // A tab on a blank or comment line: libyaml refuses some of these.
+            throw fail(SyntaxMessages.tabIndentation(span(index, index + 1)))
+          }
           if byte == Byte.lf || byte == Byte.cr {
             empties += 1
             next = afterBreak(white)
@@ -420,10 +424,17 @@ extension SyntaxScanner {
         }
         break
       }
+      if indent == 0, n < 0 {
+        // YAML 1.2 allows a top-level block scalar's text at column 0; libyaml does not.
+        pos = probe
+        throw fail(
+          SyntaxMessages.underIndented(
+            span(probe, probe + 1), needed: 1, what: "a top-level `\(literal ? "|" : ">")` block"))
+      }
       if indent < 0 {
         indent = max(n + 1, longestEmpty)
       } else if indent <= n {
-        indent = n + 1
+        indent = max(n + 1, longestEmpty)
       } else if longestEmpty > indent {
         pos = longestEmptyAt
         throw fail(
