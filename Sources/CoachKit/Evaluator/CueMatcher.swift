@@ -12,6 +12,8 @@ struct CueMatcher: Hashable, Sendable {
     var tag: Int32
     /// The phrase as written.
     var phrase: String
+    /// Whether the phrase may reach across punctuation (vetoes: "sorry, could you repeat").
+    var crossesPunctuation: Bool
   }
 
   /// A match of cue `cue` over tokens `first ..< end`.
@@ -40,7 +42,9 @@ struct CueMatcher: Hashable, Sendable {
 
   /// Adds a phrase; returns `false` (and records a problem) if it cannot be compiled.
   @discardableResult
-  mutating func add(_ phrase: String, tag: Int32, tokenizer: Tokenizer) -> Bool {
+  mutating func add(
+    _ phrase: String, tag: Int32, tokenizer: Tokenizer, crossesPunctuation: Bool = false
+  ) -> Bool {
     let start = kinds.count
     let vocabulary = tokenizer.vocabulary
     for part in phrase.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
@@ -70,7 +74,10 @@ struct CueMatcher: Hashable, Sendable {
       return false
     }
     let cueIndex = Int32(cues.count)
-    cues.append(Cue(elements: start..<kinds.count, tag: tag, phrase: phrase))
+    cues.append(
+      Cue(
+        elements: start..<kinds.count, tag: tag, phrase: phrase,
+        crossesPunctuation: crossesPunctuation))
     if kinds[start] == .stem {
       if let b = index[values[start]] {
         buckets[Int(b)].append(cueIndex)
@@ -106,7 +113,12 @@ struct CueMatcher: Hashable, Sendable {
     var k = 0
     for e in cue.elements {
       let token = tokens[i + k]
-      if k > 0 && (token.sentence != sentence || token.has(Token.afterPunctuation)) { return }
+      if k > 0
+        && (token.sentence != sentence
+          || (token.has(Token.afterPunctuation) && !cue.crossesPunctuation))
+      {
+        return
+      }
       switch kinds[e] {
       case .stem: if token.stem != values[e] { return }
       case .wordClass:

@@ -43,6 +43,7 @@ extension Evaluator {
       if tag >= 0, tag & 3 == Self.roleVeto { vetoes.append((Int(tag >> 2), m.first, m.end)) }
     }
     var found: [Found] = []
+    var lastOfGroup = [Int](repeating: -1, count: groups.count)
     for m in raw {
       let cue = matcher.cues[Int(m.cue)]
       guard cue.tag >= 0, cue.tag & 3 != Self.roleVeto else { continue }
@@ -60,7 +61,9 @@ extension Evaluator {
       let candidate = Found(
         group: g, span: analysis.span(Int(m.first), Int(m.end) - 1), first: Int(m.first),
         end: Int(m.end), cue: cue.phrase, weight: weight)
-      if let k = found.lastIndex(where: { $0.group == g && $0.first < candidate.end && candidate.first < $0.end }) {
+      // Matches come in token order, so only the group's last match can overlap.
+      let k = lastOfGroup[g]
+      if k >= 0, found[k].first < candidate.end, candidate.first < found[k].end {
         let kept = found[k]
         if candidate.end - candidate.first > kept.end - kept.first
           || (candidate.end - candidate.first == kept.end - kept.first && candidate.weight > kept.weight)
@@ -69,13 +72,17 @@ extension Evaluator {
         }
         continue
       }
+      lastOfGroup[g] = found.count
       found.append(candidate)
     }
     // Anti-patterns that override signals (the cliché over its `how you feel`).
     let overriding = found.filter { !groups[$0.group].signal && !groups[$0.group].overrides.isEmpty }
     if !overriding.isEmpty {
+      var bySentence: [Int32: [Found]] = [:]
+      for o in overriding { bySentence[tokens[o.first].sentence, default: []].append(o) }
       found.removeAll { f in
-        overriding.contains { o in
+        guard let candidates = bySentence[tokens[f.first].sentence] else { return false }
+        return candidates.contains { o in
           groups[o.group].overrides.contains(f.group) && o.span.overlaps(f.span)
         }
       }
@@ -189,35 +196,41 @@ extension Evaluator {
   func contrast(_ found: inout [Found], _ analysis: TextAnalysis) {
     let tokens = analysis.tokens
     guard builtins.contrast >= 0 else { return }
-    for (i, token) in tokens.enumerated() where token.is(WordClass.contrast) {
-      // Something must follow in the sentence.
-      let sentence = token.sentence
-      var after = 0
-      var j = i + 1
-      while j < tokens.count, tokens[j].sentence == sentence {
-        after += 1
-        j += 1
+    // Per sentence: the last contrast word with at least two words after it.
+    var lastContrast = [Int](repeating: -1, count: analysis.sentences.count)
+    for (index, sentence) in analysis.sentences.enumerated() {
+      for i in sentence.tokens where tokens[i].is(WordClass.contrast) {
+        if sentence.tokens.upperBound - i - 1 >= 2 { lastContrast[index] = i }
       }
-      guard after >= 2 else { continue }
-      let startsSentence = i == 0 || tokens[i - 1].sentence != sentence
-      let target = startsSentence ? sentence - 1 : sentence
-      var cancelled = false
-      found.removeAll { f in
-        let g = groups[f.group]
-        guard g.signal, g.step == .empathy, f.end <= i,
-          tokens[f.first].sentence == target
-        else { return false }
-        cancelled = true
+    }
+    guard lastContrast.contains(where: { $0 >= 0 }) else { return }
+    var used = Set<Int>()
+    found.removeAll { f in
+      let g = groups[f.group]
+      guard g.signal, g.step == .empathy else { return false }
+      let sentence = Int(tokens[f.first].sentence)
+      let here = lastContrast[sentence]
+      if here >= f.end {
+        used.insert(here)
         return true
       }
-      if cancelled {
-        let group = groups[builtins.contrast]
-        found.append(
-          Found(
-            group: builtins.contrast, span: token.span, first: i, end: i + 1,
-            cue: "empathy taken back by `\(analysis.text(token.span).lowercased())`",
-            weight: group.weight))
+      if sentence + 1 < analysis.sentences.count {
+        let next = lastContrast[sentence + 1]
+        if next >= 0, next == analysis.sentences[sentence + 1].tokens.lowerBound {
+          used.insert(next)
+          return true
+        }
       }
+      return false
+    }
+    let group = groups[builtins.contrast]
+    for i in used.sorted() {
+      let token = tokens[i]
+      found.append(
+        Found(
+          group: builtins.contrast, span: token.span, first: i, end: i + 1,
+          cue: "empathy taken back by `\(analysis.text(token.span).lowercased())`",
+          weight: group.weight))
     }
   }
 
@@ -238,9 +251,9 @@ extension Evaluator {
       }
     }
     if !customerWords.isEmpty {
+      let summarised = Set(found.filter { $0.group == b.summary }.map { tokens[$0.first].sentence })
       for (index, sentence) in analysis.sentences.enumerated() where !questions.contains(index) {
-        guard !found.contains(where: { $0.group == b.summary && tokens[$0.first].sentence == index })
-        else { continue }
+        guard !summarised.contains(Int32(index)) else { continue }
         var s = sentence.tokens.lowerBound
         while s < sentence.tokens.upperBound, tokens[s].is(WordClass.leadIn) { s += 1 }
         guard s < sentence.tokens.upperBound, tokens[s].is(WordClass.second) else { continue }
@@ -261,14 +274,18 @@ extension Evaluator {
     }
     // Feelings first, facts second, inside each summary's sentence.
     let summaries = found.filter { $0.group == b.summary }
+    var feelingsBySentence: [Int32: [Found]] = [:]
+    if !summaries.isEmpty {
+      for f in found where f.group == b.feeling {
+        feelingsBySentence[tokens[f.first].sentence, default: []].append(f)
+      }
+    }
     var factsFirst = false
     var doneSentences = Set<Int32>()
     for summary in summaries {
       guard doneSentences.insert(tokens[summary.first].sentence).inserted else { continue }
       let sentence = analysis.sentences[Int(tokens[summary.first].sentence)]
-      let feelings = found.filter {
-        $0.group == b.feeling && sentence.tokens.contains($0.first)
-      }
+      let feelings = feelingsBySentence[tokens[summary.first].sentence] ?? []
       let firstFeeling = feelings.map(\.first).min()
       var firstFact: Int?
       for i in sentence.tokens where i < summary.first || i >= summary.end {
@@ -328,7 +345,13 @@ extension Evaluator {
         i = j
       }
       for run in analysis.exclamationRuns {
-        let at = tokens.lastIndex { $0.span.end <= run.start } ?? 0
+        var lo = 0
+        var hi = tokens.count
+        while lo < hi {
+          let mid = (lo + hi) / 2
+          if tokens[mid].span.end <= run.start { lo = mid + 1 } else { hi = mid }
+        }
+        let at = max(0, lo - 1)
         found.append(
           Found(
             group: b.shouting, span: run, first: at, end: min(at + 1, max(tokens.count, 1)),

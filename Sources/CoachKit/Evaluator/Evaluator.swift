@@ -114,7 +114,10 @@ public struct Evaluator: Sendable {
       vocabulary: vocabulary, exclamationRun: lexicon.thresholds.exclamationRun,
       capsMinLetters: lexicon.thresholds.capsMinLetters)
     var matcher = CueMatcher()
-    for (phrase, tag) in phrases { matcher.add(phrase, tag: tag, tokenizer: tokenizer) }
+    for (phrase, tag) in phrases {
+      let veto = tag >= 0 && tag & 3 == Self.roleVeto
+      matcher.add(phrase, tag: tag, tokenizer: tokenizer, crossesPunctuation: veto)
+    }
     problems += matcher.problems.map { "cue `\($0.phrase)`: \($0.message)" }
 
     var b = Builtins()

@@ -25,9 +25,18 @@ enum Negation {
   /// it ends on an auxiliary that a negator follows (`we can` in `we can't`).
   static func isNegated(_ tokens: [Token], first: Int, end: Int) -> Bool {
     if tokens[first].has(Token.negated) { return true }
+    // `we can` + `not`; `a refund` + `is not`.
     let last = tokens[end - 1]
-    if last.is(WordClass.auxiliary), end < tokens.count {
-      let next = tokens[end]
+    var j = end
+    if !last.is(WordClass.auxiliary), j < tokens.count, tokens[j].is(WordClass.auxiliary),
+      tokens[j].clause == last.clause
+    {
+      j += 1
+    } else if !last.is(WordClass.auxiliary) {
+      return false
+    }
+    if j < tokens.count {
+      let next = tokens[j]
       if next.is(WordClass.negator), !next.has(Token.inertNegator), next.clause == last.clause {
         return true
       }
