@@ -250,12 +250,18 @@ enum SyntaxMessages {
   // MARK: - Scalars
 
   /// Y021: a quoted value without its closing quote.
-  static func unterminatedQuote(_ span: SourceSpan, double: Bool) -> Diagnostic {
+  static func unterminatedQuote(_ span: SourceSpan, double: Bool, stoppedAt: SourceSpan? = nil)
+    -> Diagnostic
+  {
     let quote = double ? "\"" : "'"
     return .error(
       "Y021", "\(double ? "double" : "single")-quoted value is never closed", at: span,
       label: "this `\(quote)` has no closing `\(quote)`",
-      help: "add the closing `\(quote)`")
+      related: stoppedAt.map { [.init($0, "not indented, so the value cannot go on here")] } ?? [],
+      help: stoppedAt == nil
+        ? "add the closing `\(quote)`"
+        : "add the closing `\(quote)` on line \(span.start.line), or indent the lines of a value "
+          + "that goes over several lines")
   }
 
   /// Y022: an unknown or malformed escape in a double-quoted value.
@@ -270,8 +276,8 @@ enum SyntaxMessages {
   static func blockScalarHeader(_ span: SourceSpan, text: String, label: String) -> Diagnostic {
     .error(
       "Y025", "invalid block scalar header `\(text)`", at: span, label: label,
-      help: "write `|` or `>`, optionally followed by `-` or `+` and an indentation digit, "
-        + "then put the text on the lines below")
+      help: "write `|` or `>`, optionally with `-`, `+` or an indentation digit, and put the "
+        + "text on the next lines")
   }
 
   /// Y026: a blank line before a block scalar's text with more spaces than the text.
@@ -286,13 +292,17 @@ enum SyntaxMessages {
   }
 
   /// Y027: a character that cannot start a plain value.
-  static func reservedStart(_ span: SourceSpan, character: String, inFlow: Bool = false)
+  static func reservedStart(_ span: SourceSpan, character: String, token: String, inFlow: Bool = false)
     -> Diagnostic
   {
-    .error(
-      "Y027", "`\(character)` cannot start a value\(inFlow ? " inside `[ ]` or `{ }`" : "")",
-      at: span, label: "reserved character",
-      help: "quote the value: `\"\(character)…\"`")
+    let name = character == "`" ? "a backtick" : "`\(character)`"
+    let help =
+      character == "`" || token.contains("\"")
+      ? "put the value in single quotes"
+      : "quote the value: `\"\(short(token))\"`"
+    return .error(
+      "Y027", "\(name) cannot start a value\(inFlow ? " inside `[ ]` or `{ }`" : "")",
+      at: span, label: "reserved character", help: help)
   }
 
   /// Y028: a `#` comment right after a value, with no space.
@@ -352,11 +362,17 @@ enum SyntaxMessages {
   // MARK: - Flow collections and line continuation
 
   /// Y023: an unclosed `[` or `{`.
-  static func unclosedFlow(_ span: SourceSpan, open: Character) -> Diagnostic {
+  static func unclosedFlow(_ span: SourceSpan, open: Character, stoppedAt: SourceSpan? = nil)
+    -> Diagnostic
+  {
     let close = open == "[" ? "]" : "}"
     return .error(
       "Y023", "`\(open)` is never closed", at: span, label: "this `\(open)` has no matching `\(close)`",
-      help: "add `\(close)` after the last item")
+      related: stoppedAt.map { [.init($0, "not indented, so the `\(open) \(close)` cannot go on here")] }
+        ?? [],
+      help: stoppedAt == nil
+        ? "add `\(close)` after the last item"
+        : "add `\(close)` after the last item, or indent every line inside `\(open) \(close)`")
   }
 
   /// Y024: something unexpected inside `[ ]` or `{ }`.
@@ -374,11 +390,31 @@ enum SyntaxMessages {
   }
 
   /// Y033: a continuation line indented too little.
-  static func underIndented(_ span: SourceSpan, needed: Int, what: String) -> Diagnostic {
+  static func underIndented(_ span: SourceSpan, needed: Int, what: String, opened: SourceSpan)
+    -> Diagnostic
+  {
     .error(
-      "Y033", "continuation line of \(what) is indented too little", at: span,
+      "Y033", "line inside \(what) is indented too little", at: span,
       label: "needs at least \(count(needed, "space"))",
-      help: "indent the line more than the key or `-` the value belongs to")
+      related: [.init(opened, "\(what) starts here")],
+      help: "indent every line of \(what) by at least \(count(needed, "space")), "
+        + "more than the key or `-` it belongs to")
+  }
+
+  /// Y033: the text of a top-level block scalar at column 0.
+  static func topLevelBlockNotIndented(_ span: SourceSpan, header: SourceSpan) -> Diagnostic {
+    .error(
+      "Y033", "the text of a top-level block scalar must be indented", at: span,
+      label: "not indented", related: [.init(header, "the block scalar starts here")],
+      help: "indent every line of the text by at least 1 space")
+  }
+
+  /// Y029: a closing bracket with no opening one.
+  static func unmatchedClose(_ span: SourceSpan, close: String) -> Diagnostic {
+    let open = close == "]" ? "[" : "{"
+    return .error(
+      "Y029", "unmatched `\(close)`", at: span, label: "no `\(open)` opens this",
+      help: "remove the extra `\(close)`")
   }
 
   // MARK: - Helpers

@@ -285,7 +285,10 @@ extension SyntaxScanner {
 
   /// The diagnostic for a character that cannot start a plain value.
   mutating func reservedStart(at start: Int, flow: Bool = false) -> Diagnostic {
-    SyntaxMessages.reservedStart(span(start, start + 1), character: text(start, start + 1), inFlow: flow)
+    let stop = tokenEnd(start, flow: flow)
+    return SyntaxMessages.reservedStart(
+      span(start, start + 1), character: text(start, start + 1), token: text(start, stop),
+      inFlow: flow)
   }
 
   /// YAML limits implicit keys to 1024 characters.
@@ -313,6 +316,9 @@ extension SyntaxScanner {
     }
     if byte == Byte.colon, isBlankOrEnd(pos + 1) {
       throw fail(SyntaxMessages.nestedMappingOnLine(span(pos, pos + 1), key: nil))
+    }
+    if byte == Byte.rightBracket || byte == Byte.rightBrace {
+      throw fail(SyntaxMessages.unmatchedClose(span(pos, pos + 1), close: text(pos, pos + 1)))
     }
     let stop = tokenEnd(pos)
     throw fail(SyntaxMessages.textAfterValue(span(pos, stop), text: text(pos, stop)))

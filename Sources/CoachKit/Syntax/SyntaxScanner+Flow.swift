@@ -12,9 +12,11 @@ extension SyntaxScanner {
     let open = pos
     try enterCollection(at: open)
     flowLevel += 1
+    flowOpenings.append(open)
     defer {
       depth -= 1
       flowLevel -= 1
+      flowOpenings.removeLast()
     }
     pos += 1
     return bytes[open] == Byte.leftBracket
@@ -243,9 +245,7 @@ extension SyntaxScanner {
         if spaces < minIndent {
           pos = white
           if white > probe { throw fail(SyntaxMessages.tabIndentation(span(probe, probe + 1))) }
-          throw fail(
-            SyntaxMessages.underIndented(
-              span(white, white + 1), needed: minIndent, what: "a value inside `[ ]` or `{ }`"))
+          throw underIndentedInFlow(at: white, minIndent: minIndent)
         }
         contentAt = white
         break
@@ -309,10 +309,36 @@ extension SyntaxScanner {
       }
       pos = white
       if white > index { throw fail(SyntaxMessages.tabIndentation(span(index, index + 1))) }
-      throw fail(
-        SyntaxMessages.underIndented(
-          span(white, white + 1), needed: minIndent, what: "`\(bytes[open] == Byte.leftBracket ? "[ ]" : "{ }")`"))
+      throw underIndentedInFlow(at: white, minIndent: minIndent)
     }
+  }
+
+  /// A line inside `[ ]` or `{ }` indented too little: a closing bracket that needs indenting,
+  /// or (more likely) a bracket that was never closed. Recovery resumes at that line.
+  private mutating func underIndentedInFlow(at index: Int, minIndent: Int) -> SyntaxFailure {
+    let open = flowOpenings.last ?? index
+    let name = bytes[open] == Byte.leftBracket ? "`[ ]`" : "`{ }`"
+    let byte = bytes[index]
+    if byte == Byte.rightBracket || byte == Byte.rightBrace {
+      return fail(
+        SyntaxMessages.underIndented(
+          span(index, index + 1), needed: minIndent, what: name, opened: span(open, open + 1)))
+    }
+    let outermost = flowOpenings.first ?? open
+    let diagnostic = SyntaxMessages.unclosedFlow(
+      span(outermost, outermost + 1), open: bytes[outermost] == Byte.leftBracket ? "[" : "{",
+      stoppedAt: span(index, index + 1))
+    report(diagnostic)
+    // Nothing of the flow collection is left to skip: resume at the line that broke it off.
+    failedFlowLevel = 0
+    let start = lineStart(of: index)
+    var previousBreak = max(0, start - 1)
+    if previousBreak > 0, bytes[previousBreak] == Byte.lf, bytes[previousBreak - 1] == Byte.cr {
+      previousBreak -= 1
+    }
+    failureOffset = previousBreak
+    pos = previousBreak
+    return SyntaxFailure()
   }
 
   private mutating func unclosed(_ open: Int) -> SyntaxFailure {

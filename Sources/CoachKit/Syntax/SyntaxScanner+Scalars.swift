@@ -160,7 +160,7 @@ extension SyntaxScanner {
     var multiLine = false
     while true {
       guard index < end else {
-        pos = index
+        pos = lineEnd(from: start)
         throw fail(SyntaxMessages.unterminatedQuote(span(start, start + 1), double: double))
       }
       let byte = bytes[index]
@@ -237,18 +237,39 @@ extension SyntaxScanner {
       }
       if spaces == 0, documentMarker(at: next) != nil { break }
       if spaces < minIndent {
-        pos = white
+        // Resume after the line the quote opened on, in case the quote was never closed.
+        pos = lineEnd(from: start)
         if white > index {
           throw fail(SyntaxMessages.tabIndentation(span(index, index + 1)))
         }
+        if closesOnLine(from: white, quote: bytes[start]) {
+          throw fail(
+            SyntaxMessages.underIndented(
+              span(white, white + 1), needed: minIndent, what: "the quoted value",
+              opened: span(start, start + 1)))
+        }
         throw fail(
-          SyntaxMessages.underIndented(
-            span(white, white + 1), needed: minIndent, what: "a quoted value"))
+          SyntaxMessages.unterminatedQuote(
+            span(start, start + 1), double: double, stoppedAt: span(white, white + 1)))
       }
       return (white, empties)
     }
-    pos = next
+    pos = lineEnd(from: start)
     throw fail(SyntaxMessages.unterminatedQuote(span(start, start + 1), double: double))
+  }
+
+  /// Whether the line from `index` holds a closing `quote`.
+  private func closesOnLine(from index: Int, quote: UInt8) -> Bool {
+    var index = index
+    while index < end, bytes[index] != Byte.lf, bytes[index] != Byte.cr {
+      if quote == Byte.doubleQuote, bytes[index] == Byte.backslash {
+        index += 2
+        continue
+      }
+      if bytes[index] == quote { return true }
+      index += 1
+    }
+    return false
   }
 
   /// Decodes the escape sequence at `index` (a backslash) into `scratch`; returns the offset
@@ -428,8 +449,8 @@ extension SyntaxScanner {
         // YAML 1.2 allows a top-level block scalar's text at column 0; libyaml does not.
         pos = probe
         throw fail(
-          SyntaxMessages.underIndented(
-            span(probe, probe + 1), needed: 1, what: "a top-level `\(literal ? "|" : ">")` block"))
+          SyntaxMessages.topLevelBlockNotIndented(
+            span(probe, probe + 1), header: span(start, headerEnd)))
       }
       if indent < 0 {
         indent = max(n + 1, longestEmpty)

@@ -58,6 +58,8 @@ struct SyntaxScanner {
   /// The number of flow brackets open around the current position, and at the last failure.
   var flowLevel = 0
   var failedFlowLevel = 0
+  /// Where the open flow brackets are, outermost first.
+  var flowOpenings: [Int] = []
   /// The line of the last parser diagnostic: one diagnostic per line suppresses cascades.
   var lastDiagnosticLine = -1
   /// Where the last failure happened, for recovery.
@@ -301,9 +303,11 @@ struct SyntaxScanner {
         return nil
       }
       if sawTab {
+        // Report the tab and skip the line: guessing its indentation only adds cascades.
         let tab = start + spaces
         report(SyntaxMessages.tabIndentation(span(tab, tab + 1)))
-        return Line(start: start, indent: index - start, content: index)
+        pos = afterBreak(lineEnd(from: index))
+        continue
       }
       return Line(start: start, indent: spaces, content: index)
     }
