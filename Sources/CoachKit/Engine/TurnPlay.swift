@@ -8,6 +8,7 @@ struct TurnPlay {
   let method: Method
   let reading: Reading
   let stepBefore: Step
+  let factsKnownBefore: [String]
   var state: Session.State
   var events: [SessionEvent] = []
   var changes: [Turn.MoodChange] = []
@@ -32,6 +33,7 @@ struct TurnPlay {
     self.reading = reading
     self.state = session.state
     self.stepBefore = session.state.step
+    self.factsKnownBefore = session.state.factsKnown
   }
 
   mutating func run() {
@@ -105,13 +107,23 @@ struct TurnPlay {
   // MARK: - Understand
 
   private mutating func applyQuestions() {
-    guard !reading.factsAsked.isEmpty else { return }
-    // Questions bring facts out; so does an "ask" without a question mark ("tell me about…").
-    guard reading.isQuestion || reading.strength(.understand) > 0 else { return }
+    // Only questions bring facts out (the evaluator counts "tell me about…" and "walk me through…"
+    // as questions); a statement that mentions a fact's words is not asking about it.
+    guard reading.isQuestion else { return }
+    var revealed = 0
     for fact in scenario.facts where !state.factsKnown.contains(fact.id) {
       guard let quote = reading.factsAsked[fact.id] else { continue }
       reveal(fact.id, quote: quote)
-      break  // one fact per question: the customer answers what was asked
+      revealed += 1
+      if revealed == 2 { break }  // a customer answers two things at once, not five
+    }
+    // An open question that names nothing in particular invites the customer to tell their
+    // story: they come out with the next thing that matters to them.
+    if revealed == 0, reading.isOpenQuestion,
+      let next = scenario.facts.first(where: { $0.required && !state.factsKnown.contains($0.id) })
+    {
+      reveal(next.id, quote: nil)
+      notes.append((4, method.note("open-question", ["fact": next.id]) ?? ""))
     }
   }
 
@@ -129,8 +141,9 @@ struct TurnPlay {
   }
 
   private mutating func applySummary() {
-    guard let quote = reading.summaryQuote, !state.factsKnown.isEmpty || stepBefore >= .understand
-    else { return }
+    // A summary needs something to summarise: at least one fact the customer told before this
+    // reply (a fact the reply itself brings out cannot be in its summary).
+    guard let quote = reading.summaryQuote, !factsKnownBefore.isEmpty else { return }
     if !state.summaryGiven {
       state.summaryGiven = true
       events.append(.summary)

@@ -13,8 +13,7 @@ public struct Script: Sendable {
   public enum Content: Sendable {
     case scenario(Scenario)
     case method(Method)
-    /// A lexicon's tree; decoded by the evaluator.
-    case lexicon(Node)
+    case lexicon(Lexicon)
     case curriculum(Curriculum)
   }
 
@@ -33,6 +32,12 @@ public struct Script: Sendable {
   /// The scenario, if this is a scenario script without errors.
   public var scenario: Scenario? {
     if case .scenario(let scenario)? = content, !diagnostics.hasErrors { return scenario }
+    return nil
+  }
+
+  /// The lexicon, if this is a lexicon script without errors.
+  public var lexicon: Lexicon? {
+    if case .lexicon(let lexicon)? = content, !diagnostics.hasErrors { return lexicon }
     return nil
   }
 
@@ -95,7 +100,7 @@ public enum ScriptLoader {
     case .method:
       content = MethodDecoder(sink: sink).decode(root).map { .method($0) }
     case .lexicon:
-      content = .lexicon(root)
+      content = Lexicon.decode(root, sink: sink).map { .lexicon($0) }
     case .curriculum:
       content = CurriculumDecoder(sink: sink).decode(root).map { .curriculum($0) }
     }

@@ -118,8 +118,8 @@ public struct Debrief: Sendable {
     }
     out += "  " + "Overall".padding(to: 11) + String(repeating: " ", count: 11) + String(scores.overall) + "\n"
 
-    func wrap(_ text: String, indent: String) -> String {
-      TextWrapper.wrap(TerminalSafe.clean(text), width: width - indent.count)
+    func wrap(_ text: String, indent: String, hanging: Int = 2) -> String {
+      TextWrapper.wrap(TerminalSafe.clean(text), width: width - indent.count, hangingIndent: hanging)
         .split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }.joined(separator: "\n")
     }
     if let strongest {
@@ -136,7 +136,7 @@ public struct Debrief: Sendable {
     }
     out += "\nPractise next:\n"
     for (index, item) in practise.enumerated() {
-      out += wrap("\(index + 1). \(item)", indent: "  ") + "\n"
+      out += wrap("\(index + 1). \(item)", indent: "  ", hanging: 3) + "\n"
     }
     return out
   }

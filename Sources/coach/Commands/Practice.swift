@@ -1,6 +1,62 @@
 import ArgumentParser
+import CoachKit
 
+/// `coach practice [SCENARIO]`: role-play a scenario at the terminal.
 struct Practice: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "(in progress)")
-  func run() throws { throw CoachError("`Practice` is not available yet") }
+  static let configuration = CommandConfiguration(
+    abstract: "Role-play a scenario: an upset customer, your replies, live coaching, a debrief.",
+    discussion: """
+      SCENARIO is a scenario id (see `coach list`) or a path to a .coach.yaml file; without it,
+      the default scenario is played. Inside the session, lines starting with / are commands:
+      /help, /hint, /score, /why, /transcript, /restart, /quit (Tab completes them). Ctrl-C
+      cancels the line you are typing; Ctrl-C on an empty line or Ctrl-D ends the session with
+      the debrief. Transcripts are saved under $XDG_DATA_HOME/coach/transcripts.
+      """
+  )
+
+  /// The scenario played when none is named.
+  static let defaultScenario = "late-delivery"
+
+  @Argument(help: "A scenario id or a path to a scenario script.")
+  var scenario: String?
+
+  @Option(help: "Seed for the customer's choice of words; the same seed replays the same way.")
+  var seed: UInt64?
+
+  @Option(help: "practice: a coach note after every reply; exam: notes only in the debrief.")
+  var mode: PracticeRunner.Mode = .practice
+
+  @Flag(name: .customLong("no-color"), help: "Never colour the output.")
+  var noColor = false
+
+  @Flag(name: .customLong("no-save"), help: "Do not save the transcript.")
+  var noSave = false
+
+  @OptionGroup var scripts: ScriptOptions
+
+  func run() throws {
+    let catalog = ScriptCatalog(scripts)
+    let scenario = try catalog.scenario(self.scenario ?? Self.defaultScenario)
+    let method = try catalog.method()
+    let evaluator = try catalog.evaluator()
+    let judge = ScenarioJudge(evaluator: evaluator, scenario: scenario)
+    let session = Session(scenario: scenario, method: method, seed: seed ?? WallClock.randomSeed())
+    var transcripts: String?
+    if !noSave {
+      do {
+        let paths = XDGPaths()
+        transcripts = try paths.ensureDirectory(try paths.dataDirectory() + "/transcripts")
+      } catch {
+        Platform.writeError("coach: warning: transcripts will not be saved: \(error)\n")
+        transcripts = nil
+      }
+    }
+    var runner = PracticeRunner(
+      session: session, judge: judge, mode: mode, reader: Terminal.makeLineReader(),
+      style: .standardOutput(disabled: noColor), width: Platform.terminalWidth(),
+      transcriptDirectory: transcripts)
+    _ = runner.run()
+  }
 }
+
+extension PracticeRunner.Mode: ExpressibleByArgument {}

@@ -81,6 +81,14 @@ struct ScriptCatalog {
     return try require(script, as: \.method, what: "method")
   }
 
+  /// The evaluator built from the first `lexicon:` script on the search path.
+  func evaluator() throws -> Evaluator {
+    guard let script = scripts(of: .lexicon).first else {
+      throw CoachError("no lexicon script found on the script search path")
+    }
+    return Evaluator(lexicon: try require(script, as: \.lexicon, what: "lexicon"))
+  }
+
   private func idOf(_ script: Script) -> String? {
     guard case .scenario(let scenario)? = script.content else { return nil }
     return scenario.id

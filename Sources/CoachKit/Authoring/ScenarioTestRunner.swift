@@ -1,0 +1,154 @@
+/// Runs the tests written inside a scenario script and measures what they reach.
+///
+/// Conversation tests play their replies through a real ``Session`` with the test's seed; reply
+/// tests assess one reply. Each failure says what was expected and what happened instead, and
+/// points at the test in the script.
+public struct ScenarioTestRunner: Sendable {
+  public let scenario: Scenario
+  public let method: Method
+  public let judge: ScenarioJudge
+
+  public init(scenario: Scenario, method: Method, judge: ScenarioJudge) {
+    self.scenario = scenario
+    self.method = method
+    self.judge = judge
+  }
+
+  /// Runs every test and returns the results and the coverage.
+  public func run() -> ScenarioTestReport {
+    var results: [ScenarioTestResult] = []
+    var coverage = CoverageTracker(scenario: scenario)
+    for test in scenario.tests {
+      switch test.kind {
+      case .conversation(let replies, let expect):
+        results.append(runConversation(test, replies: replies, expect: expect, coverage: &coverage))
+      case .reply(let text, let context, let step, let expect):
+        results.append(runReply(test, text: text, context: context, step: step, expect: expect))
+      }
+    }
+    return ScenarioTestReport(results: results, coverage: coverage.result())
+  }
+
+  private func runConversation(
+    _ test: ScenarioTest, replies: [Phrase], expect: ConversationExpectation,
+    coverage: inout CoverageTracker
+  ) -> ScenarioTestResult {
+    var session = Session(scenario: scenario, method: method, seed: test.seed)
+    var failures: [String] = []
+    for (index, reply) in replies.enumerated() {
+      if session.isOver {
+        failures.append(
+          "the conversation ended (\(session.outcome!.rawValue)) after reply \(index), "
+            + "but \(replies.count - index) more repl\(replies.count - index == 1 ? "y was" : "ies were") written")
+        break
+      }
+      let judgement = judge.read(reply.text, customerLine: session.state.lastCustomerLine, step: session.state.step)
+      let turn = session.respond(to: reply.text, reading: judgement.reading)
+      coverage.record(turn)
+    }
+    if !session.isOver { session.abandon() }
+    let outcome = session.outcome!
+    coverage.record(outcome: outcome)
+    let events = session.turns.flatMap(\.events).map(\.description)
+    let last = session.turns.last
+    let summary = "turn \(session.turns.count), mood \(session.state.mood)"
+    if let expected = expect.outcome, expected != outcome.rawValue {
+      failures.append("expected outcome `\(expected)`, got `\(outcome.rawValue)` (\(summary))")
+    }
+    for event in expect.events where !events.contains(event.text) {
+      failures.append(
+        "expected event `\(event.text)`, which never happened; events were: "
+          + (events.isEmpty ? "none" : events.map { "`\($0)`" }.joined(separator: ", ")))
+    }
+    for event in expect.noEvents where events.contains(event.text) {
+      let turn = session.turns.first { $0.events.map(\.description).contains(event.text) }
+      failures.append("event `\(event.text)` happened at turn \(turn?.number ?? 0), but the test forbids it")
+    }
+    let scores = StepScores(turns: session.turns, scenario: scenario, outcome: session.outcome)
+    for step in Step.allCases {
+      if let minimum = expect.minScores[step], scores[step] < minimum {
+        failures.append("expected a \(step.rawValue) score of at least \(minimum), got \(scores[step])")
+      }
+    }
+    if let maxTurns = expect.maxTurns, session.turns.count > maxTurns {
+      failures.append("expected at most \(maxTurns) turns, took \(session.turns.count)")
+    }
+    if let high = expect.finalMoodAtMost, session.state.mood > high {
+      failures.append("expected a final mood of at most \(high), got \(session.state.mood)")
+    }
+    if let low = expect.finalMoodAtLeast, session.state.mood < low {
+      failures.append("expected a final mood of at least \(low), got \(session.state.mood)")
+    }
+    _ = last
+    return ScenarioTestResult(name: test.name, span: test.span, failures: failures, transcript: session.turns.map {
+      "you: \($0.reply)\n  → \($0.customerLine)  [mood \($0.moodBefore)→\($0.moodAfter); \($0.events.map(\.description).joined(separator: ", "))]"
+    })
+  }
+
+  private func runReply(
+    _ test: ScenarioTest, text: Phrase, context: String?, step: Step?, expect: ReplyExpectation
+  ) -> ScenarioTestResult {
+    let judgement = judge.read(
+      text.text, customerLine: context ?? scenario.customer.opening, step: step ?? .empathy)
+    let assessment = judgement.assessment
+    var failures: [String] = []
+    for (step, expected) in expect.steps.sorted(by: { $0.key < $1.key }) {
+      let actual = assessment.steps[step].rawValue
+      if actual != expected {
+        let evidence = assessment.signals.filter { signal in
+          evaluatorStep(of: signal.id) == step
+        }.map { "`\($0.id)` “\($0.text)”" }
+        failures.append(
+          "expected \(step.rawValue) `\(expected)`, got `\(actual)`"
+            + (evidence.isEmpty ? " (no evidence for it)" : " (evidence: \(evidence.joined(separator: ", ")))"))
+      }
+    }
+    let signals = assessment.signals.filter { !$0.negated }.map(\.id)
+    let flags = assessment.antipatterns.map(\.id)
+    for signal in expect.signals where !signals.contains(signal.text) {
+      failures.append("expected signal `\(signal.text)`; found: \(Self.list(signals))")
+    }
+    for signal in expect.noSignals where signals.contains(signal.text) {
+      let evidence = assessment.signals.first { $0.id == signal.text }
+      failures.append("found signal `\(signal.text)` in “\(evidence?.text ?? "")”, which the test forbids")
+    }
+    for flag in expect.flags where !flags.contains(flag.text) {
+      failures.append("expected anti-pattern `\(flag.text)`; flagged: \(Self.list(flags))")
+    }
+    for flag in expect.noFlags where flags.contains(flag.text) {
+      let evidence = assessment.antipatterns.first { $0.id == flag.text }
+      failures.append("flagged `\(flag.text)` in “\(evidence?.text ?? "")”, which the test forbids")
+    }
+    return ScenarioTestResult(name: test.name, span: test.span, failures: failures, transcript: [])
+  }
+
+  private func evaluatorStep(of signal: String) -> Step? {
+    judge.evaluator.lexicon.signals.first { $0.id == signal }?.step
+  }
+
+  private static func list(_ ids: [String]) -> String {
+    ids.isEmpty ? "none" : ids.map { "`\($0)`" }.joined(separator: ", ")
+  }
+}
+
+/// The result of one script test.
+public struct ScenarioTestResult: Sendable {
+  public var name: String
+  /// Where the test is written.
+  public var span: SourceSpan
+  /// What went wrong; empty when the test passed.
+  public var failures: [String]
+  /// For conversation tests: each turn, for showing a failure in context.
+  public var transcript: [String]
+
+  public var passed: Bool { failures.isEmpty }
+}
+
+/// All results of a script's tests, with coverage.
+public struct ScenarioTestReport: Sendable {
+  public var results: [ScenarioTestResult]
+  public var coverage: Coverage
+
+  public var passed: Int { results.filter(\.passed).count }
+  public var failed: Int { results.count - passed }
+}

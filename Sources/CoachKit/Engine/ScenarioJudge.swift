@@ -1,0 +1,91 @@
+/// A reply read for the engine, with the full assessment behind it (for `/score`).
+public struct Judgement: Sendable {
+  public var assessment: Assessment
+  public var reading: Reading
+
+  public init(assessment: Assessment, reading: Reading) {
+    self.assessment = assessment
+    self.reading = reading
+  }
+}
+
+/// Reads replies for one scenario: the evaluator (with the scenario's extra cues) plus the
+/// scenario's own cue phrases for facts, options and rules, compiled once.
+public struct ScenarioJudge: Sendable {
+  /// The evaluator, built with the scenario's extra cues.
+  public let evaluator: Evaluator
+  private let facts: [(id: String, cues: CueSet)]
+  private let options: [(id: String, cues: CueSet)]
+  private let rules: [(id: String, cues: CueSet)]
+
+  /// The signal ids that count as showing empathy, in order of preference for quoting.
+  static let empathySignals = ["feeling", "apology", "validation"]
+
+  public init(evaluator base: Evaluator, scenario: Scenario) {
+    if scenario.cues.isEmpty {
+      evaluator = base
+    } else {
+      evaluator = Evaluator(
+        lexicon: base.lexicon, extraCues: scenario.cues.mapValues { $0.map(\.text) })
+    }
+    let evaluator = self.evaluator
+    facts = scenario.facts.map { ($0.id, evaluator.compile($0.askedBy.map(\.text))) }
+    options = scenario.options.map { ($0.id, evaluator.compile($0.offeredBy.map(\.text))) }
+    rules = scenario.rules.filter { !$0.whenSays.isEmpty }.map {
+      ($0.id, evaluator.compile($0.whenSays.map(\.text)))
+    }
+  }
+
+  /// Problems compiling the scenario's phrases (for lint).
+  public var problems: [String] {
+    evaluator.problems + (facts + options + rules).flatMap(\.cues.problems)
+  }
+
+  /// Reads one reply in the context of the customer's last line and the current step.
+  public func read(_ reply: String, customerLine: String?, step: Step) -> Judgement {
+    let assessment = evaluator.assess(reply, context: ReplyContext(customerLine: customerLine, step: step))
+    return Judgement(assessment: assessment, reading: reading(of: assessment))
+  }
+
+  /// The engine's view of an assessment.
+  public func reading(of assessment: Assessment) -> Reading {
+    func first(_ id: String) -> String? {
+      assessment.signals.first { $0.id == id && !$0.negated }?.text
+    }
+    func level(_ strength: Strength) -> Int {
+      switch strength {
+      case .none: 0
+      case .weak: 1
+      case .strong: 2
+      }
+    }
+    var strengths: [Step: Int] = [:]
+    for step in Step.allCases { strengths[step] = level(assessment.steps[step]) }
+    let tips = Dictionary(
+      evaluator.lexicon.antipatterns.map { ($0.id, $0.tip) }, uniquingKeysWith: { a, _ in a })
+    let flags = assessment.antipatterns.map { evidence in
+      Reading.Flag(
+        id: evidence.id, quote: evidence.text, tip: tips[evidence.id] ?? nil,
+        rewrite: evidence.rewrite)
+    }
+    func found(_ sets: [(id: String, cues: CueSet)]) -> [String: String] {
+      var result: [String: String] = [:]
+      for (id, cues) in sets {
+        if let match = evaluator.matches(cues, in: assessment).first(where: { !$0.negated }) {
+          result[id] = match.text
+        }
+      }
+      return result
+    }
+    let offered = found(options)
+    let optionSignals = assessment.signals.filter { $0.id == "option" && !$0.negated }
+    return Reading(
+      strengths: strengths, isQuestion: assessment.isQuestion,
+      isOpenQuestion: assessment.isOpenQuestion,
+      empathyQuote: Self.empathySignals.lazy.compactMap(first).first,
+      summaryQuote: first("summary"), checkQuote: first("check"),
+      choicesQuote: optionSignals.count > 1 || offered.count > 1 ? optionSignals.first?.text : nil,
+      antipatterns: flags, factsAsked: found(facts), optionsOffered: offered,
+      rulesMatched: Set(found(rules).keys))
+  }
+}
