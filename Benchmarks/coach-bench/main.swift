@@ -8,6 +8,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [(String, ([String]) -> Void)] = [
   ("parser", ParserBenchmark.run),
   ("evaluator", EvaluatorBenchmark.run),
+  ("report", ReportBenchmark.run),
 ]
 let selected = arguments.first
 var ran = false

@@ -25,7 +25,7 @@ extension TrainerReport {
     out += " · help flagged below \(helpMark)</p>\n"
     out += "<section class=\"cards\">\n"
     for (label, value) in [
-      ("reps", String(reps.count)), ("sessions", String(all.sessions)),
+      ("reps", Self.grouped(reps.count)), ("sessions", Self.grouped(all.sessions)),
       ("scenarios", String(scenarios.count)), ("completed", p(all.completionRate)),
       ("passed", p(all.passRate)), ("mean score", f(all.meanOverall)),
     ] {
@@ -64,7 +64,7 @@ extension TrainerReport {
         rows: top.map {
           ChartRow(
             label: $0.id, value: Double($0.total), back: nil,
-            text: "\($0.total) times in \($0.sessions) sessions, \($0.reps) reps")
+            text: "\(Self.grouped($0.total))× in \(Self.grouped($0.sessions)) sessions, \($0.reps) reps")
         }, maximum: Double(top.map(\.total).max() ?? 1), marker: nil)
     }
     out += "</section>\n"
@@ -73,11 +73,13 @@ extension TrainerReport {
     if help.isEmpty {
       out += "<p>Nobody: every rep is above the marks.</p>\n"
     } else {
-      out += "<table class=\"help\"><thead><tr><th>rep</th><th>needs help with</th></tr></thead><tbody>\n"
+      out += "<table class=\"help\"><thead><tr><th>rep</th><th>steps below \(helpMark)</th>"
+      out += "<th>scenarios not passed</th><th>recurring anti-patterns</th></tr></thead><tbody>\n"
       for row in help {
-        out += "<tr><td>\(Self.h(row.rep))</td><td><ul>"
-        out += row.needs.map { "<li>\(Self.h($0))</li>" }.joined()
-        out += "</ul></td></tr>\n"
+        out += "<tr><td>\(Self.h(row.rep))</td>"
+        out += "<td class=\"low\">\(row.weakStepsText.map(Self.h).joined(separator: "<br>"))</td>"
+        out += "<td>\(row.notPassed.map { "<code>\(Self.h($0))</code>" }.joined(separator: ", "))</td>"
+        out += "<td>\(row.habitsText.map(Self.h).joined(separator: "<br>"))</td></tr>\n"
       }
       out += "</tbody></table>\n"
     }
@@ -137,8 +139,8 @@ extension TrainerReport {
     title: String, note: String, rows: [ChartRow], maximum: Double, marker: (Double, String)?
   ) -> String {
     let labelWidth = 170.0
-    let barWidth = 300.0
-    let valueWidth = 230.0
+    let barWidth = 420.0
+    let valueWidth = 300.0
     let rowHeight = 24.0
     let top = marker == nil ? 8.0 : 22.0
     let width = labelWidth + barWidth + valueWidth
@@ -180,6 +182,17 @@ extension TrainerReport {
   static func scoreCell(_ value: Double, helpMark: Int) -> String {
     let low = value < Double(helpMark)
     return "<td class=\"n\(low ? " low" : "")\">\(format(value))\(low ? " ▼" : "")</td>"
+  }
+
+  /// A whole number with thousands separated by thin spaces: `10 000`.
+  static func grouped(_ value: Int) -> String {
+    let digits = String(value)
+    var out = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0, (digits.count - index) % 3 == 0 { out += "\u{2009}" }
+      out.append(digit)
+    }
+    return out
   }
 
   static func num(_ value: Double) -> String {
@@ -239,7 +252,7 @@ extension TrainerReport {
     th { background: var(--card); font-weight: 600; }
     td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     td.low { color: var(--low); font-weight: 600; }
-    table.help ul { margin: 0; padding-left: 18px; }
+    table.help td { line-height: 1.5; }
     code { font: 13px ui-monospace, "SFMono-Regular", Menlo, monospace; color: var(--muted); }
     footer { margin-top: 28px; color: var(--muted); font-size: 13px; }
     @media (max-width: 720px) { .cards { grid-template-columns: repeat(3, 1fr); } }

@@ -45,13 +45,21 @@ extension TrainerReport {
             ])
           })
       ),
-      (
-        "help",
-        .array(
-          help.map {
-            .object([("rep", .string($0.rep)), ("needs", .array($0.needs.map { .string($0) }))])
-          })
-      ),
+      ("help", .array(help.map(Self.helpJSON))),
+    ])
+  }
+
+  private static func helpJSON(_ row: HelpRow) -> JSONValue {
+    var weak: [(String, JSONValue)] = []
+    for step in Step.allCases {
+      if let mean = row.weakSteps[step] { weak.append((step.rawValue, .double((mean * 1000).rounded() / 1000))) }
+    }
+    let habits: [JSONValue] = row.habits.map {
+      .object([("id", .string($0.id)), ("sessions", .int($0.sessions))])
+    }
+    return .object([
+      ("rep", .string(row.rep)), ("weakSteps", .object(weak)),
+      ("notPassed", .array(row.notPassed.map { .string($0) })), ("habits", .array(habits)),
     ])
   }
 }

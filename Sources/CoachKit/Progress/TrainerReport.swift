@@ -74,7 +74,46 @@ public struct TrainerReport: Hashable, Sendable {
   /// What one rep needs help with.
   public struct HelpRow: Hashable, Sendable {
     public var rep: String
-    public var needs: [String]
+    /// Steps whose mean is below the help mark, with the mean.
+    public var weakSteps: [Step: Double]
+    /// Scenarios played but never passed, by id.
+    public var notPassed: [String]
+    /// Anti-patterns seen in at least two and at least half of the rep's sessions, with the
+    /// number of sessions, most frequent first.
+    public var habits: [(id: String, sessions: Int)]
+    /// The rep's number of sessions.
+    public var sessions: Int
+
+    /// How many things are flagged.
+    public var count: Int { weakSteps.count + notPassed.count + habits.count }
+
+    /// The weak steps in method order, as `Understand 23.3`.
+    public var weakStepsText: [String] {
+      Step.allCases.compactMap { step in weakSteps[step].map { "\(step.title) \(TrainerReport.format($0))" } }
+    }
+
+    /// The habits as `defensive in 2 of 3 sessions`.
+    public var habitsText: [String] {
+      habits.map { "\($0.id) in \($0.sessions) of \(sessions) sessions" }
+    }
+
+    /// Everything flagged, as three short phrases (those that apply).
+    public var needs: [String] {
+      var out: [String] = []
+      if !weakSteps.isEmpty { out.append("weak steps: " + weakStepsText.joined(separator: ", ")) }
+      if !notPassed.isEmpty { out.append("not passed: " + notPassed.joined(separator: ", ")) }
+      if !habits.isEmpty { out.append("habits: " + habitsText.joined(separator: ", ")) }
+      return out
+    }
+
+    public static func == (lhs: HelpRow, rhs: HelpRow) -> Bool {
+      lhs.rep == rhs.rep && lhs.needs == rhs.needs
+    }
+
+    public func hash(into hasher: inout Hasher) {
+      hasher.combine(rep)
+      hasher.combine(needs)
+    }
   }
 
   /// The pass mark for sessions played outside a drill.
@@ -150,25 +189,23 @@ public struct TrainerReport: Hashable, Sendable {
 
     var help: [HelpRow] = []
     for row in reps {
-      var needs: [String] = []
+      var weak: [Step: Double] = [:]
       for step in Step.allCases where row.tally.mean(step) < Double(helpMark) {
-        needs.append("\(step.title) (mean \(Self.format(row.tally.mean(step))))")
+        weak[step] = row.tally.mean(step)
       }
       let unpassed = (repScenarios[row.rep] ?? []).subtracting(repScenariosPassed[row.rep] ?? [])
-      for scenario in unpassed.sorted() {
-        needs.append("\(scenario) (not passed yet)")
-      }
       let flags = (repFlagSessions[row.rep] ?? [:])
         .filter { $0.value >= 2 && $0.value * 2 >= row.tally.sessions }
         .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-      for (id, sessions) in flags {
-        needs.append("\(id) (in \(sessions) of \(row.tally.sessions) sessions)")
-      }
-      if !needs.isEmpty { help.append(HelpRow(rep: row.rep, needs: needs)) }
+        .map { (id: $0.key, sessions: $0.value) }
+      let entry = HelpRow(
+        rep: row.rep, weakSteps: weak, notPassed: unpassed.sorted(), habits: flags,
+        sessions: row.tally.sessions)
+      if entry.count > 0 { help.append(entry) }
     }
     let meanByRep = Dictionary(uniqueKeysWithValues: reps.map { ($0.rep, $0.tally.meanOverall) })
     self.help = help.sorted {
-      ($0.needs.count, -meanByRep[$0.rep]!, $1.rep) > ($1.needs.count, -meanByRep[$1.rep]!, $0.rep)
+      ($0.count, -meanByRep[$0.rep]!, $1.rep) > ($1.count, -meanByRep[$1.rep]!, $0.rep)
     }
   }
 

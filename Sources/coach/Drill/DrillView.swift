@@ -58,6 +58,22 @@ enum DrillView {
     }
   }
 
+  /// What is about to be played, with the marks and the attempt number.
+  static func announce(_ next: DrillPlan.Standing, scenario: Scenario, style: TerminalStyle)
+    -> String
+  {
+    let entry = next.entry
+    var line = style.bold("Next: \(clean(scenario.title))")
+    line += " — difficulty \(scenario.difficulty)/5, \(entry.mode.rawValue), pass mark \(entry.passMark)"
+    let attempt = next.attempts.count + 1
+    if let limit = entry.maxAttempts {
+      line += ", attempt \(attempt) of \(limit)"
+    } else if attempt > 1 {
+      line += ", attempt \(attempt)"
+    }
+    return line + "\n"
+  }
+
   /// The verdict on one session.
   static func verdict(_ verdict: DrillPlan.Verdict, record: ResultRecord, style: TerminalStyle)
     -> String

@@ -79,13 +79,15 @@ import Testing
   @Test func whoNeedsHelpWithWhat() throws {
     let help = try Self.report().help
     #expect(help.map(\.rep) == ["ben", Self.dee])
+    #expect(help[0].count == 6)
     #expect(help[0].needs == [
-      "Empathy (mean 43.3)", "Understand (mean 43.3)", "Offer (mean 43.3)", "Check (mean 43.3)",
-      "s2 (not passed yet)", "blame (in 2 of 3 sessions)",
+      "weak steps: Empathy 43.3, Understand 43.3, Offer 43.3, Check 43.3", "not passed: s2",
+      "habits: blame in 2 of 3 sessions",
     ])
+    #expect(help[1].count == 5)
     #expect(help[1].needs == [
-      "Understand (mean 23.3)", "Check (mean 30.0)", "s1 (not passed yet)", "s2 (not passed yet)",
-      "defensive (in 2 of 3 sessions)",
+      "weak steps: Understand 23.3, Check 30.0", "not passed: s1, s2",
+      "habits: defensive in 2 of 3 sessions",
     ])
   }
 
