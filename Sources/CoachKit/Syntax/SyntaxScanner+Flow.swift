@@ -313,13 +313,35 @@ extension SyntaxScanner {
     }
   }
 
+  /// Whether `levels` open brackets all close on the line that starts at `index`.
+  private func flowCloses(onLineFrom index: Int, levels: Int) -> Bool {
+    var open = levels
+    var index = index
+    var quote: UInt8 = 0
+    while index < end, bytes[index] != Byte.lf, bytes[index] != Byte.cr {
+      let byte = bytes[index]
+      if quote != 0 {
+        if byte == Byte.backslash, quote == Byte.doubleQuote { index += 1 }
+        if byte == quote { quote = 0 }
+      } else if byte == Byte.doubleQuote || byte == Byte.singleQuote {
+        quote = byte
+      } else if byte == Byte.leftBracket || byte == Byte.leftBrace {
+        open += 1
+      } else if byte == Byte.rightBracket || byte == Byte.rightBrace {
+        open -= 1
+        if open == 0 { return true }
+      }
+      index += 1
+    }
+    return false
+  }
+
   /// A line inside `[ ]` or `{ }` indented too little: a closing bracket that needs indenting,
   /// or (more likely) a bracket that was never closed. Recovery resumes at that line.
   private mutating func underIndentedInFlow(at index: Int, minIndent: Int) -> SyntaxFailure {
     let open = flowOpenings.last ?? index
     let name = bytes[open] == Byte.leftBracket ? "`[ ]`" : "`{ }`"
-    let byte = bytes[index]
-    if byte == Byte.rightBracket || byte == Byte.rightBrace {
+    if flowCloses(onLineFrom: index, levels: flowOpenings.count) {
       return fail(
         SyntaxMessages.underIndented(
           span(index, index + 1), needed: minIndent, what: name, opened: span(open, open + 1)))

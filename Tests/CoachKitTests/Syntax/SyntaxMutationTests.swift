@@ -1,0 +1,51 @@
+import CoachKit
+import Foundation
+import Testing
+
+/// Mutated documents: whenever the parser accepts one, libyaml must accept it too and read the
+/// same thing. This is where a wrong reading of a near-miss would show.
+///
+/// `SYNTAX_MUTATIONS=N` runs N mutations instead of 20,000, and `SYNTAX_SEED` changes the seed.
+///
+/// Known libyaml quirks left out: a byte order mark shifts libyaml's columns (it then refuses
+/// `a:` followed by a value indented one space), and libyaml refuses U+FFFB at the start of a
+/// line; YAML 1.2 reads both the way the parser does.
+@Suite struct SyntaxMutationTests {
+  @Test func acceptedMutationsMeanTheSameToLibyaml() {
+    let environment = ProcessInfo.processInfo.environment
+    let count = environment["SYNTAX_MUTATIONS"].flatMap(Int.init) ?? 20_000
+    let seed = environment["SYNTAX_SEED"].flatMap(UInt64.init) ?? 7
+    var generator = DocumentGenerator(seed: seed)
+    var mutator = Mutator(seed: seed &+ 4)
+    var bases = DifferentialCorpus.documents.map { Array($0.utf8) }
+    for _ in 0..<300 { bases.append(Array(generator.document().utf8)) }
+    var failures = 0
+    var accepted = 0
+    for index in 0..<count where failures < 10 {
+      let bytes = mutator.mutate(bases[index % bases.count])
+      guard let text = String(validating: bytes, as: UTF8.self) else { continue }
+      // U+2028 and U+2029 are line breaks in YAML 1.1 (libyaml) but not in YAML 1.2.
+      if text.unicodeScalars.contains(where: { $0 == "\u{2028}" || $0 == "\u{2029}" }) { continue }
+      let ours = OurReading.json(text)
+      guard ours.accepted else { continue }
+      accepted += 1
+      switch YamsReference.json(text) {
+      case .failure(let error):
+        if text.hasPrefix("\u{FEFF}") || text.unicodeScalars.contains("\u{FFFB}") { continue }
+        failures += 1
+        let reading = ours.json?.serialized() ?? "nil"
+        Issue.record(
+          "accepted, but libyaml refuses: \(String(reflecting: text))\nours: \(reading)\n\(error)")
+      case .success(let json):
+        if json != ours.json {
+          failures += 1
+          let reading = ours.json?.serialized() ?? "nil"
+          let reference = json?.serialized() ?? "nil"
+          Issue.record(
+            "different meaning: \(String(reflecting: text))\nours: \(reading)\nyams: \(reference)")
+        }
+      }
+    }
+    #expect(accepted > count / 10)
+  }
+}
