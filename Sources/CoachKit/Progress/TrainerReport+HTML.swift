@@ -1,6 +1,6 @@
 extension TrainerReport {
   /// The most bars one chart shows; longer lists show the lowest (or the most common) ones.
-  static let maxBars = 40
+  static let maxBars = 25
 
   /// The report as one self-contained HTML page: inline CSS and inline SVG bar charts, nothing
   /// loaded from anywhere. Every piece of untrusted text is escaped. Prints cleanly.
@@ -50,12 +50,13 @@ extension TrainerReport {
       }, maximum: 100, marker: (Double(helpMark), "help mark \(helpMark)"))
     let repRows = reps.sorted { $0.tally.meanOverall < $1.tally.meanOverall }
     out += Self.chart(
-      title: "Mean score by rep" + (repRows.count > Self.maxBars ? " (lowest \(Self.maxBars))" : ""),
+      title: "Mean score by rep"
+        + (repRows.count > Self.maxBars ? " (lowest \(Self.maxBars) of \(repRows.count))" : ""),
       note: "Mean overall score per session; the line is the pass mark.",
       rows: repRows.prefix(Self.maxBars).map {
         ChartRow(
           label: $0.rep, value: $0.tally.meanOverall, back: nil,
-          text: "\(f($0.tally.meanOverall)) over \($0.tally.sessions) sessions")
+          text: "\(f($0.tally.meanOverall)) over \(Self.count($0.tally.sessions, "session"))")
       }, maximum: 100, marker: (Double(passMark), "pass mark \(passMark)"))
     if !antipatterns.isEmpty {
       let top = antipatterns.prefix(10)
@@ -64,7 +65,7 @@ extension TrainerReport {
         rows: top.map {
           ChartRow(
             label: $0.id, value: Double($0.total), back: nil,
-            text: "\(Self.grouped($0.total))× in \(Self.grouped($0.sessions)) sessions, \($0.reps) reps")
+            text: "\(Self.grouped($0.total))× in \(Self.count($0.sessions, "session")), \(Self.count($0.reps, "rep"))")
         }, maximum: Double(top.map(\.total).max() ?? 1), marker: nil)
     }
     out += "</section>\n"
@@ -113,7 +114,7 @@ extension TrainerReport {
     out += "</tbody></table>\n"
 
     if !antipatterns.isEmpty {
-      out += "<h2>Anti-patterns</h2>\n<table><thead><tr><th>anti-pattern</th><th class=\"n\">times</th>"
+      out += "<h2>Anti-patterns</h2>\n<table class=\"narrow\"><thead><tr><th>anti-pattern</th><th class=\"n\">times</th>"
       out += "<th class=\"n\">sessions</th><th class=\"n\">reps</th></tr></thead><tbody>\n"
       for row in antipatterns {
         out += "<tr><td><code>\(Self.h(row.id))</code></td><td class=\"n\">\(row.total)</td>"
@@ -182,6 +183,11 @@ extension TrainerReport {
   static func scoreCell(_ value: Double, helpMark: Int) -> String {
     let low = value < Double(helpMark)
     return "<td class=\"n\(low ? " low" : "")\">\(format(value))\(low ? " ▼" : "")</td>"
+  }
+
+  /// `1 session`, `4 080 sessions`.
+  static func count(_ value: Int, _ noun: String) -> String {
+    "\(grouped(value)) \(noun)\(value == 1 ? "" : "s")"
   }
 
   /// A whole number with thousands separated by thin spaces: `10 000`.
@@ -253,6 +259,7 @@ extension TrainerReport {
     td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     td.low { color: var(--low); font-weight: 600; }
     table.help td { line-height: 1.5; }
+    table.narrow { width: auto; min-width: 480px; }
     code { font: 13px ui-monospace, "SFMono-Regular", Menlo, monospace; color: var(--muted); }
     footer { margin-top: 28px; color: var(--muted); font-size: 13px; }
     @media (max-width: 720px) { .cards { grid-template-columns: repeat(3, 1fr); } }
