@@ -122,3 +122,73 @@ public struct Curriculum: Hashable, Sendable {
     return diagnostics
   }
 }
+
+extension Curriculum {
+  /// A JSON Schema (draft 2020-12) of the curriculum script format, for editors; `coach schema`
+  /// can include it beside the scenario's. Scalars are strings in the script tree, so numbers and
+  /// booleans are given as patterns as well as their own types.
+  public static var jsonSchema: JSONValue {
+    let mark: JSONValue = .object([
+      ("description", "A score from 0 to 100."),
+      ("anyOf", [.object([("type", "integer"), ("minimum", 0), ("maximum", 100)]),
+        .object([("type", "string"), ("pattern", "^\\+?(100|[1-9]?[0-9])$")])]),
+    ])
+    let attempts: JSONValue = .object([
+      ("description", "How many sessions a rep may play, 1–99; no limit when left out."),
+      ("anyOf", [.object([("type", "integer"), ("minimum", 1), ("maximum", 99)]),
+        .object([("type", "string"), ("pattern", "^\\+?[1-9][0-9]?$")])]),
+    ])
+    let bool: JSONValue = .object([
+      ("anyOf", [.object([("type", "boolean")]),
+        .object([("enum", ["true", "false", "True", "False", "TRUE", "FALSE"])])]),
+    ])
+    let id: JSONValue = .object([("type", "string"), ("pattern", "^[a-z][a-z0-9-]*$")])
+    let mode: JSONValue = .object([
+      ("enum", ["practice", "exam"]),
+      ("description", "practice: coaching notes after every reply; exam: none."),
+    ])
+    let stepMarks: JSONValue = .object([
+      ("type", "object"), ("additionalProperties", false),
+      ("properties", .object(Step.allCases.map { ($0.rawValue, mark) })),
+      ("description", "The lowest score for individual steps of the method."),
+    ])
+    let entry: JSONValue = .object([
+      ("type", "object"), ("required", ["scenario"]), ("additionalProperties", false),
+      (
+        "properties",
+        .object([
+          ("scenario", id), ("pass-mark", mark), ("step-marks", stepMarks), ("mode", mode),
+          ("max-attempts", attempts), ("must-resolve", bool),
+          (
+            "after",
+            .object([
+              ("type", "array"), ("items", id),
+              ("description", "Entries that must be passed first; default: the entry before."),
+            ])
+          ),
+        ])
+      ),
+    ])
+    return .object([
+      ("$schema", "https://json-schema.org/draft/2020-12/schema"),
+      ("title", "coach curriculum"), ("type", "object"),
+      ("required", ["curriculum", "title", "scenarios"]), ("additionalProperties", false),
+      (
+        "properties",
+        .object([
+          ("curriculum", id), ("title", .object([("type", "string")])),
+          ("description", .object([("type", "string")])), ("mode", mode), ("pass-mark", mark),
+          ("step-marks", stepMarks), ("max-attempts", attempts), ("must-resolve", bool),
+          ("overall-mark", mark),
+          (
+            "scenarios",
+            .object([
+              ("type", "array"), ("minItems", 1),
+              ("items", .object([("anyOf", [id, entry])])),
+            ])
+          ),
+        ])
+      ),
+    ])
+  }
+}
