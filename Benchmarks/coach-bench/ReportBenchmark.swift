@@ -47,7 +47,9 @@ enum ReportBenchmark {
       "report: \(count) records, \(text.utf8.count / 1024) KiB; best of 5: read \(ms(best.read)), "
         + "build \(ms(best.build)), render md+csv+json+html \(ms(best.render)); "
         + "total \(ms(total)) (budget 1000 ms) \(total < 1 ? "OK" : "OVER BUDGET")")
-    print("report: output sizes md \(sizes[0]) B, csv \(sizes[1]) B, json \(sizes[2]) B, html \(sizes[3]) B")
+    print(
+      "report: output sizes md \(sizes[0]) B, csv \(sizes[1]) B, json \(sizes[2]) B, html \(sizes[3]) B"
+    )
   }
 
   /// `records` result lines from 100 reps over the 12 planned scenarios, with a deterministic
@@ -58,7 +60,9 @@ enum ReportBenchmark {
       "refund-outside-policy", "failed-fix", "new-customer-doubts", "cost-overrun", "sla-outage",
       "contract-change", "quiet-disappointment",
     ]
-    let flags = ["blame", "defensive", "cliche", "minimiser", "shouting", "policy-wall", "rambling"]
+    let flags = [
+      "blame", "defensive", "cliche", "minimiser", "shouting", "policy-wall", "rambling",
+    ]
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     func next(_ bound: Int) -> Int {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -84,7 +88,9 @@ enum ReportBenchmark {
         scores: StepScores(scores: scores), antipatterns: antipatterns, turns: 4 + next(8),
         durationMilliseconds: 60_000 + next(240_000), started: stamp, ended: stamp,
         drill: index % 2 == 0
-          ? .init(curriculum: "onboarding", passMark: 60, passed: StepScores(scores: scores).overall >= 60)
+          ? .init(
+            curriculum: "onboarding", passMark: 60, passed: StepScores(scores: scores).overall >= 60
+          )
           : nil)
       out += record.line + "\n"
     }

@@ -20,17 +20,18 @@ import Testing
       let copy = try String(contentsOf: bundled, encoding: .utf8)
         .replacingOccurrences(of: "scenario: late-delivery\n", with: "scenario: late-again\n")
       try copy.write(
-        to: scripts.appendingPathComponent("late-again.coach.yaml"), atomically: true, encoding: .utf8)
+        to: scripts.appendingPathComponent("late-again.coach.yaml"), atomically: true,
+        encoding: .utf8)
       try """
-        curriculum: e2e
-        title: End-to-end drill
-        pass-mark: \(passMark)
-        max-attempts: 2
-        scenarios:
-          - late-delivery
-          - late-again
-        """.write(
-          to: scripts.appendingPathComponent("e2e.coach.yaml"), atomically: true, encoding: .utf8)
+      curriculum: e2e
+      title: End-to-end drill
+      pass-mark: \(passMark)
+      max-attempts: 2
+      scenarios:
+        - late-delivery
+        - late-again
+      """.write(
+        to: scripts.appendingPathComponent("e2e.coach.yaml"), atomically: true, encoding: .utf8)
     }
 
     func drill(_ input: String, _ extra: [String] = []) throws -> CoachProcess.Result {
@@ -87,7 +88,8 @@ import Testing
     let second = try setup.drill(Self.replies)
     #expect(second.status == 0)
     #expect(second.stderr.contains("results.jsonl:2: the last record is incomplete"))
-    #expect(second.stdout.contains("next: late-again"), "the record before the torn one still counts")
+    #expect(
+      second.stdout.contains("next: late-again"), "the record before the torn one still counts")
     let lines = try setup.resultLines()
     #expect(lines.count == 3)
     #expect(lines[2].contains(#""scenario":"late-again""#))
@@ -113,7 +115,9 @@ import Testing
     let run = try CoachProcess.run(
       ["drill", "broken", "--scripts", setup.scripts.path], environment: setup.environment)
     #expect(run.status == 1)
-    #expect(run.stderr.contains("broken.coach.yaml:3:13: error[C010]: no scenario has the id `late-delivry`"))
+    #expect(
+      run.stderr.contains(
+        "broken.coach.yaml:3:13: error[C010]: no scenario has the id `late-delivry`"))
     #expect(run.stderr.contains("did you mean `late-delivery`?"))
   }
 }

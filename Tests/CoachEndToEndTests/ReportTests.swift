@@ -15,12 +15,14 @@ import Testing
     let home = try CoachProcess.temporaryDirectory()
     let folder = home.appendingPathComponent("coach")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try lines.write(to: folder.appendingPathComponent("results.jsonl"), atomically: true, encoding: .utf8)
+    try lines.write(
+      to: folder.appendingPathComponent("results.jsonl"), atomically: true, encoding: .utf8)
     return home
   }
 
   @Test func reportsInEveryFormat() throws {
-    let files = ["cohort-ana-ben.jsonl", "cohort-cy.jsonl", "cohort-dee.results.jsonl"].map(Self.fixture)
+    let files = ["cohort-ana-ben.jsonl", "cohort-cy.jsonl", "cohort-dee.results.jsonl"].map(
+      Self.fixture)
     let md = try CoachProcess.run(["report"] + files)
     #expect(md.status == 0)
     #expect(md.stderr == "")
@@ -39,7 +41,8 @@ import Testing
     let result = try CoachProcess.run(["report"] + files)
     #expect(result.status == 0)
     #expect(result.stderr.contains("torn.results.jsonl:3: the last record is incomplete"))
-    #expect(result.stderr.contains("2 sessions appeared in more than one file and were counted once"))
+    #expect(
+      result.stderr.contains("2 sessions appeared in more than one file and were counted once"))
     #expect(result.stdout.contains("- Sessions: 5 by 2 reps"))
   }
 
@@ -52,7 +55,8 @@ import Testing
   }
 
   @Test func exportsOneRepsResultsForTheReport() throws {
-    let lines = try String(contentsOfFile: Self.fixture("cohort-ana-ben.jsonl"), encoding: .utf8)
+    let lines =
+      try String(contentsOfFile: Self.fixture("cohort-ana-ben.jsonl"), encoding: .utf8)
       .split(separator: "\n").dropFirst().joined(separator: "\n") + "\n"
     let home = try Self.dataHome(results: lines)
     let export = try CoachProcess.run(
@@ -60,7 +64,9 @@ import Testing
     #expect(export.status == 0)
     let exported = export.stdout.split(separator: "\n")
     #expect(exported.count == 4)
-    #expect(exported[0].hasPrefix(#"{"format":"coach-results-export","version":1,"rep":"ben","exported":""#))
+    #expect(
+      exported[0].hasPrefix(
+        #"{"format":"coach-results-export","version":1,"rep":"ben","exported":""#))
     #expect(exported[0].hasSuffix(#","records":3}"#))
     let report = try CoachProcess.run(["report", "-"], input: export.stdout)
     #expect(report.stdout.contains("- Sessions: 3 by 1 rep over 2 scenarios"))
@@ -71,7 +77,8 @@ import Testing
   }
 
   @Test func progressShowsTrendsHabitsAndWhatNext() throws {
-    let lines = try String(contentsOfFile: Self.fixture("cohort-ana-ben.jsonl"), encoding: .utf8)
+    let lines =
+      try String(contentsOfFile: Self.fixture("cohort-ana-ben.jsonl"), encoding: .utf8)
       .split(separator: "\n").dropFirst().joined(separator: "\n") + "\n"
     let home = try Self.dataHome(results: lines)
     let result = try CoachProcess.run(

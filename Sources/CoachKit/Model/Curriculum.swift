@@ -130,17 +130,32 @@ extension Curriculum {
   public static var jsonSchema: JSONValue {
     let mark: JSONValue = .object([
       ("description", "A score from 0 to 100."),
-      ("anyOf", [.object([("type", "integer"), ("minimum", 0), ("maximum", 100)]),
-        .object([("type", "string"), ("pattern", "^\\+?(100|[1-9]?[0-9])$")])]),
+      (
+        "anyOf",
+        [
+          .object([("type", "integer"), ("minimum", 0), ("maximum", 100)]),
+          .object([("type", "string"), ("pattern", "^\\+?(100|[1-9]?[0-9])$")]),
+        ]
+      ),
     ])
     let attempts: JSONValue = .object([
       ("description", "How many sessions a rep may play, 1–99; no limit when left out."),
-      ("anyOf", [.object([("type", "integer"), ("minimum", 1), ("maximum", 99)]),
-        .object([("type", "string"), ("pattern", "^\\+?[1-9][0-9]?$")])]),
+      (
+        "anyOf",
+        [
+          .object([("type", "integer"), ("minimum", 1), ("maximum", 99)]),
+          .object([("type", "string"), ("pattern", "^\\+?[1-9][0-9]?$")]),
+        ]
+      ),
     ])
     let bool: JSONValue = .object([
-      ("anyOf", [.object([("type", "boolean")]),
-        .object([("enum", ["true", "false", "True", "False", "TRUE", "FALSE"])])]),
+      (
+        "anyOf",
+        [
+          .object([("type", "boolean")]),
+          .object([("enum", ["true", "false", "True", "False", "TRUE", "FALSE"])]),
+        ]
+      )
     ])
     let id: JSONValue = .object([("type", "string"), ("pattern", "^[a-z][a-z0-9-]*$")])
     let mode: JSONValue = .object([

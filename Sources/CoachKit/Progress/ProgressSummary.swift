@@ -116,7 +116,10 @@ public struct ProgressSummary: Hashable, Sendable {
         ($0.value.recent, $0.value.sessions, $0.value.total, $1.key)
           > ($1.value.recent, $1.value.sessions, $1.value.total, $0.key)
       }
-      .map { Recurring(id: $0.key, total: $0.value.total, sessions: $0.value.sessions, recent: $0.value.recent) }
+      .map {
+        Recurring(
+          id: $0.key, total: $0.value.total, sessions: $0.value.sessions, recent: $0.value.recent)
+      }
 
     recommendation = Self.recommend(scenarios: scenarios, available: available, plans: plans)
   }
@@ -134,7 +137,9 @@ public struct ProgressSummary: Hashable, Sendable {
 
   /// The step with the lowest recent mean, if any session was played.
   public var weakestStep: Step? {
-    Step.allCases.filter { recentStepMeans[$0] != nil }.min { recentStepMeans[$0]! < recentStepMeans[$1]! }
+    Step.allCases.filter { recentStepMeans[$0] != nil }.min {
+      recentStepMeans[$0]! < recentStepMeans[$1]!
+    }
   }
 
   static func recommend(
@@ -147,7 +152,8 @@ public struct ProgressSummary: Hashable, Sendable {
           reason: "next in the `\(plan.curriculum.id)` drill (coach drill \(plan.curriculum.id))")
       }
     }
-    if let weakest = scenarios.filter({ $0.best < comfortableScore }).min(by: { $0.best < $1.best }) {
+    if let weakest = scenarios.filter({ $0.best < comfortableScore }).min(by: { $0.best < $1.best })
+    {
       return Recommendation(
         scenario: weakest.scenario,
         reason: "your best here is \(weakest.best); try it again")

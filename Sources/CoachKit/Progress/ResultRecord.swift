@@ -151,13 +151,16 @@ public struct ResultRecord: Hashable, Sendable {
     }
     guard let version = json["version"]?.intValue else { throw FormatError("missing \"version\"") }
     guard version == Self.version else {
-      throw FormatError("result record version \(version) is not supported (this coach reads \(Self.version))")
+      throw FormatError(
+        "result record version \(version) is not supported (this coach reads \(Self.version))")
     }
     func string(_ name: String) throws(FormatError) -> String {
       guard let text = json[name]?.stringValue else { throw FormatError("missing \"\(name)\"") }
       return text
     }
-    func int(_ value: JSONValue?, _ name: String, _ range: ClosedRange<Int>) throws(FormatError) -> Int {
+    func int(_ value: JSONValue?, _ name: String, _ range: ClosedRange<Int>) throws(FormatError)
+      -> Int
+    {
       guard let number = value?.intValue else { throw FormatError("missing \"\(name)\"") }
       guard range.contains(number) else { throw FormatError("\"\(name)\" is out of range") }
       return number
@@ -167,7 +170,9 @@ public struct ResultRecord: Hashable, Sendable {
     title = json["title"]?.stringValue ?? scenario
     scriptHash = json["scriptHash"]?.stringValue ?? ""
     mode = try string("mode")
-    guard let seed = UInt64(try string("seed")) else { throw FormatError("\"seed\" is not a number") }
+    guard let seed = UInt64(try string("seed")) else {
+      throw FormatError("\"seed\" is not a number")
+    }
     self.seed = seed
     guard let outcome = Outcome(rawValue: try string("outcome")) else {
       throw FormatError("unknown \"outcome\"")
@@ -183,7 +188,8 @@ public struct ResultRecord: Hashable, Sendable {
     var antipatterns: [Antipattern] = []
     if case .object(let members)? = json["antipatterns"] {
       for (id, value) in members {
-        antipatterns.append(Antipattern(id: id, count: try int(value, "antipatterns.\(id)", 0...1_000_000)))
+        antipatterns.append(
+          Antipattern(id: id, count: try int(value, "antipatterns.\(id)", 0...1_000_000)))
       }
     }
     self.antipatterns = antipatterns

@@ -80,7 +80,8 @@ public struct ResultsLog: Sendable {
       json = try JSONValue.parse(text, maxDepth: 16)
     } catch {
       if terminated {
-        warnings.append(Warning(line: number, message: "not valid JSON (\(error.message)); skipped"))
+        warnings.append(
+          Warning(line: number, message: "not valid JSON (\(error.message)); skipped"))
       } else {
         warnings.append(Self.tornTail(number))
       }
@@ -91,7 +92,8 @@ public struct ResultsLog: Sendable {
     {
       guard json["version"]?.intValue == Self.exportVersion else {
         warnings.append(
-          Warning(line: number, message: "export version is not supported; reading the records anyway"))
+          Warning(
+            line: number, message: "export version is not supported; reading the records anyway"))
         header = Header()
         return
       }

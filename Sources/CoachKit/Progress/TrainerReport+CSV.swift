@@ -8,7 +8,10 @@ extension TrainerReport {
   public func csv(records: [ResultRecord] = []) -> String {
     var rows: [[String]] = []
     let header =
-      ["kind", "rep", "scenario", "sessions", "completed", "passed", "completion_rate", "pass_rate", "mean_overall"]
+      [
+        "kind", "rep", "scenario", "sessions", "completed", "passed", "completion_rate",
+        "pass_rate", "mean_overall",
+      ]
       + Step.allCases.map { "mean_\($0.rawValue)" } + ["top_antipattern"]
     rows.append(header)
     func cells(_ tally: Tally) -> [String] {
@@ -18,7 +21,9 @@ extension TrainerReport {
       ] + Step.allCases.map { Self.format(tally.mean($0)) }
     }
     for row in scenarios { rows.append(["scenario", "", row.scenario] + cells(row.tally) + [""]) }
-    for row in reps { rows.append(["rep", row.rep, ""] + cells(row.tally) + [row.topAntipattern ?? ""]) }
+    for row in reps {
+      rows.append(["rep", row.rep, ""] + cells(row.tally) + [row.topAntipattern ?? ""])
+    }
     if !records.isEmpty {
       var pairs: [String: (rep: String, scenario: String, tally: Tally)] = [:]
       for record in records {

@@ -65,7 +65,9 @@ extension TrainerReport {
         rows: top.map {
           ChartRow(
             label: $0.id, value: Double($0.total), back: nil,
-            text: "\(Self.grouped($0.total))× in \(Self.count($0.sessions, "session")), \(Self.count($0.reps, "rep"))")
+            text:
+              "\(Self.grouped($0.total))× in \(Self.count($0.sessions, "session")), \(Self.count($0.reps, "rep"))"
+          )
         }, maximum: Double(top.map(\.total).max() ?? 1), marker: nil)
     }
     out += "</section>\n"
@@ -79,7 +81,8 @@ extension TrainerReport {
       for row in help {
         out += "<tr><td>\(Self.h(row.rep))</td>"
         out += "<td class=\"low\">\(row.weakStepsText.map(Self.h).joined(separator: "<br>"))</td>"
-        out += "<td>\(row.notPassed.map { "<code>\(Self.h($0))</code>" }.joined(separator: ", "))</td>"
+        out +=
+          "<td>\(row.notPassed.map { "<code>\(Self.h($0))</code>" }.joined(separator: ", "))</td>"
         out += "<td>\(row.habitsText.map(Self.h).joined(separator: "<br>"))</td></tr>\n"
       }
       out += "</tbody></table>\n"
@@ -92,8 +95,10 @@ extension TrainerReport {
     for row in scenarios {
       out += "<tr><td>\(Self.h(row.title)) <code>\(Self.h(row.scenario))</code></td>"
       out += "<td class=\"n\">\(row.tally.sessions)</td><td class=\"n\">\(row.reps)</td>"
-      out += "<td class=\"n\">\(row.repsPassed)</td><td class=\"n\">\(p(row.tally.completionRate))</td>"
-      out += "<td class=\"n\">\(p(row.tally.passRate))</td><td class=\"n\">\(f(row.tally.meanOverall))</td>"
+      out +=
+        "<td class=\"n\">\(row.repsPassed)</td><td class=\"n\">\(p(row.tally.completionRate))</td>"
+      out +=
+        "<td class=\"n\">\(p(row.tally.passRate))</td><td class=\"n\">\(f(row.tally.meanOverall))</td>"
       out += Step.allCases.map { Self.scoreCell(row.tally.mean($0), helpMark: helpMark) }.joined()
       out += "</tr>\n"
     }
@@ -106,7 +111,8 @@ extension TrainerReport {
     for row in reps {
       out += "<tr><td>\(Self.h(row.rep))</td><td class=\"n\">\(row.tally.sessions)</td>"
       out += "<td class=\"n\">\(row.scenariosPassed) of \(row.scenarios)</td>"
-      out += "<td class=\"n\">\(p(row.tally.completionRate))</td><td class=\"n\">\(p(row.tally.passRate))</td>"
+      out +=
+        "<td class=\"n\">\(p(row.tally.completionRate))</td><td class=\"n\">\(p(row.tally.passRate))</td>"
       out += "<td class=\"n\">\(f(row.tally.meanOverall))</td>"
       out += Step.allCases.map { Self.scoreCell(row.tally.mean($0), helpMark: helpMark) }.joined()
       out += "<td>\(row.topAntipattern.map { "<code>\(Self.h($0))</code>" } ?? "–")</td></tr>\n"
@@ -114,7 +120,8 @@ extension TrainerReport {
     out += "</tbody></table>\n"
 
     if !antipatterns.isEmpty {
-      out += "<h2>Anti-patterns</h2>\n<table class=\"narrow\"><thead><tr><th>anti-pattern</th><th class=\"n\">times</th>"
+      out +=
+        "<h2>Anti-patterns</h2>\n<table class=\"narrow\"><thead><tr><th>anti-pattern</th><th class=\"n\">times</th>"
       out += "<th class=\"n\">sessions</th><th class=\"n\">reps</th></tr></thead><tbody>\n"
       for row in antipatterns {
         out += "<tr><td><code>\(Self.h(row.id))</code></td><td class=\"n\">\(row.total)</td>"
@@ -147,15 +154,19 @@ extension TrainerReport {
     let width = labelWidth + barWidth + valueWidth
     let height = top + rowHeight * Double(max(rows.count, 1)) + 8
     let maximum = max(maximum, 1)
-    func x(_ value: Double) -> String { num(labelWidth + barWidth * min(max(value, 0), maximum) / maximum) }
+    func x(_ value: Double) -> String {
+      num(labelWidth + barWidth * min(max(value, 0), maximum) / maximum)
+    }
     var svg = "<figure class=\"chart\"><figcaption><strong>\(h(title))</strong> "
     svg += "<span>\(h(note))</span></figcaption>\n"
     svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(num(width)) \(num(height))\" "
-    svg += "width=\"\(num(width))\" height=\"\(num(height))\" role=\"img\" aria-label=\"\(h(title))\">\n"
+    svg +=
+      "width=\"\(num(width))\" height=\"\(num(height))\" role=\"img\" aria-label=\"\(h(title))\">\n"
     svg += "<rect x=\"\(num(labelWidth))\" y=\"\(num(top - 2))\" width=\"\(num(barWidth))\" "
     svg += "height=\"\(num(height - top - 4))\" class=\"track\"/>\n"
     if rows.isEmpty {
-      svg += "<text x=\"\(num(labelWidth + 8))\" y=\"\(num(top + 16))\" class=\"value\">no data</text>\n"
+      svg +=
+        "<text x=\"\(num(labelWidth + 8))\" y=\"\(num(top + 16))\" class=\"value\">no data</text>\n"
     }
     for (index, row) in rows.enumerated() {
       let y = top + rowHeight * Double(index)
@@ -174,7 +185,8 @@ extension TrainerReport {
     if let (value, label) = marker {
       svg += "<line x1=\"\(x(value))\" x2=\"\(x(value))\" y1=\"\(num(top - 6))\" "
       svg += "y2=\"\(num(height - 4))\" class=\"marker\"/>"
-      svg += "<text x=\"\(x(value))\" y=\"\(num(top - 10))\" class=\"marker-label\">\(h(label))</text>\n"
+      svg +=
+        "<text x=\"\(x(value))\" y=\"\(num(top - 10))\" class=\"marker-label\">\(h(label))</text>\n"
     }
     svg += "</svg></figure>\n"
     return svg

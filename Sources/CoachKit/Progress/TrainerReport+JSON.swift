@@ -52,7 +52,9 @@ extension TrainerReport {
   private static func helpJSON(_ row: HelpRow) -> JSONValue {
     var weak: [(String, JSONValue)] = []
     for step in Step.allCases {
-      if let mean = row.weakSteps[step] { weak.append((step.rawValue, .double((mean * 1000).rounded() / 1000))) }
+      if let mean = row.weakSteps[step] {
+        weak.append((step.rawValue, .double((mean * 1000).rounded() / 1000)))
+      }
     }
     let habits: [JSONValue] = row.habits.map {
       .object([("id", .string($0.id)), ("sessions", .int($0.sessions))])

@@ -89,7 +89,9 @@ public struct TrainerReport: Hashable, Sendable {
 
     /// The weak steps in method order, as `Understand 23.3`.
     public var weakStepsText: [String] {
-      Step.allCases.compactMap { step in weakSteps[step].map { "\(step.title) \(TrainerReport.format($0))" } }
+      Step.allCases.compactMap { step in
+        weakSteps[step].map { "\(step.title) \(TrainerReport.format($0))" }
+      }
     }
 
     /// The habits as `defensive in 2 of 3 sessions`.
@@ -184,7 +186,8 @@ public struct TrainerReport: Hashable, Sendable {
         topAntipattern: flags.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key)
     }
     antipatterns = flagTotals.map {
-      AntipatternRow(id: $0.key, total: $0.value.total, sessions: $0.value.sessions, reps: $0.value.reps.count)
+      AntipatternRow(
+        id: $0.key, total: $0.value.total, sessions: $0.value.sessions, reps: $0.value.reps.count)
     }.sorted { ($0.total, $0.sessions, $1.id) > ($1.total, $1.sessions, $0.id) }
 
     var help: [HelpRow] = []

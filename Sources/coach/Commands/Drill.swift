@@ -54,7 +54,8 @@ struct Drill: ParsableCommand {
         if case .line(let answer) = reader.readLine(prompt: "Press Enter to start, or q to stop: "),
           answer.lowercased().hasPrefix("q")
         {
-          Platform.write("Stopped. Run `coach drill \(DrillView.clean(drill.curriculum.id))` to go on.\n")
+          Platform.write(
+            "Stopped. Run `coach drill \(DrillView.clean(drill.curriculum.id))` to go on.\n")
           return
         }
       }

@@ -23,7 +23,8 @@ struct Report: ParsableCommand {
   @Option(help: "Output format: md, csv, json or html.")
   var format: Format = .md
 
-  @Option(name: .customLong("pass-mark"), help: "The pass mark for sessions played outside a drill.")
+  @Option(
+    name: .customLong("pass-mark"), help: "The pass mark for sessions played outside a drill.")
   var passMark = 60
 
   @Option(name: .customLong("help-mark"), help: "Flag reps whose mean for a step is below this.")
@@ -42,7 +43,8 @@ struct Report: ParsableCommand {
     var logs: [ResultsLog] = []
     var unreadable = 0
     for file in files {
-      let bytes = file == "-"
+      let bytes =
+        file == "-"
         ? Platform.readStandardInput(limit: 1 << 30) : ScriptFiles.readBytes(file, limit: 1 << 30)
       guard let bytes else {
         unreadable += 1

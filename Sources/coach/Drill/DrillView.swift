@@ -3,7 +3,8 @@ import CoachKit
 /// The drill's text: where the rep stands, the verdict on a session, what comes next.
 enum DrillView {
   /// The status of every entry, one per line, with a summary line.
-  static func standings(_ plan: DrillPlan, titles: [String: String], style: TerminalStyle) -> String {
+  static func standings(_ plan: DrillPlan, titles: [String: String], style: TerminalStyle) -> String
+  {
     var out = style.bold(clean(plan.curriculum.title)) + style.dim(" — \(clean(plan.rep))") + "\n"
     for (index, standing) in plan.standings.enumerated() {
       let entry = standing.entry
@@ -28,7 +29,9 @@ enum DrillView {
         detail += "; attempts \(standing.attempts.count)/\(limit)"
       }
       var marks = "pass \(entry.passMark)"
-      for step in Step.allCases { if let m = entry.stepMarks[step] { marks += ", \(step.title) \(m)" } }
+      for step in Step.allCases {
+        if let m = entry.stepMarks[step] { marks += ", \(step.title) \(m)" }
+      }
       if entry.mustResolve { marks += ", resolve" }
       let number = index + 1 < 10 ? " \(index + 1)" : "\(index + 1)"
       out += " \(number). \(mark) \(title)"
@@ -64,7 +67,8 @@ enum DrillView {
   {
     let entry = next.entry
     var line = style.bold("Next: \(clean(scenario.title))")
-    line += " — difficulty \(scenario.difficulty)/5, \(entry.mode.rawValue), pass mark \(entry.passMark)"
+    line +=
+      " — difficulty \(scenario.difficulty)/5, \(entry.mode.rawValue), pass mark \(entry.passMark)"
     let attempt = next.attempts.count + 1
     if let limit = entry.maxAttempts {
       line += ", attempt \(attempt) of \(limit)"

@@ -18,17 +18,22 @@ struct ProgressView {
     var out = style.bold("Progress for \(name)")
     out += " — \(summary.sessions) session\(summary.sessions == 1 ? "" : "s")"
     if let first = summary.firstPlayed?.prefix(10), let last = summary.lastPlayed?.prefix(10) {
-      out += first == last ? ", \(clean(String(first)))" : ", \(clean(String(first))) to \(clean(String(last)))"
+      out +=
+        first == last
+        ? ", \(clean(String(first)))" : ", \(clean(String(first))) to \(clean(String(last)))"
     }
     out += "\n\n"
     let shown = summary.overallTrend.count
     out += style.bold("Scores by step") + style.dim(" (last \(shown), oldest first; 0–100)") + "\n"
     let rows: [(String, [Int])] =
-      Step.allCases.map { ($0.title, summary.stepTrend[$0] ?? []) } + [("Overall", summary.overallTrend)]
+      Step.allCases.map { ($0.title, summary.stepTrend[$0] ?? []) } + [
+        ("Overall", summary.overallTrend)
+      ]
     for (title, values) in rows {
       let latest = values.last ?? 0
       let line = Sparkline.render(values)
-      out += "  " + pad(title, 11) + colour(line, latest) + "  latest " + colour(String(latest), latest)
+      out +=
+        "  " + pad(title, 11) + colour(line, latest) + "  latest " + colour(String(latest), latest)
       if title != "Overall", let step = Step.allCases.first(where: { $0.title == title }),
         let mean = summary.recentStepMeans[step]
       {
@@ -37,7 +42,9 @@ struct ProgressView {
       out += "\n"
     }
     if let weakest = summary.weakestStep {
-      out += "  Focus: " + style.bold(weakest.title) + style.dim(" (lowest over your last sessions)") + "\n"
+      out +=
+        "  Focus: " + style.bold(weakest.title) + style.dim(" (lowest over your last sessions)")
+        + "\n"
     }
 
     let best = summary.best()
@@ -54,9 +61,14 @@ struct ProgressView {
       out += "  none seen in more than one session\n"
     } else {
       for item in summary.recurring.prefix(5) {
-        out += "  " + pad(clean(item.id), 18) + Sparkline.bar(item.sessions * 100 / summary.sessions, width: 10)
+        out +=
+          "  " + pad(clean(item.id), 18)
+          + Sparkline.bar(item.sessions * 100 / summary.sessions, width: 10)
         out += " in \(item.sessions) of \(summary.sessions) sessions"
-        out += style.dim(", \(item.recent) of the last \(min(ProgressSummary.recentWindow, summary.sessions)); \(item.total) times") + "\n"
+        out +=
+          style.dim(
+            ", \(item.recent) of the last \(min(ProgressSummary.recentWindow, summary.sessions)); \(item.total) times"
+          ) + "\n"
       }
     }
 
@@ -65,7 +77,9 @@ struct ProgressView {
       for plan in plans { out += "  " + DrillView.overallLine(plan, style: style) + "\n" }
     }
     if let next = summary.recommendation {
-      out += "\n" + style.bold("Next: ") + style.cyan(clean(next.scenario)) + " — \(clean(next.reason))\n"
+      out +=
+        "\n" + style.bold("Next: ") + style.cyan(clean(next.scenario))
+        + " — \(clean(next.reason))\n"
     }
     return out
   }

@@ -139,12 +139,16 @@ import Testing
 
   @Test func scenarioIDsAreCheckedAgainstTheAvailableScenarios() throws {
     let curriculum = try #require(ProgressFixtures.load(Self.valid).curriculum)
-    let diagnostics = curriculum.checkScenarios(available: ["one": 1, "two": 3, "thre": 2, "four": 2])
+    let diagnostics = curriculum.checkScenarios(available: [
+      "one": 1, "two": 3, "thre": 2, "four": 2,
+    ])
     #expect(diagnostics.map(\.code) == ["C010", "C011"])
     #expect(diagnostics[0].message == "no scenario has the id `three`")
     #expect(diagnostics[0].help == "did you mean `thre`?")
     #expect(diagnostics[1].severity == .warning)
-    #expect(diagnostics[1].message.hasPrefix("scenario `four` (difficulty 2) comes after the harder `two`"))
+    #expect(
+      diagnostics[1].message.hasPrefix(
+        "scenario `four` (difficulty 2) comes after the harder `two`"))
   }
 }
 
@@ -159,7 +163,9 @@ import Testing
       #expect(top[key] != nil, "\(key)")
     }
     let entry = try #require(top["scenarios"]?["items"]?["anyOf"]?.arrayValue?.last?["properties"])
-    for key in ["scenario", "pass-mark", "step-marks", "mode", "max-attempts", "must-resolve", "after"] {
+    for key in [
+      "scenario", "pass-mark", "step-marks", "mode", "max-attempts", "must-resolve", "after",
+    ] {
       #expect(entry[key] != nil, "\(key)")
     }
     #expect(try JSONValue.parse(schema.serialized()) == schema)

@@ -31,9 +31,10 @@ import Testing
 
   @Test func withNoRecordsOnlyTheFirstEntryIsOpen() {
     let plan = plan([])
-    #expect(plan.standings.map(\.status) == [
-      .open, .locked(waitingFor: ["a"]), .locked(waitingFor: ["b"]), .locked(waitingFor: ["a"]),
-    ])
+    #expect(
+      plan.standings.map(\.status) == [
+        .open, .locked(waitingFor: ["a"]), .locked(waitingFor: ["b"]), .locked(waitingFor: ["a"]),
+      ])
     #expect(plan.next?.entry.scenario == "a")
     #expect(plan.overall == .inProgress(passed: 0, of: 4))
   }
@@ -50,15 +51,20 @@ import Testing
     #expect(DrillPlan.verdict(for: exact, entry: b) == .init(passed: true, reasons: []))
     let lowEmpathy = R.record(scenario: "b", score: 80, steps: [.empathy: 65])
     #expect(
-      DrillPlan.verdict(for: lowEmpathy, entry: b).reasons == ["Empathy scored 65, below its mark of 70"])
+      DrillPlan.verdict(for: lowEmpathy, entry: b).reasons == [
+        "Empathy scored 65, below its mark of 70"
+      ])
     let low = R.record(scenario: "b", score: 59, steps: [.empathy: 59])
     #expect(DrillPlan.verdict(for: low, entry: b).reasons.count == 2)
-    #expect(DrillPlan.verdict(for: low, entry: b).reasons[0] == "overall score 59 is below the pass mark of 60")
+    #expect(
+      DrillPlan.verdict(for: low, entry: b).reasons[0]
+        == "overall score 59 is below the pass mark of 60")
   }
 
   @Test func mustResolveFailsAHighScoreThatEscalated() {
     let c = Self.curriculum.entries[2]
-    let verdict = DrillPlan.verdict(for: R.record(scenario: "c", score: 90, outcome: .escalated), entry: c)
+    let verdict = DrillPlan.verdict(
+      for: R.record(scenario: "c", score: 90, outcome: .escalated), entry: c)
     #expect(!verdict.passed)
     #expect(verdict.reasons == ["the conversation had to end resolved; it ended escalated"])
   }
@@ -79,7 +85,8 @@ import Testing
     #expect(plan.standing("d")?.attemptsLeft == 1)
     #expect(plan.next?.entry.scenario == "d")
     let stuck = DrillPlan(
-      curriculum: Self.curriculum, rep: "ana", records: records + [R.record(scenario: "d", score: 20)])
+      curriculum: Self.curriculum, rep: "ana",
+      records: records + [R.record(scenario: "d", score: 20)])
     #expect(stuck.next == nil)
     #expect(stuck.overall == .stuck(outOfAttempts: ["b", "d"]))
   }

@@ -25,7 +25,8 @@ enum ProgressFixtures {
     var scores: [Step: Int] = [:]
     for step in Step.allCases { scores[step] = steps[step] ?? score }
     return ResultRecord(
-      rep: rep, scenario: scenario, title: scenario.capitalized, scriptHash: "fnv1a64:0000000000000001",
+      rep: rep, scenario: scenario, title: scenario.capitalized,
+      scriptHash: "fnv1a64:0000000000000001",
       mode: "practice", seed: 7, outcome: outcome, scores: StepScores(scores: scores),
       antipatterns: flags.sorted { $0.key < $1.key }.map { .init(id: $0.key, count: $0.value) },
       turns: 6, durationMilliseconds: 90_000,

@@ -7,9 +7,11 @@ import Testing
   static let history: [ResultRecord] = [
     R.record(scenario: "a", score: 40, flags: ["blame": 1], curriculum: nil, day: 1),
     R.record(rep: "ben", scenario: "a", score: 99, curriculum: nil, day: 1),
-    R.record(scenario: "a", score: 70, steps: [.check: 30], flags: ["blame": 2], curriculum: nil, day: 2),
+    R.record(
+      scenario: "a", score: 70, steps: [.check: 30], flags: ["blame": 2], curriculum: nil, day: 2),
     R.record(scenario: "b", score: 90, flags: ["shouting": 1], curriculum: nil, day: 3),
-    R.record(scenario: "c", score: 50, flags: ["blame": 1, "shouting": 0], curriculum: nil, day: 4),
+    R.record(
+      scenario: "c", score: 50, flags: ["blame": 1, "shouting": 0], curriculum: nil, day: 4),
   ]
 
   @Test func nothingPlayedYet() {
@@ -19,7 +21,8 @@ import Testing
   }
 
   @Test func trendsBestWorstAndRecurringAntipatterns() {
-    let summary = ProgressSummary(rep: "ana", records: Self.history, available: ["a": 1, "b": 2, "c": 3])
+    let summary = ProgressSummary(
+      rep: "ana", records: Self.history, available: ["a": 1, "b": 2, "c": 3])
     #expect(summary.sessions == 4)
     #expect(summary.overallTrend == [40, 60, 90, 50])  // a: (70*3+30)/4 = 60
     #expect(summary.stepTrend[.check] == [40, 30, 90, 50])
@@ -40,7 +43,9 @@ import Testing
     let records = [R.record(scenario: "a", score: 80, curriculum: "d")]
     let plan = DrillPlan(curriculum: curriculum, rep: "ana", records: records)
     let summary = ProgressSummary(rep: "ana", records: records, plans: [plan])
-    #expect(summary.recommendation == .init(scenario: "b", reason: "next in the `d` drill (coach drill d)"))
+    #expect(
+      summary.recommendation
+        == .init(scenario: "b", reason: "next in the `d` drill (coach drill d)"))
   }
 
   @Test func sparklinesAndBars() {

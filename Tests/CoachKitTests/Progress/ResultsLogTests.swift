@@ -35,7 +35,9 @@ import Testing
     let line = R.record(scenario: "a").line
     let log = ResultsLog(text: line + "\n" + line)
     #expect(log.records.count == 2)
-    #expect(log.warnings.map(\.description) == ["line 2: the last record has no line ending; it was kept"])
+    #expect(
+      log.warnings.map(\.description) == ["line 2: the last record has no line ending; it was kept"]
+    )
   }
 
   @Test func badLinesInTheMiddleAreSkippedByLineNumber() throws {
@@ -53,7 +55,8 @@ import Testing
     let text = ResultsLog.export(records, rep: "ana", exported: "2026-03-20T10:00:00Z")
     #expect(
       text.split(separator: "\n").first
-        == #"{"format":"coach-results-export","version":1,"rep":"ana","exported":"2026-03-20T10:00:00Z","records":2}"#)
+        == #"{"format":"coach-results-export","version":1,"rep":"ana","exported":"2026-03-20T10:00:00Z","records":2}"#
+    )
     let log = ResultsLog(text: text)
     #expect(log.header?.rep == "ana" && log.header?.records == 2)
     #expect(log.records == records)
@@ -66,13 +69,17 @@ import Testing
     text = String(text.split(separator: "\n").prefix(2).joined(separator: "\n")) + "\n"
     let log = ResultsLog(text: text)
     #expect(log.records.count == 1)
-    #expect(log.warnings.map(\.message).first?.hasPrefix("the export's header announces 2 records") == true)
+    #expect(
+      log.warnings.map(\.message).first?.hasPrefix("the export's header announces 2 records")
+        == true)
   }
 
   @Test func mergingDropsTheSameSessionFromTwoFiles() {
     let a = R.record(scenario: "a", day: 1)
     let b = R.record(scenario: "b", day: 2)
-    let merged = ResultsLog.merged([ResultsLog(text: a.line + "\n" + b.line + "\n"), ResultsLog(text: b.line + "\n")])
+    let merged = ResultsLog.merged([
+      ResultsLog(text: a.line + "\n" + b.line + "\n"), ResultsLog(text: b.line + "\n"),
+    ])
     #expect(merged.records == [a, b])
     #expect(merged.duplicates == 1)
   }

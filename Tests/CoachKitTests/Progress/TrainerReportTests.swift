@@ -1,5 +1,6 @@
-@testable import CoachKit
 import Testing
+
+@testable import CoachKit
 
 /// The report's numbers on a fixture of four reps and ten sessions in three files, worked out by
 /// hand (see the table in each test).
@@ -80,15 +81,17 @@ import Testing
     let help = try Self.report().help
     #expect(help.map(\.rep) == ["ben", Self.dee])
     #expect(help[0].count == 6)
-    #expect(help[0].needs == [
-      "weak steps: Empathy 43.3, Understand 43.3, Offer 43.3, Check 43.3", "not passed: s2",
-      "habits: blame in 2 of 3 sessions",
-    ])
+    #expect(
+      help[0].needs == [
+        "weak steps: Empathy 43.3, Understand 43.3, Offer 43.3, Check 43.3", "not passed: s2",
+        "habits: blame in 2 of 3 sessions",
+      ])
     #expect(help[1].count == 5)
-    #expect(help[1].needs == [
-      "weak steps: Understand 23.3, Check 30.0", "not passed: s1, s2",
-      "habits: defensive in 2 of 3 sessions",
-    ])
+    #expect(
+      help[1].needs == [
+        "weak steps: Understand 23.3, Check 30.0", "not passed: s1, s2",
+        "habits: defensive in 2 of 3 sessions",
+      ])
   }
 
   @Test func outsideDrillsThePassMarkDecides() throws {
@@ -109,10 +112,14 @@ import Testing
     let records = try Self.cohort()
     let csv = TrainerReport(records: records, generated: "now").csv(records: records)
     let lines = csv.split(separator: "\r\n", omittingEmptySubsequences: false)
-    #expect(lines[0].hasPrefix("kind,rep,scenario,sessions,completed,passed,completion_rate,pass_rate"))
+    #expect(
+      lines[0].hasPrefix("kind,rep,scenario,sessions,completed,passed,completion_rate,pass_rate"))
     #expect(lines[1] == "scenario,,s1,6,5,3,0.833,0.500,60.0,61.7,55.0,65.0,58.3,")
-    #expect(lines.contains(#"rep,"<dee> & ""co""",,3,2,0,0.667,0.000,43.3,56.7,23.3,63.3,30.0,defensive"#))
-    #expect(lines.count == 1 + 2 + 4 + 8 + 1)  // header, scenarios, reps, rep-scenario pairs, final ""
+    #expect(
+      lines.contains(#"rep,"<dee> & ""co""",,3,2,0,0.667,0.000,43.3,56.7,23.3,63.3,30.0,defensive"#)
+    )
+    // header, scenarios, reps, rep-scenario pairs, and the empty string after the last CRLF
+    #expect(lines.count == 1 + 2 + 4 + 8 + 1)
   }
 
   @Test func csvCellsCannotBecomeFormulas() {

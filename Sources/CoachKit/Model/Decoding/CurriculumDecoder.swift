@@ -168,7 +168,9 @@ struct CurriculumDecoder {
               .error(
                 "C003", "the `after` rules go round in a circle: \(names)",
                 at: spans[next], label: "opens only after itself, by way of the others",
-                related: cycle.dropFirst().compactMap { spans[$0].map { .init($0, "part of the circle") } },
+                related: cycle.dropFirst().compactMap {
+                  spans[$0].map { .init($0, "part of the circle") }
+                },
                 help: "remove one of the `after` rules so the first scenario can open"))
           }
         case .done?: continue
