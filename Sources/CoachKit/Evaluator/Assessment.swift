@@ -98,13 +98,33 @@ public struct Assessment: Hashable, Sendable {
   /// The number of written words (a contraction counts once).
   public var wordCount: Int { analysis.wordCount }
   /// The step score behind each strength (signal weights less anti-pattern weights).
-  public var scores: [Step: Int]
+  public var scores: [Step: Int] {
+    Dictionary(uniqueKeysWithValues: Step.allCases.map { ($0, stepScores[$0.index]) })
+  }
+
+  /// Scores in step order.
+  var stepScores: [Int]
 
   var analysis: TextAnalysis
+
+  /// The score behind one step's strength.
+  public func score(_ step: Step) -> Int { stepScores[step.index] }
 
   /// Whether a signal with this id was found.
   public func has(signal id: String) -> Bool { signals.contains { $0.id == id } }
 
   /// Whether an anti-pattern with this id was found.
   public func has(antipattern id: String) -> Bool { antipatterns.contains { $0.id == id } }
+}
+
+extension Step {
+  /// The step's position: 0 for Empathy … 3 for Check.
+  var index: Int {
+    switch self {
+    case .empathy: 0
+    case .understand: 1
+    case .offer: 2
+    case .check: 3
+    }
+  }
 }

@@ -27,10 +27,14 @@ struct CueMatcher: Hashable, Sendable {
 
   private var kinds: [Kind] = []
   private var values: [UInt64] = []
+  private var crosses: [Bool] = []
   private(set) var cues: [Cue] = []
-  private var index = HashIndex()
-  private var buckets: [[Int32]] = []
-  private var anyStart: [Int32] = []
+
+  // A trie over the phrases' words: edges by (node, stem) in one hash index, class and `*`
+  // edges in a short list per node, and the phrases that end at each node.
+  private var edges = HashIndex(capacity: 4096)
+  private var classEdges: [[(bits: UInt64, child: Int32)]] = [[]]
+  private var terminals: [[Int32]] = [[]]
 
   /// Problems found while compiling phrases: an unknown `{class}`, an empty phrase.
   private(set) var problems: [(phrase: String, message: String)] = []
@@ -40,6 +44,44 @@ struct CueMatcher: Hashable, Sendable {
 
   init() {}
 
+  @inline(__always) private static func edgeKey(_ node: Int32, _ stem: UInt64) -> UInt64 {
+    let k = (stem ^ (UInt64(UInt32(bitPattern: node)) &* 0x9E37_79B9_7F4A_7C15)) &+ 1
+    return k == 0 ? 1 : k
+  }
+
+  private mutating func newNode() -> Int32 {
+    classEdges.append([])
+    terminals.append([])
+    return Int32(terminals.count - 1)
+  }
+
+  private mutating func insert(_ elements: Range<Int>, cue: Int32) {
+    var node: Int32 = 0
+    for e in elements {
+      switch kinds[e] {
+      case .stem:
+        let key = Self.edgeKey(node, values[e])
+        if let child = edges[key] {
+          node = child
+        } else {
+          let child = newNode()
+          edges.set(key, child)
+          node = child
+        }
+      case .wordClass, .any:
+        let bits = kinds[e] == .any ? ~UInt64(0) : values[e]
+        if let edge = classEdges[Int(node)].first(where: { $0.bits == bits }) {
+          node = edge.child
+        } else {
+          let child = newNode()
+          classEdges[Int(node)].append((bits, child))
+          node = child
+        }
+      }
+    }
+    terminals[Int(node)].append(cue)
+  }
+
   /// Adds a phrase; returns `false` (and records a problem) if it cannot be compiled.
   @discardableResult
   mutating func add(
@@ -47,7 +89,18 @@ struct CueMatcher: Hashable, Sendable {
   ) -> Bool {
     let start = kinds.count
     let vocabulary = tokenizer.vocabulary
+    // Runs of plain words are tokenized together (contractions may span a run).
+    var pending = ""
+    func flush() {
+      guard !pending.isEmpty else { return }
+      for token in tokenizer.analyse(pending).tokens {
+        kinds.append(.stem)
+        values.append(token.stem)
+      }
+      pending = ""
+    }
     for part in phrase.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+      if part == "*" || (part.hasPrefix("{") && part.hasSuffix("}") && part.count > 2) { flush() }
       if part == "*" {
         kinds.append(.any)
         values.append(0)
@@ -62,71 +115,85 @@ struct CueMatcher: Hashable, Sendable {
         kinds.append(.wordClass)
         values.append(bits)
       } else {
-        let analysis = tokenizer.analyse(String(part))
-        for token in analysis.tokens {
-          kinds.append(.stem)
-          values.append(token.stem)
-        }
+        pending += pending.isEmpty ? part : " " + part
+        continue
       }
     }
+    flush()
     guard kinds.count > start else {
       problems.append((phrase, "the phrase has no words"))
       return false
     }
     let cueIndex = Int32(cues.count)
+    crosses.append(crossesPunctuation)
     cues.append(
       Cue(
         elements: start..<kinds.count, tag: tag, phrase: phrase,
         crossesPunctuation: crossesPunctuation))
-    if kinds[start] == .stem {
-      if let b = index[values[start]] {
-        buckets[Int(b)].append(cueIndex)
-      } else {
-        index.set(values[start], Int32(buckets.count))
-        buckets.append([cueIndex])
-      }
-    } else {
-      anyStart.append(cueIndex)
-    }
+    insert(start..<kinds.count, cue: cueIndex)
     return true
   }
 
   /// Appends every match in `analysis` to `matches`, in token order.
   func matches(in analysis: TextAnalysis, into matches: inout [Match]) {
-    let tokens = analysis.tokens
-    let count = tokens.count
-    for i in 0..<count {
-      if let b = index[tokens[i].stem] {
-        for c in buckets[Int(b)] { check(c, at: i, tokens, &matches) }
-      }
-      for c in anyStart { check(c, at: i, tokens, &matches) }
+    analysis.tokens.withUnsafeBufferPointer { tokens in
+      for i in 0..<tokens.count { walk(from: i, tokens, &matches) }
     }
   }
 
-  @inline(__always) private func check(
-    _ c: Int32, at i: Int, _ tokens: [Token], _ matches: inout [Match]
+  /// Follows the trie from token `i`, reporting every phrase that ends on the way.
+  @inline(__always) private func walk(
+    from i: Int, _ tokens: UnsafeBufferPointer<Token>, _ matches: inout [Match]
   ) {
-    let cue = cues[Int(c)]
-    let length = cue.elements.count
-    guard i + length <= tokens.count else { return }
+    // Fast path: no class edges at this node, one stem edge at a time.
+    var node: Int32 = 0
+    var j = i
+    var crossed = false
     let sentence = tokens[i].sentence
-    var k = 0
-    for e in cue.elements {
-      let token = tokens[i + k]
-      if k > 0
-        && (token.sentence != sentence
-          || (token.has(Token.afterPunctuation) && !cue.crossesPunctuation))
-      {
-        return
+    while j < tokens.count {
+      let token = tokens[j]
+      if j > i {
+        if token.sentence != sentence { return }
+        if token.has(Token.afterPunctuation) { crossed = true }
       }
-      switch kinds[e] {
-      case .stem: if token.stem != values[e] { return }
-      case .wordClass:
-        if token.classes & values[e] == 0 { return }
-      case .any: break
+      let classes = classEdges[Int(node)]
+      if !classes.isEmpty {
+        for edge in classes where token.classes & edge.bits != 0 {
+          branch(edge.child, from: i, next: j + 1, crossed: crossed, tokens, &matches)
+        }
       }
-      k += 1
+      guard let child = edges[Self.edgeKey(node, token.stem)] else { return }
+      node = child
+      j += 1
+      report(node, from: i, end: j, crossed: crossed, &matches)
     }
-    matches.append(Match(cue: c, first: Int32(i), end: Int32(i + length)))
+  }
+
+  /// The slow path after a class or `*` edge: recursive, since paths may branch.
+  private func branch(
+    _ node: Int32, from i: Int, next j: Int, crossed: Bool, _ tokens: UnsafeBufferPointer<Token>,
+    _ matches: inout [Match]
+  ) {
+    report(node, from: i, end: j, crossed: crossed, &matches)
+    guard j < tokens.count else { return }
+    let token = tokens[j]
+    if token.sentence != tokens[i].sentence { return }
+    let crossed = crossed || token.has(Token.afterPunctuation)
+    for edge in classEdges[Int(node)] where token.classes & edge.bits != 0 {
+      branch(edge.child, from: i, next: j + 1, crossed: crossed, tokens, &matches)
+    }
+    if let child = edges[Self.edgeKey(node, token.stem)] {
+      branch(child, from: i, next: j + 1, crossed: crossed, tokens, &matches)
+    }
+  }
+
+  @inline(__always) private func report(
+    _ node: Int32, from i: Int, end: Int, crossed: Bool, _ matches: inout [Match]
+  ) {
+    let ends = terminals[Int(node)]
+    if ends.isEmpty { return }
+    for c in ends where !crossed || crosses[Int(c)] {
+      matches.append(Match(cue: c, first: Int32(i), end: Int32(end)))
+    }
   }
 }

@@ -7,6 +7,8 @@ extension Evaluator {
     var end: Int
     var cue: String
     var weight: Int
+    /// The matcher's cue index, or -1 for a rule.
+    var cueIndex: Int32 = -1
   }
 
   /// Assesses one reply. Pure and deterministic: the same reply, context and evaluator always give
@@ -48,8 +50,7 @@ extension Evaluator {
       let cue = matcher.cues[Int(m.cue)]
       guard cue.tag >= 0, cue.tag & 3 != Self.roleVeto else { continue }
       let g = Int(cue.tag >> 2)
-      let group = groups[g]
-      if group.negatable,
+      if groups[g].negatable,
         Negation.isNegated(tokens, first: Int(m.first), end: Int(m.end))
       {
         continue
@@ -57,10 +58,11 @@ extension Evaluator {
       if vetoes.contains(where: { $0.group == g && $0.first < m.end && m.first < $0.end }) {
         continue
       }
-      let weight = cue.tag & 3 == Self.roleWeak ? min(1, group.weight) : group.weight
+      let groupWeight = groups[g].weight
+      let weight = cue.tag & 3 == Self.roleWeak ? min(1, groupWeight) : groupWeight
       let candidate = Found(
         group: g, span: analysis.span(Int(m.first), Int(m.end) - 1), first: Int(m.first),
-        end: Int(m.end), cue: cue.phrase, weight: weight)
+        end: Int(m.end), cue: cue.phrase, weight: weight, cueIndex: m.cue)
       // Matches come in token order, so only the group's last match can overlap.
       let k = lastOfGroup[g]
       if k >= 0, found[k].first < candidate.end, candidate.first < found[k].end {
@@ -92,7 +94,7 @@ extension Evaluator {
     var isQuestion = false
     var isOpen = false
     let b = builtins
-    var questionSentences = Set<Int>()
+    var questionSentences = [Bool](repeating: false, count: analysis.sentences.count)
     for (index, sentence) in analysis.sentences.enumerated() {
       guard
         let verdict = QuestionDetector.classify(
@@ -101,7 +103,7 @@ extension Evaluator {
       else { continue }
       isQuestion = true
       isOpen = isOpen || verdict.open
-      questionSentences.insert(index)
+      questionSentences[index] = true
       let r = sentence.tokens
       let kind = verdict.open ? b.questionOpen : b.questionClosed
       for g in [b.question, kind] where g >= 0 {
@@ -143,19 +145,25 @@ extension Evaluator {
       seen[f.group] = true
       best[f.group] = max(best[f.group], f.weight)
     }
-    var scores: [Step: Int] = [:]
+    var scores = [0, 0, 0, 0]
+    var stepHasSignal = [false, false, false, false]
     for (g, group) in groups.enumerated() where seen[g] {
       guard let step = group.step else { continue }
-      scores[step, default: 0] += group.signal ? best[g] : -best[g]
+      scores[step.index] += group.signal ? best[g] : -best[g]
+      if group.signal { stepHasSignal[step.index] = true }
     }
     if b.option >= 0, let step = groups[b.option].step {
-      let options = Set(found.filter { $0.group == b.option }.map(\.cue))
-      if options.count >= 2 { scores[step, default: 0] += lexicon.thresholds.choiceBonus }
+      var first: Int32 = -1
+      var distinct = false
+      for f in found where f.group == b.option {
+        if first < 0 { first = f.cueIndex } else if f.cueIndex != first { distinct = true }
+      }
+      if distinct { scores[step.index] += lexicon.thresholds.choiceBonus }
     }
     var steps = StepStrengths()
     for step in Step.allCases {
-      let hasSignal = groups.indices.contains { seen[$0] && groups[$0].signal && groups[$0].step == step }
-      let score = scores[step] ?? 0
+      let hasSignal = stepHasSignal[step.index]
+      let score = scores[step.index]
       var strength: Strength =
         !hasSignal ? .none
         : score >= lexicon.thresholds.strong ? .strong
@@ -174,7 +182,9 @@ extension Evaluator {
         signals.append(
           Evidence(id: group.id, range: Int(f.span.start)..<Int(f.span.end), text: text, cue: f.cue))
       } else {
-        let rewrite = group.rewrite.map { replacing($0, "{text}", with: text) }
+        let rewrite = group.rewrite.map {
+          group.rewriteQuotesText ? replacing($0, "{text}", with: text) : $0
+        }
         antipatterns.append(
           Evidence(
             id: group.id, range: Int(f.span.start)..<Int(f.span.end), text: text, cue: f.cue,
@@ -186,7 +196,7 @@ extension Evaluator {
       extra: tipsFromRules)
     return Assessment(
       steps: steps, signals: signals, antipatterns: antipatterns, tips: tips,
-      isQuestion: isQuestion, isOpenQuestion: isOpen, scores: scores, analysis: analysis)
+      isQuestion: isQuestion, isOpenQuestion: isOpen, stepScores: scores, analysis: analysis)
   }
 
   // MARK: - Rules
@@ -237,7 +247,7 @@ extension Evaluator {
   /// Reflective summaries: ones that echo the customer's words, and feelings before facts.
   func summaries(
     _ found: inout [Found], _ analysis: TextAnalysis, context: ReplyContext,
-    questions: Set<Int>, tips: inout [String]
+    questions: [Bool], tips: inout [String]
   ) {
     let b = builtins
     guard b.summary >= 0 else { return }
@@ -252,7 +262,7 @@ extension Evaluator {
     }
     if !customerWords.isEmpty {
       let summarised = Set(found.filter { $0.group == b.summary }.map { tokens[$0.first].sentence })
-      for (index, sentence) in analysis.sentences.enumerated() where !questions.contains(index) {
+      for (index, sentence) in analysis.sentences.enumerated() where !questions[index] {
         guard !summarised.contains(Int32(index)) else { continue }
         var s = sentence.tokens.lowerBound
         while s < sentence.tokens.upperBound, tokens[s].is(WordClass.leadIn) { s += 1 }

@@ -32,6 +32,7 @@ public struct Evaluator: Sendable {
     var rewrite: String?
     var negatable: Bool
     var overrides: Set<Int>
+    var rewriteQuotesText: Bool
   }
 
   /// Indices of the groups some rules need by id (`-1` when the lexicon lacks one).
@@ -70,7 +71,7 @@ public struct Evaluator: Sendable {
   public init(lexicon: Lexicon, extraCues: [String: [String]] = [:]) {
     self.lexicon = lexicon
     var problems: [String] = []
-    var vocabulary = Vocabulary(lexicon: lexicon)
+    let vocabulary = Vocabulary(lexicon: lexicon)
     let all = lexicon.signals.map { ($0, true) } + lexicon.antipatterns.map { ($0, false) }
     var groupIndex: [String: Int] = [:]
     var groups: [Group] = []
@@ -79,7 +80,8 @@ public struct Evaluator: Sendable {
       groups.append(
         Group(
           id: group.id, signal: signal, step: group.step, weight: group.weight, tip: group.tip,
-          rewrite: group.rewrite, negatable: group.negatable, overrides: []))
+          rewrite: group.rewrite, negatable: group.negatable, overrides: [],
+          rewriteQuotesText: group.rewrite?.contains("{text}") ?? false))
     }
     for (group, _) in all {
       guard let g = groupIndex[group.id] else { continue }

@@ -136,21 +136,28 @@ struct LexiconDecoder {
     return lexicon
   }
 
-  /// Compiles the lexicon once to find phrases that cannot match (an unknown `{class}`).
+  /// Reports phrases that cannot match: an unknown `{class}`, or no words at all.
   private func checkPhrases(_ lexicon: Lexicon, root: Node) {
-    let evaluator = Evaluator(lexicon: lexicon)
-    guard !evaluator.problems.isEmpty else { return }
     var scalars: [String: Node.Scalar] = [:]
     collectScalars(root, into: &scalars)
-    for problem in evaluator.problems {
-      // "cue `PHRASE`: message"
-      guard let open = problem.firstIndex(of: "`"),
-        let close = problem[problem.index(after: open)...].firstIndex(of: "`")
-      else { continue }
-      let phrase = String(problem[problem.index(after: open)..<close])
-      let message = problem[problem.index(after: close)...].drop { $0 == ":" || $0 == " " }
-      if let scalar = scalars[phrase] {
-        sink.append(LexiconMessage.badPhrase(scalar, String(message)))
+    let classes = Set(lexicon.grammar.classes.keys)
+    let groups = lexicon.signals + lexicon.antipatterns
+    for group in groups {
+      for phrase in group.cues + group.weakCues + group.notWhen {
+        var words = 0
+        for part in phrase.split(separator: " ") {
+          words += 1
+          guard part.hasPrefix("{"), part.hasSuffix("}"), part.count > 2 else { continue }
+          let name = String(part.dropFirst().dropLast())
+          if !classes.contains(name), let scalar = scalars[phrase] {
+            sink.append(
+              LexiconMessage.badPhrase(
+                scalar, "no word class `\(name)`; the classes are \(classes.sorted().joined(separator: ", "))"))
+          }
+        }
+        if words == 0, let scalar = scalars[phrase] {
+          sink.append(LexiconMessage.badPhrase(scalar, "the phrase has no words"))
+        }
       }
     }
   }

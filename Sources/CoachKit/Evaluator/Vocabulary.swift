@@ -34,8 +34,11 @@ struct WordInfo: Hashable, Sendable {
 }
 
 /// The word-level tables of a compiled lexicon: known words, stems, classes, contractions.
-struct Vocabulary: Hashable, Sendable {
-  var stemmer: Stemmer
+///
+/// A class, so the tokenizer reaches its tables through one reference; it is filled while an
+/// ``Evaluator`` is built (``remember(_:)``) and never changed after it is shared.
+final class Vocabulary: @unchecked Sendable {
+  let stemmer: Stemmer
   private var known = HashIndex(capacity: 2048)
   private var infos: [WordInfo] = []
   private var stemAliases = HashIndex()
@@ -109,7 +112,7 @@ struct Vocabulary: Hashable, Sendable {
     TextNormalizer.normalized(phrase).split(separator: " ").map { Array($0.utf8) }
   }
 
-  private mutating func addClass(_ bytes: [UInt8], _ classBit: UInt64) {
+  private func addClass(_ bytes: [UInt8], _ classBit: UInt64) {
     var entry = info(for: bytes)
     entry.classes |= classBit
     let h = entry.word
@@ -121,7 +124,7 @@ struct Vocabulary: Hashable, Sendable {
     }
   }
 
-  private mutating func addStemClass(_ stem: UInt64, _ classBit: UInt64) {
+  private func addStemClass(_ stem: UInt64, _ classBit: UInt64) {
     if let i = stemClassIndex[stem] {
       stemClassBits[Int(i)] |= classBit
     } else {
@@ -157,7 +160,7 @@ struct Vocabulary: Hashable, Sendable {
   }
 
   /// Records a word (from a cue phrase) so replies skip stemming it.
-  mutating func remember(_ bytes: [UInt8]) {
+  func remember(_ bytes: [UInt8]) {
     let h = FNV.hash(bytes)
     if known[h] == nil {
       known.set(h, Int32(infos.count))
