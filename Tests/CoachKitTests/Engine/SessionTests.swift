@@ -54,7 +54,7 @@ import Testing
         good: [Yes, that's all., All good.]
         poor: [Is that it?, Now what?]
       loop-back: [I'm still annoyed, to be honest.]
-      resolved: [Thanks, bye.]
+      resolved: ["Thanks, bye."]
       escalated: [Get me your manager.]
       antipatterns:
         calm-down: [Don't tell me to calm down!]
@@ -145,7 +145,7 @@ import Testing
     #expect(turn.coachNote == "“calm down”: Never.")
   }
 
-  @Test func factsComeOutOnlyForQuestionsOneAtATime() {
+  @Test func factsComeOutOnlyForQuestionsAtMostTwoAtATime() {
     var session = session()
     _ = session.respond(to: "sorry", reading: Self.empathy)
     let statement = Reading(factsAsked: ["birthday": "date"])
@@ -154,11 +154,24 @@ import Testing
     let both = Reading(
       strengths: [.understand: 2], isQuestion: true, factsAsked: ["birthday": "when", "address": "address"])
     let asked = session.respond(to: "when and what address?", reading: both)
-    #expect(asked.events.filter { if case .revealed = $0 { true } else { false } }.count == 1)
-    #expect(asked.customerLine == "It's my son's birthday present. His birthday is Friday.")
-    #expect(session.state.factsKnown == ["birthday"])
+    #expect(asked.events.filter { if case .revealed = $0 { true } else { false } }.count == 2)
+    #expect(asked.customerLine == "It's my son's birthday present. His birthday is Friday. I moved last month.")
+    #expect(session.state.factsKnown == ["birthday", "address"])
     #expect(session.understood)
     #expect(session.state.step == .offer)
+  }
+
+  @Test func anOpenQuestionAboutNothingInParticularBringsOutTheNextFact() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: Self.empathy)
+    let open = Reading(strengths: [.understand: 2], isQuestion: true, isOpenQuestion: true)
+    let turn = session.respond(to: "what's going on?", reading: open)
+    #expect(turn.events.contains(.revealed(fact: "birthday")))
+    let closed = Reading(strengths: [.understand: 1], isQuestion: true)
+    var other = self.session()
+    _ = other.respond(to: "sorry", reading: Self.empathy)
+    let closedTurn = other.respond(to: "is it late?", reading: closed)
+    #expect(!closedTurn.events.contains { if case .revealed = $0 { true } else { false } })
   }
 
   @Test func anOfferBeforeUnderstandingIsALeapfrog() {
