@@ -9,6 +9,7 @@ struct TurnPlay {
   let reading: Reading
   let stepBefore: Step
   let factsKnownBefore: [String]
+  let moodBefore: Int
   var state: Session.State
   var events: [SessionEvent] = []
   var changes: [Turn.MoodChange] = []
@@ -34,6 +35,7 @@ struct TurnPlay {
     self.state = session.state
     self.stepBefore = session.state.step
     self.factsKnownBefore = session.state.factsKnown
+    self.moodBefore = session.state.mood
   }
 
   mutating func run() {
@@ -297,7 +299,9 @@ struct TurnPlay {
     if state.patience <= 0 {
       events.append(.patienceGone)
       ending = .escalated
-    } else if state.mood >= 10, delta > 0 {
+    } else if state.mood >= 10, delta > 0, moodBefore >= 9 {
+      // At the top already and made worse: they give up. One awful reply from lower down takes
+      // them to the top first, which is the rep's last warning.
       ending = .escalated
     }
     if ending == .escalated {
