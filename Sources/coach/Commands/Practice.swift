@@ -29,8 +29,11 @@ struct Practice: ParsableCommand {
   @Flag(name: .customLong("no-color"), help: "Never colour the output.")
   var noColor = false
 
-  @Flag(name: .customLong("no-save"), help: "Do not save the transcript.")
+  @Flag(name: .customLong("no-save"), help: "Save neither the transcript nor the result.")
   var noSave = false
+
+  @Option(help: "Your name for the results history (default: $USER).")
+  var rep: String?
 
   @OptionGroup var scripts: ScriptOptions
 
@@ -55,7 +58,18 @@ struct Practice: ParsableCommand {
       session: session, judge: judge, mode: mode, reader: Terminal.makeLineReader(),
       style: .standardOutput(disabled: noColor), width: Platform.terminalWidth(),
       transcriptDirectory: transcripts)
-    _ = runner.run()
+    let startedAt = WallClock.seconds()
+    let record = runner.run()
+    guard !noSave, ResultsStore.shouldRecord(record) else { return }
+    do {
+      let hash = ResultsStore.scriptHash(
+        of: scenario, reference: self.scenario ?? Self.defaultScenario, in: catalog)
+      try ResultsStore().append(
+        record: ResultsStore.record(
+          of: record, rep: ResultsStore.repName(rep), scriptHash: hash, startedAt: startedAt))
+    } catch {
+      Platform.writeError("coach: warning: the result could not be recorded: \(error)\n")
+    }
   }
 }
 
