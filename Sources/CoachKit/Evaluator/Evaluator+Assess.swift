@@ -21,21 +21,24 @@ extension Evaluator {
 
     // Negation: exception phrases make their negators inert, then negators reach forward.
     var inert: [(Int, Int)] = []
-    var phrasesBySentence: [Int: [QuestionDetector.Phrase]] = [:]
+    var phrases: [(sentence: Int, phrase: QuestionDetector.Phrase)] = []
     for m in raw where matcher.cues[Int(m.cue)].tag < 0 {
       let cue = matcher.cues[Int(m.cue)]
       switch cue.tag {
       case Self.tagNegationException: inert.append((Int(m.first), Int(m.end)))
       default:
         let sentence = Int(analysis.tokens[Int(m.first)].sentence)
-        phrasesBySentence[sentence, default: []].append(
-          QuestionDetector.Phrase(
-            first: Int(m.first), end: Int(m.end), text: cue.phrase,
-            indirect: cue.tag == Self.tagIndirect))
+        phrases.append(
+          (
+            sentence,
+            QuestionDetector.Phrase(
+              first: Int(m.first), end: Int(m.end), text: cue.phrase,
+              indirect: cue.tag == Self.tagIndirect)
+          ))
       }
     }
     Negation.mark(
-      &analysis.tokens, window: lexicon.grammar.negationWindow, inert: inert)
+      &analysis.tokens, window: thresholds.negationWindow, inert: inert)
     let tokens = analysis.tokens
 
     // Group matches: drop negated and vetoed ones, keep the longest of overlapping ones.
@@ -58,7 +61,7 @@ extension Evaluator {
       if vetoes.contains(where: { $0.group == g && $0.first < m.end && m.first < $0.end }) {
         continue
       }
-      let groupWeight = groups[g].weight
+      let groupWeight = weights[g]
       let weight = cue.tag & 3 == Self.roleWeak ? min(1, groupWeight) : groupWeight
       let candidate = Found(
         group: g, span: analysis.span(Int(m.first), Int(m.end) - 1), first: Int(m.first),
@@ -78,7 +81,7 @@ extension Evaluator {
       found.append(candidate)
     }
     // Anti-patterns that override signals (the cliché over its `how you feel`).
-    let overriding = found.filter { !groups[$0.group].signal && !groups[$0.group].overrides.isEmpty }
+    let overriding = hasOverrides ? found.filter { overrides[$0.group] } : []
     if !overriding.isEmpty {
       var bySentence: [Int32: [Found]] = [:]
       for o in overriding { bySentence[tokens[o.first].sentence, default: []].append(o) }
@@ -98,19 +101,24 @@ extension Evaluator {
     for (index, sentence) in analysis.sentences.enumerated() {
       guard
         let verdict = QuestionDetector.classify(
-          sentence, tokens, phrases: phrasesBySentence[index] ?? [],
-          words: { analysis.text(analysis.span($0, $1)).lowercased() })
+          sentence, tokens,
+          phrases: phrases.isEmpty ? [] : phrases.filter { $0.sentence == index }.map(\.phrase))
       else { continue }
       isQuestion = true
       isOpen = isOpen || verdict.open
       questionSentences[index] = true
       let r = sentence.tokens
       let kind = verdict.open ? b.questionOpen : b.questionClosed
+      var cue = verdict.cue
+      if !verdict.words.isEmpty {
+        let span = analysis.span(verdict.words.lowerBound, verdict.words.upperBound - 1)
+        cue += analysis.text(span).lowercased()
+      }
       for g in [b.question, kind] where g >= 0 {
         found.append(
           Found(
             group: g, span: sentence.span, first: r.lowerBound, end: r.upperBound,
-            cue: verdict.cue, weight: groups[g].weight))
+            cue: cue, weight: weights[g]))
       }
     }
 
@@ -121,20 +129,20 @@ extension Evaluator {
 
     // Keyword stuffing: cue words cover most of the reply.
     var stuffed = false
-    let signalFinds = found.filter { groups[$0.group].signal && $0.group != b.question
+    let signalFinds = found.filter { isSignal[$0.group] && $0.group != b.question
       && $0.group != b.questionOpen && $0.group != b.questionClosed }
-    if b.stuffing >= 0, signalFinds.count >= lexicon.thresholds.stuffingMinCues, !tokens.isEmpty {
+    if b.stuffing >= 0, signalFinds.count >= thresholds.stuffingMinCues, !tokens.isEmpty {
       var covered = [Bool](repeating: false, count: tokens.count)
       for f in signalFinds { for i in f.first..<f.end { covered[i] = true } }
       let share = covered.filter { $0 }.count * 100
-      if share >= lexicon.thresholds.stuffingPercent * tokens.count {
+      if share >= thresholds.stuffingPercent * tokens.count {
         stuffed = true
         let all = analysis.span(0, tokens.count - 1)
         found.append(
           Found(
             group: b.stuffing, span: all, first: 0, end: tokens.count,
             cue: "cue words are \(share / tokens.count)% of the reply",
-            weight: groups[b.stuffing].weight))
+            weight: weights[b.stuffing]))
       }
     }
 
@@ -158,7 +166,7 @@ extension Evaluator {
       for f in found where f.group == b.option {
         if first < 0 { first = f.cueIndex } else if f.cueIndex != first { distinct = true }
       }
-      if distinct { scores[step.index] += lexicon.thresholds.choiceBonus }
+      if distinct { scores[step.index] += thresholds.choiceBonus }
     }
     var steps = StepStrengths()
     for step in Step.allCases {
@@ -166,8 +174,8 @@ extension Evaluator {
       let score = scores[step.index]
       var strength: Strength =
         !hasSignal ? .none
-        : score >= lexicon.thresholds.strong ? .strong
-        : score >= lexicon.thresholds.weak ? .weak : .none
+        : score >= thresholds.strong ? .strong
+        : score >= thresholds.weak ? .weak : .none
       if stuffed, strength == .strong { strength = .weak }
       steps[step] = strength
     }
@@ -216,8 +224,7 @@ extension Evaluator {
     guard lastContrast.contains(where: { $0 >= 0 }) else { return }
     var used = Set<Int>()
     found.removeAll { f in
-      let g = groups[f.group]
-      guard g.signal, g.step == .empathy else { return false }
+      guard isSignal[f.group], stepIndex[f.group] == 0 else { return false }
       let sentence = Int(tokens[f.first].sentence)
       let here = lastContrast[sentence]
       if here >= f.end {
@@ -233,14 +240,13 @@ extension Evaluator {
       }
       return false
     }
-    let group = groups[builtins.contrast]
     for i in used.sorted() {
       let token = tokens[i]
       found.append(
         Found(
           group: builtins.contrast, span: token.span, first: i, end: i + 1,
           cue: "empathy taken back by `\(analysis.text(token.span).lowercased())`",
-          weight: group.weight))
+          weight: weights[builtins.contrast]))
     }
   }
 
@@ -272,7 +278,7 @@ extension Evaluator {
         for i in sentence.tokens where customerWords.contains(tokens[i].stem) {
           if stems.insert(tokens[i].stem).inserted { shared.append(i) }
         }
-        if shared.count >= lexicon.thresholds.echoMinWords {
+        if shared.count >= thresholds.echoMinWords {
           let words = shared.prefix(4).map { analysis.text(tokens[$0].span).lowercased() }
           found.append(
             Found(
@@ -313,13 +319,13 @@ extension Evaluator {
           found.append(
             Found(
               group: b.feelingsFirst, span: f.span, first: f.first, end: f.end,
-              cue: "the feeling comes before the facts", weight: groups[b.feelingsFirst].weight))
+              cue: "the feeling comes before the facts", weight: weights[b.feelingsFirst]))
         }
       } else if firstFact != nil {
         factsFirst = true
       }
     }
-    if factsFirst, let tip = lexicon.tips[Lexicon.TipKey.factsFirst.rawValue] { tips.append(tip) }
+    if factsFirst, let tip = tipTexts[Lexicon.TipKey.factsFirst] { tips.append(tip) }
   }
 
   /// Words that carry no content of their own.
@@ -331,7 +337,7 @@ extension Evaluator {
   /// Shouting, rambling, curt replies and I/you-heavy wording.
   func lengthAndTone(_ found: inout [Found], _ analysis: TextAnalysis, isQuestion: Bool) {
     let b = builtins
-    let t = lexicon.thresholds
+    let t = thresholds
     let tokens = analysis.tokens
     if b.shouting >= 0 {
       var i = 0
@@ -350,7 +356,7 @@ extension Evaluator {
           found.append(
             Found(
               group: b.shouting, span: analysis.span(i, j - 1), first: i, end: j,
-              cue: "\(words) words in capitals", weight: groups[b.shouting].weight))
+              cue: "\(words) words in capitals", weight: weights[b.shouting]))
         }
         i = j
       }
@@ -365,7 +371,7 @@ extension Evaluator {
         found.append(
           Found(
             group: b.shouting, span: run, first: at, end: min(at + 1, max(tokens.count, 1)),
-            cue: "\(run.end - run.start) exclamation marks", weight: groups[b.shouting].weight))
+            cue: "\(run.end - run.start) exclamation marks", weight: weights[b.shouting]))
       }
     }
     guard !tokens.isEmpty else { return }
@@ -376,30 +382,31 @@ extension Evaluator {
           Found(
             group: b.rambling, span: all, first: 0, end: tokens.count,
             cue: "\(analysis.wordCount) words (\(t.ramblingMinWords) or more)",
-            weight: groups[b.rambling].weight))
+            weight: weights[b.rambling]))
       } else {
         for sentence in analysis.sentences {
-          let words = sentence.tokens.filter { !tokens[$0].has(Token.continuation) }.count
+          var words = 0
+          for i in sentence.tokens where !tokens[i].has(Token.continuation) { words += 1 }
           if words >= t.ramblingSentenceWords {
             found.append(
               Found(
                 group: b.rambling, span: sentence.span, first: sentence.tokens.lowerBound,
                 end: sentence.tokens.upperBound,
                 cue: "a sentence of \(words) words (\(t.ramblingSentenceWords) or more)",
-                weight: groups[b.rambling].weight))
+                weight: weights[b.rambling]))
             break
           }
         }
       }
     }
     if b.curt >= 0, analysis.wordCount <= t.curtMaxWords, !isQuestion,
-      !found.contains(where: { groups[$0.group].signal })
+      !found.contains(where: { isSignal[$0.group] })
     {
       found.append(
         Found(
           group: b.curt, span: all, first: 0, end: tokens.count,
           cue: "\(analysis.wordCount) word\(analysis.wordCount == 1 ? "" : "s")",
-          weight: groups[b.curt].weight))
+          weight: weights[b.curt]))
     }
     if b.iYou >= 0 {
       var iYou = 0
@@ -412,9 +419,11 @@ extension Evaluator {
         var bestSentence = analysis.sentences[0]
         var bestCount = -1
         for sentence in analysis.sentences {
-          let c = sentence.tokens.filter {
-            tokens[$0].is(WordClass.first) || tokens[$0].is(WordClass.second)
-          }.count
+          var c = 0
+          for i in sentence.tokens
+          where tokens[i].is(WordClass.first) || tokens[i].is(WordClass.second) {
+            c += 1
+          }
           if c > bestCount {
             bestCount = c
             bestSentence = sentence
@@ -425,7 +434,7 @@ extension Evaluator {
             group: b.iYou, span: bestSentence.span, first: bestSentence.tokens.lowerBound,
             end: bestSentence.tokens.upperBound,
             cue: "\(iYou) of \(tokens.count) words are I or you, none is we",
-            weight: groups[b.iYou].weight))
+            weight: weights[b.iYou]))
       }
     }
   }
@@ -441,18 +450,18 @@ extension Evaluator {
       tips.append(tip)
     }
     // The heaviest anti-patterns first.
-    let anti = found.filter { !groups[$0.group].signal }
+    let anti = found.filter { !isSignal[$0.group] }
       .sorted { ($0.weight, -$0.span.start) > ($1.weight, -$1.span.start) }
     for f in anti { add(groups[f.group].tip) }
     for tip in extra { add(tip) }
-    let tipText = lexicon.tips
+    let tipText = tipTexts
     if let step = context.step, step <= .understand, steps.offer > .none,
       steps.empathy == .none, steps.understand == .none
     {
-      add(tipText[Lexicon.TipKey.leapfrog.rawValue])
+      add(tipText[.leapfrog])
     }
     if context.step == .understand, isQuestion, !isOpen {
-      add(tipText[Lexicon.TipKey.closedOnly.rawValue])
+      add(tipText[.closedOnly])
     }
     let focus = context.step ?? Step.allCases.first { steps[$0] == .none }
     if let focus, steps[focus] == .none {
@@ -463,9 +472,9 @@ extension Evaluator {
         case .offer: .missingOffer
         case .check: .missingCheck
         }
-      add(tipText[key.rawValue])
+      add(tipText[key])
     }
-    if tips.isEmpty { add(tipText[Lexicon.TipKey.wellDone.rawValue]) }
+    if tips.isEmpty { add(tipText[.wellDone]) }
     return tips
   }
 }

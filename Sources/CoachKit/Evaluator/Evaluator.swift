@@ -21,6 +21,40 @@ public struct Evaluator: Sendable {
   let groups: [Group]
   let groupIndex: [String: Int]
   let builtins: Builtins
+  // Per group, in flat arrays for the hot path.
+  let isSignal: [Bool]
+  let weights: [Int]
+  /// The step's index (0…3), or -1.
+  let stepIndex: [Int]
+  let overrides: [Bool]
+  let hasOverrides: Bool
+  let thresholds: Thresholds
+  let tipTexts: TipTexts
+
+  /// The numbers the rules read on every reply, copied out of the lexicon.
+  struct Thresholds: Sendable {
+    var negationWindow: Int
+    var curtMaxWords: Int
+    var ramblingMinWords: Int
+    var ramblingSentenceWords: Int
+    var capsMinWords: Int
+    var iYouMinCount: Int
+    var iYouMinPercent: Int
+    var stuffingPercent: Int
+    var stuffingMinCues: Int
+    var echoMinWords: Int
+    var weak: Int
+    var strong: Int
+    var choiceBonus: Int
+  }
+
+  /// The general tips, by key.
+  struct TipTexts: Sendable {
+    var texts: [String?]
+    subscript(key: Lexicon.TipKey) -> String? {
+      texts[Lexicon.TipKey.allCases.firstIndex(of: key)!]
+    }
+  }
 
   /// A cue group ready to score.
   struct Group: Sendable {
@@ -145,6 +179,20 @@ public struct Evaluator: Sendable {
     self.groupIndex = groupIndex
     self.builtins = b
     self.problems = problems
+    self.isSignal = groups.map(\.signal)
+    self.weights = groups.map(\.weight)
+    self.stepIndex = groups.map { $0.step?.index ?? -1 }
+    self.overrides = groups.map { !$0.signal && !$0.overrides.isEmpty }
+    self.hasOverrides = self.overrides.contains(true)
+    let t = lexicon.thresholds
+    self.thresholds = Thresholds(
+      negationWindow: lexicon.grammar.negationWindow, curtMaxWords: t.curtMaxWords,
+      ramblingMinWords: t.ramblingMinWords, ramblingSentenceWords: t.ramblingSentenceWords,
+      capsMinWords: t.capsMinWords, iYouMinCount: t.iYouMinCount,
+      iYouMinPercent: t.iYouMinPercent, stuffingPercent: t.stuffingPercent,
+      stuffingMinCues: t.stuffingMinCues, echoMinWords: t.echoMinWords, weak: t.weak,
+      strong: t.strong, choiceBonus: t.choiceBonus)
+    self.tipTexts = TipTexts(texts: Lexicon.TipKey.allCases.map { lexicon.tips[$0.rawValue] })
   }
 
   // MARK: - Scenario cue sets

@@ -11,8 +11,10 @@ struct QuestionDetector {
   /// The verdict for one sentence.
   struct Verdict: Equatable {
     var open: Bool
-    /// The rule that decided: `?`, `inversion: can you`, `question word: what`, `request: tell me`.
+    /// The rule that decided: `?`, `inversion: `, `question word: `, `request: tell me`; the
+    /// words of tokens `words` (when not empty) follow it in the evidence.
     var cue: String
+    var words: Range<Int> = 0..<0
   }
 
   /// A request or indirect-question phrase found in the sentence.
@@ -24,7 +26,7 @@ struct QuestionDetector {
   }
 
   static func classify(
-    _ sentence: Sentence, _ tokens: [Token], phrases: [Phrase], words: (Int, Int) -> String
+    _ sentence: Sentence, _ tokens: [Token], phrases: [Phrase]
   ) -> Verdict? {
     let end = sentence.tokens.upperBound
     var s = sentence.tokens.lowerBound
@@ -61,7 +63,7 @@ struct QuestionDetector {
       var j = s + 1
       if j < end, tokens[j].is(WordClass.negator) { j += 1 }
       if j < end, tokens[j].is(WordClass.subject) {
-        return Verdict(open: false, cue: "inversion: \(words(s, j))")
+        return Verdict(open: false, cue: "inversion: ", words: s..<(j + 1))
       }
     }
     // A question word, then an auxiliary before any subject: `what did`, `how long have`.
@@ -77,7 +79,8 @@ struct QuestionDetector {
         j += 1
       }
       if asks || mark {
-        return Verdict(open: whIsOpen(tokens, at: s, end: end), cue: "question word: \(words(s, s))")
+        return Verdict(
+          open: whIsOpen(tokens, at: s, end: end), cue: "question word: ", words: s..<(s + 1))
       }
     }
     if mark { return Verdict(open: false, cue: "?") }

@@ -18,7 +18,12 @@ struct Tokenizer {
 
   func analyse(_ text: String) -> TextAnalysis {
     var state = State(text: text, tokenizer: self)
-    state.run()
+    let bytes = state.analysis.bytes
+    bytes.withUnsafeBufferPointer { p in
+      state.p = p
+      state.run()
+      state.p = UnsafeBufferPointer(start: nil, count: 0)
+    }
     return state.analysis
   }
 
@@ -36,6 +41,8 @@ struct Tokenizer {
     var pendingBreak = false
     var sentenceFirstToken = 0
     var inQuote = false
+    /// The reply's bytes, valid while ``run()`` runs.
+    var p = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
     init(text: String, tokenizer: Tokenizer) {
       self.tokenizer = tokenizer
@@ -47,9 +54,9 @@ struct Tokenizer {
 
     /// Decodes the scalar at byte `i`: its value and length. The text is valid UTF-8.
     @inline(__always) func decode(_ i: Int) -> (UInt32, Int) {
-      let b0 = analysis.bytes[i]
+      let b0 = p[i]
       if b0 < 0x80 { return (UInt32(b0), 1) }
-      let bytes = analysis.bytes
+      let bytes = p
       if b0 < 0xE0, i + 1 < n {
         return ((UInt32(b0 & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F), 2)
       }
@@ -286,7 +293,7 @@ struct Tokenizer {
       if digits > 0 && letters == 0 { flags |= Token.number }
       analysis.wordCount += 1
       let vocabulary = tokenizer.vocabulary
-      let hash = FNV.hash(word)
+      let hash = word.withUnsafeBufferPointer { FNV.hash($0) }
       if let e = vocabulary.contraction(hash) {
         emitExpansion(Int(e), flags: flags, first: true)
         return
