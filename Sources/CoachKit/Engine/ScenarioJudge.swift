@@ -14,6 +14,9 @@ public struct Judgement: Sendable {
 public struct ScenarioJudge: Sendable {
   /// The evaluator, built with the scenario's extra cues.
   public let evaluator: Evaluator
+  /// The evaluator without the scenario's cues, when it has any: it judges whether a reply uses
+  /// offer language at all, so that naming a domain word ("the courier was late") is not an offer.
+  private let base: Evaluator?
   private let facts: [(id: String, cues: CueSet)]
   private let options: [(id: String, cues: CueSet)]
   private let rules: [(id: String, cues: CueSet)]
@@ -24,9 +27,11 @@ public struct ScenarioJudge: Sendable {
   public init(evaluator base: Evaluator, scenario: Scenario) {
     if scenario.cues.isEmpty {
       evaluator = base
+      self.base = nil
     } else {
       evaluator = Evaluator(
         lexicon: base.lexicon, extraCues: scenario.cues.mapValues { $0.map(\.text) })
+      self.base = base
     }
     let evaluator = self.evaluator
     facts = scenario.facts.map { ($0.id, evaluator.compile($0.askedBy.map(\.text))) }
@@ -43,12 +48,17 @@ public struct ScenarioJudge: Sendable {
 
   /// Reads one reply in the context of the customer's last line and the current step.
   public func read(_ reply: String, customerLine: String?, step: Step) -> Judgement {
-    let assessment = evaluator.assess(reply, context: ReplyContext(customerLine: customerLine, step: step))
-    return Judgement(assessment: assessment, reading: reading(of: assessment))
+    let context = ReplyContext(customerLine: customerLine, step: step)
+    let assessment = evaluator.assess(reply, context: context)
+    let offers = (base?.assess(reply, context: context) ?? assessment).steps.offer > .none
+    return Judgement(assessment: assessment, reading: reading(of: assessment, offerLanguage: offers))
   }
 
   /// The engine's view of an assessment.
-  public func reading(of assessment: Assessment) -> Reading {
+  ///
+  /// - Parameter offerLanguage: whether the reply uses offer language by the lexicon alone (an
+  ///   option's phrases count as an offer only then); `nil` means judge from `assessment`.
+  public func reading(of assessment: Assessment, offerLanguage: Bool? = nil) -> Reading {
     func first(_ id: String) -> String? {
       assessment.signals.first { $0.id == id && !$0.negated }?.text
     }
@@ -77,7 +87,7 @@ public struct ScenarioJudge: Sendable {
       }
       return result
     }
-    let offered = found(options)
+    let offered = offerLanguage ?? (assessment.steps.offer > .none) ? found(options) : [:]
     let optionSignals = assessment.signals.filter { $0.id == "option" && !$0.negated }
     return Reading(
       strengths: strengths, isQuestion: assessment.isQuestion,
