@@ -96,28 +96,32 @@ static inline void coach_rl_set_change_environment(int value) { rl_change_enviro
 /// Bits of `coach_signal_flags`.
 #define COACH_SIGNAL_INT 1
 #define COACH_SIGNAL_WINCH 2
+#define COACH_SIGNAL_TSTP 4
 
 static volatile sig_atomic_t coach_signal_flags = 0;
 
 static void coach_signal_record(int signal_number) {
   if (signal_number == SIGINT) coach_signal_flags = coach_signal_flags | COACH_SIGNAL_INT;
   if (signal_number == SIGWINCH) coach_signal_flags = coach_signal_flags | COACH_SIGNAL_WINCH;
+  if (signal_number == SIGTSTP) coach_signal_flags = coach_signal_flags | COACH_SIGNAL_TSTP;
 }
 
 /// The handlers and signal mask in force before `coach_signals_begin`.
 typedef struct {
   struct sigaction interrupt;
   struct sigaction winch;
+  struct sigaction stop;
   sigset_t mask;
 } coach_signal_state;
 
-/// Installs the recording handlers for SIGINT and SIGWINCH and blocks both signals, saving what
+/// Installs the recording handlers for SIGINT, SIGWINCH and SIGTSTP and blocks them, saving what
 /// was there before in `saved`. Returns 0 on success.
 static inline int coach_signals_begin(coach_signal_state *saved) {
   sigset_t block;
   sigemptyset(&block);
   sigaddset(&block, SIGINT);
   sigaddset(&block, SIGWINCH);
+  sigaddset(&block, SIGTSTP);
   if (sigprocmask(SIG_BLOCK, &block, &saved->mask) != 0) return -1;
   struct sigaction action;
   action.sa_handler = coach_signal_record;
@@ -126,6 +130,7 @@ static inline int coach_signals_begin(coach_signal_state *saved) {
   coach_signal_flags = 0;
   if (sigaction(SIGINT, &action, &saved->interrupt) != 0) return -1;
   if (sigaction(SIGWINCH, &action, &saved->winch) != 0) return -1;
+  if (sigaction(SIGTSTP, &action, &saved->stop) != 0) return -1;
   return 0;
 }
 
@@ -143,10 +148,11 @@ static inline void coach_signals_end(const coach_signal_state *saved) {
   }
   sigaction(SIGINT, &saved->interrupt, NULL);
   sigaction(SIGWINCH, &saved->winch, NULL);
+  sigaction(SIGTSTP, &saved->stop, NULL);
   sigprocmask(SIG_SETMASK, &saved->mask, NULL);
 }
 
-/// Waits until `fd` is readable or a signal arrives (with SIGINT and SIGWINCH unblocked only for
+/// Waits until `fd` is readable or a signal arrives (with the handled signals unblocked only for
 /// the wait). Returns 1 when readable, 0 when interrupted by a signal, -1 on another error.
 static inline int coach_wait_readable(int fd, const coach_signal_state *saved) {
   if (coach_signal_flags != 0) return 0;
@@ -156,10 +162,26 @@ static inline int coach_wait_readable(int fd, const coach_signal_state *saved) {
   sigset_t during = saved->mask;
   sigdelset(&during, SIGINT);
   sigdelset(&during, SIGWINCH);
+  sigdelset(&during, SIGTSTP);
   int result = pselect(fd + 1, &readable, NULL, NULL, NULL, &during);
   if (result > 0) return 1;
   if (result < 0 && errno == EINTR) return 0;
   return -1;
+}
+
+/// Stops the process as Ctrl-Z asks (the caller restores the terminal first and redraws after):
+/// runs the saved SIGTSTP action, normally the default one that stops, then puts the recording
+/// handler back once the process is continued.
+static inline void coach_suspend(const coach_signal_state *saved) {
+  struct sigaction action;
+  sigaction(SIGTSTP, &saved->stop, &action);
+  sigset_t unblock;
+  sigemptyset(&unblock);
+  sigaddset(&unblock, SIGTSTP);
+  raise(SIGTSTP);
+  sigprocmask(SIG_UNBLOCK, &unblock, NULL);  // the pending stop is delivered here
+  sigprocmask(SIG_BLOCK, &unblock, NULL);
+  sigaction(SIGTSTP, &action, NULL);
 }
 
 /// Returns the signals recorded since the last call (`COACH_SIGNAL_*` bits) and clears them.

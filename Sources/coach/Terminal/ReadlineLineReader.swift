@@ -14,8 +14,9 @@ import CReadline
 /// - Ctrl-C cancels the line being edited: readline is driven through its callback interface, and
 ///   the wait for each key is a `pselect` with SIGINT unblocked only during the wait, so Ctrl-C ends
 ///   the wait and the reader returns ``LineReaderResult/interrupted(lineWasEmpty:)`` (after echoing
-///   `^C`) instead of the process being killed. The previous SIGINT handler is restored between
-///   lines.
+///   `^C`) instead of the process being killed. Ctrl-Z restores the terminal, stops, and redraws
+///   the line when continued; a window resize is passed on to readline. The previous handlers are
+///   restored between lines.
 /// - Ctrl-D on an empty line prints a newline and returns ``LineReaderResult/endOfInput``.
 /// - Each accepted line that is not empty and not the same as the one before goes into the
 ///   history and is appended to the history file at once, so a crash loses nothing; the file is
@@ -71,6 +72,14 @@ struct ReadlineLineReader: LineReader {
       if ready == 0 {
         let flags = coach_signals_take()
         if flags & COACH_SIGNAL_INT != 0 { return cancelLine() }
+        if flags & COACH_SIGNAL_TSTP != 0 {
+          // Ctrl-Z: give the shell a normal terminal, stop, and redraw the line when continued.
+          rl_deprep_terminal()
+          coach_suspend(&signals)
+          rl_prep_terminal(1)
+          rl_resize_terminal()
+          rl_forced_update_display()
+        }
         if flags & COACH_SIGNAL_WINCH != 0 { rl_resize_terminal() }
         continue
       }
