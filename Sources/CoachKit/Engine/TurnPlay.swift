@@ -258,9 +258,11 @@ struct TurnPlay {
       default: false
       }
     }
+    // Asking more once the facts are known is not progress, but it is not a poor reply either.
+    let askedMore = stepBefore > .understand && reading.strength(.understand) > 0
     let helped =
       progress || reading.strength(stepBefore) > 0 || reading.strength(.empathy) > 0
-      || ending == .resolved
+      || askedMore || ending == .resolved
     poor = !helped || (!reading.antipatterns.isEmpty && !progress && reading.strength(.empathy) < 2)
     if poor {
       state.patience -= 1

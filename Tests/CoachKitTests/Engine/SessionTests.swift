@@ -45,10 +45,10 @@ import Testing
           - mood: 0-5
             say: That's not really helpful.
       understand:
-        good: [What else?, Go on, ask.]
+        good: ["What else?", "Go on, ask."]
         poor: [I told you already., That's beside the point.]
       offer:
-        good: [So what can you do?, Options, please.]
+        good: ["So what can you do?", "Options, please."]
         poor: [That's no solution., Hmm.]
       check:
         good: [Yes, that's all., All good.]
@@ -172,6 +172,18 @@ import Testing
     _ = other.respond(to: "sorry", reading: Self.empathy)
     let closedTurn = other.respond(to: "is it late?", reading: closed)
     #expect(!closedTurn.events.contains { if case .revealed = $0 { true } else { false } })
+  }
+
+  @Test func aQuestionAfterTheFactsAreKnownCostsNothing() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: Self.empathy)
+    _ = session.respond(to: "when?", reading: Self.askWhen)
+    #expect(session.state.step == .offer)
+    let turn = session.respond(
+      to: "what else?", reading: Reading(strengths: [.understand: 2], isQuestion: true, isOpenQuestion: true))
+    #expect(!turn.wasPoor)
+    #expect(turn.moodAfter == turn.moodBefore)
+    #expect(["So what can you do?", "Options, please."].contains(turn.customerLine))
   }
 
   @Test func anOfferBeforeUnderstandingIsALeapfrog() {
