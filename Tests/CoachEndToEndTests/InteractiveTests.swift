@@ -20,8 +20,7 @@ struct InteractiveTests {
   /// A whole practice session at the terminal: the reply goes into the history, Up recalls it,
   /// Tab completes a slash command, Ctrl-D ends the session with a debrief, and the history file
   /// is private.
-  @Test(.disabled("practice session lands later"))
-  func practiceSessionAtATerminal() throws {
+  @Test func practiceSessionAtATerminal() throws {
     let root = try CoachProcess.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: root) }
     let state = root.appendingPathComponent("state").path
