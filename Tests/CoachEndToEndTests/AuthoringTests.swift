@@ -1,0 +1,50 @@
+import CoachTestSupport
+import Foundation
+import Testing
+
+/// The authoring commands end to end: `new`, then `lint` and `test` on what it wrote; `graph`
+/// and `schema` on the bundled scripts.
+@Suite struct AuthoringTests {
+  @Test func newWritesASkeletonThatLintsCleanAndPassesItsTests() throws {
+    let folder = try CoachProcess.temporaryDirectory()
+    let new = try CoachProcess.run(["new", "broken-lamp"], directory: folder)
+    #expect(new.status == 0, "\(new.stderr)")
+    #expect(new.stdout.contains("Wrote broken-lamp.coach.yaml"))
+    let file = folder.appendingPathComponent("broken-lamp.coach.yaml")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    #expect(text.contains("scenario: broken-lamp\n"))
+    #expect(text.contains("title: Broken lamp\n"))
+    #expect(!text.contains("{{"))
+
+    let lint = try CoachProcess.run(["lint", "--strict", "broken-lamp.coach.yaml"], directory: folder)
+    #expect(lint.status == 0, "\(lint.stdout)\(lint.stderr)")
+    #expect(lint.stdout == "no problems in broken-lamp.coach.yaml\n")
+
+    let test = try CoachProcess.run(["test", "broken-lamp.coach.yaml"], directory: folder)
+    #expect(test.status == 0, "\(test.stdout)\(test.stderr)")
+    #expect(test.stdout.hasSuffix("4 passed, 0 failed\n"))
+  }
+
+  @Test func newRefusesToReplaceAFileWithoutForce() throws {
+    let folder = try CoachProcess.temporaryDirectory()
+    let file = folder.appendingPathComponent("mine.coach.yaml")
+    try "keep me\n".write(to: file, atomically: true, encoding: .utf8)
+    let refused = try CoachProcess.run(["new", "mine"], directory: folder)
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("`mine.coach.yaml` already exists; use --force to replace it"))
+    #expect(try String(contentsOf: file, encoding: .utf8) == "keep me\n")
+
+    let forced = try CoachProcess.run(["new", "mine", "--force"], directory: folder)
+    #expect(forced.status == 0, "\(forced.stderr)")
+    #expect(try String(contentsOf: file, encoding: .utf8).contains("scenario: mine\n"))
+  }
+
+  @Test(arguments: ["Late_Parts", "9lives", "", "a/b", "café"])
+  func newRefusesAnInvalidID(id: String) throws {
+    let folder = try CoachProcess.temporaryDirectory()
+    let result = try CoachProcess.run(["new", id], directory: folder)
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("is not a valid scenario id"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+}
