@@ -4,6 +4,7 @@ import CoachKit
 /// `coach drill CURRICULUM --rep NAME`: an onboarding drill, resumable across runs.
 struct Drill: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "drill",
     abstract: "Run an onboarding drill: scenarios in order, with pass marks.",
     discussion: """
       Shows where the rep stands, plays the next open scenario, applies the pass marks, records

@@ -4,6 +4,7 @@ import CoachKit
 /// `coach lint PATH…`: check scripts and report every problem.
 struct Lint: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "lint",
     abstract: "Check scripts for errors and authoring smells.",
     discussion: """
       Each PATH is a script file or a folder searched for *.coach.yaml files. Exits 0 when clean,
@@ -82,12 +83,5 @@ struct Lint: ParsableCommand {
       Platform.write("\(files.count) files: \(errors) errors, \(warnings) warnings\n")
     }
     if errors > 0 || unreadable > 0 || (strict && warnings > 0) { throw ExitCode.failure }
-  }
-}
-
-/// Every check `coach lint` runs on one file.
-enum ScriptChecks {
-  static func diagnostics(for source: SourceFile) -> [Diagnostic] {
-    ScriptLoader.load(source).diagnostics
   }
 }

@@ -4,6 +4,7 @@ import CoachKit
 /// `coach list`: the scenarios found on the script search path.
 struct List: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "list",
     abstract: "List the scenarios found, with title, difficulty and tags.",
     discussion: """
       Scenarios are read from --scripts DIR, then $COACH_SCRIPTS (folders separated by ':'), then

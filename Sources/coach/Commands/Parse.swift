@@ -4,6 +4,7 @@ import CoachKit
 /// `coach parse FILE`: what a script means, as JSON.
 struct Parse: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "parse",
     abstract: "Print what a script file means, as JSON (keys in document order, scalars as strings).",
     discussion: """
       The output is the tree any YAML 1.2 tool would give for the file, with every scalar a

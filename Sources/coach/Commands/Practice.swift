@@ -4,6 +4,7 @@ import CoachKit
 /// `coach practice [SCENARIO]`: role-play a scenario at the terminal.
 struct Practice: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "practice",
     abstract: "Role-play a scenario: an upset customer, your replies, live coaching, a debrief.",
     discussion: """
       SCENARIO is a scenario id (see `coach list`) or a path to a .coach.yaml file; without it,

@@ -4,6 +4,7 @@ import CoachKit
 /// `coach progress`: a rep's history in the terminal.
 struct Progress: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "progress",
     abstract: "Show a rep's progress: step trends, best and worst scenarios, habits, what next.",
     discussion: "Reads the results file in the coach data folder."
   )

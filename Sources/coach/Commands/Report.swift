@@ -4,6 +4,7 @@ import CoachKit
 /// `coach report FILES…`: a trainer's report over many reps' exports.
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "report",
     abstract: "A trainer's report over many reps' result exports.",
     discussion: """
       Reads exports (`coach results export`) and raw results files, drops sessions that appear

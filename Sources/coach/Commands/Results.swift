@@ -4,6 +4,7 @@ import CoachKit
 /// `coach results`: the results file, and a portable export of it for a trainer.
 struct Results: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "results",
     abstract: "Your session results: export them for a trainer.",
     discussion: """
       Every finished session is recorded in results.jsonl in the coach data folder
@@ -15,6 +16,7 @@ struct Results: ParsableCommand {
   /// `coach results export --rep NAME`: a portable file on standard output.
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Write a rep's results as a portable file to standard output.",
       discussion: """
         The export is JSON lines: a header line ("format": "coach-results-export"), then one
@@ -44,7 +46,8 @@ struct Results: ParsableCommand {
 
   /// `coach results path`: where the results file is.
   struct Path: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the results file's path.")
+    static let configuration = CommandConfiguration(
+      commandName: "path", abstract: "Print the results file's path.")
 
     func run() throws {
       Platform.write(try ResultsStore().path + "\n")

@@ -4,6 +4,7 @@ import CoachKit
 /// `coach test [PATH…]`: run the tests written inside scenario scripts.
 struct Test: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "test",
     abstract: "Run the tests written inside scenario scripts.",
     discussion: """
       Each PATH is a script or a folder of scripts (default: the bundled Scripts folder).

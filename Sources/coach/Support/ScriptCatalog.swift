@@ -21,8 +21,13 @@ struct ScriptOptions: ParsableArguments {
 }
 
 /// The scripts found on the search path, loaded on demand.
-struct ScriptCatalog {
+///
+/// A file's kind is told from its first key without parsing the whole file, and each file is
+/// loaded at most once, so starting a session reads only the scripts it needs.
+final class ScriptCatalog {
   let searchPath: [String]
+  private var loaded: [String: Script] = [:]
+  private var fileList: [String]?
 
   init(_ options: ScriptOptions) {
     searchPath = options.searchPath
@@ -30,6 +35,7 @@ struct ScriptCatalog {
 
   /// Every `*.coach.yaml` file on the search path (first occurrence of a file name wins).
   func files() -> [String] {
+    if let fileList { return fileList }
     var seen: Set<String> = []
     var result: [String] = []
     for directory in searchPath where ScriptFiles.isDirectory(directory) {
@@ -38,14 +44,24 @@ struct ScriptCatalog {
         if seen.insert(name).inserted { result.append(path) }
       }
     }
+    fileList = result
     return result
+  }
+
+  /// The script at `path`, parsed and decoded once.
+  func load(_ path: String) throws -> Script {
+    if let script = loaded[path] { return script }
+    let script = ScriptLoader.load(try ScriptFiles.read(path))
+    loaded[path] = script
+    return script
   }
 
   /// Every script on the search path of one kind, loaded (files that fail to read are skipped).
   func scripts(of kind: Script.Kind) -> [Script] {
     files().compactMap { path in
-      guard let source = try? ScriptFiles.read(path) else { return nil }
-      let script = ScriptLoader.load(source)
+      guard ScriptKindSniffer.kind(ofFile: path) == kind, let script = try? load(path) else {
+        return nil
+      }
       return script.kind == kind ? script : nil
     }
   }
@@ -54,7 +70,7 @@ struct ScriptCatalog {
   func scenario(_ reference: String) throws -> Scenario {
     let script: Script
     if reference.hasSuffix(".yaml") || reference.contains("/") {
-      script = ScriptLoader.load(try ScriptFiles.read(reference))
+      script = try load(reference)
     } else {
       let scenarios = scripts(of: .scenario)
       guard let found = scenarios.first(where: { $0.scenario?.id == reference || idOf($0) == reference })
