@@ -47,4 +47,40 @@ import Testing
     #expect(result.stderr.contains("is not a valid scenario id"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
   }
+
+  @Test func lintChecksACurriculumsScenarioIDsAgainstTheSearchPath() throws {
+    let folder = try CoachProcess.temporaryDirectory()
+    let extra = try CoachProcess.temporaryDirectory()
+    try """
+      curriculum: mine
+      title: Mine
+      scenarios:
+        - late-delivery
+        - late-deliveyr
+        - my-own
+      """.write(
+        to: folder.appendingPathComponent("mine.coach.yaml"), atomically: true, encoding: .utf8)
+    let own = try String(
+      contentsOf: CoachProcess.packageRoot.appendingPathComponent(
+        "Scripts/scenarios/late-delivery.coach.yaml"), encoding: .utf8
+    ).replacingOccurrences(of: "scenario: late-delivery\n", with: "scenario: my-own\n")
+    try own.write(
+      to: extra.appendingPathComponent("my-own.coach.yaml"), atomically: true, encoding: .utf8)
+
+    let result = try CoachProcess.run(
+      ["lint", "mine.coach.yaml"], environment: ["COACH_SCRIPTS": extra.path], directory: folder)
+    #expect(result.status == 1)
+    #expect(
+      result.stdout == """
+        mine.coach.yaml:5:5: error[C010]: no scenario has the id `late-deliveyr`
+          |
+        5 |   - late-deliveyr
+          |     ^^^^^^^^^^^^^ unknown scenario
+          |
+          = help: did you mean `late-delivery`?
+
+        1 error in mine.coach.yaml
+
+        """)
+  }
 }

@@ -1,0 +1,46 @@
+import CoachKit
+
+/// Every check `coach lint` runs on one file: parsing, decoding and validation, then the checks
+/// that need other scripts. A scenario gets the authoring smells that need the evaluator (built
+/// from the lexicon on the script search path); a curriculum has its scenario ids checked against
+/// the scenarios on the search path (`--scripts` is not a lint option, so `$COACH_SCRIPTS` and
+/// the bundled folder).
+enum ScriptChecks {
+  /// What the cross-script checks need, loaded once per run.
+  struct Context: Sendable {
+    var evaluator: Evaluator?
+    /// The scenarios found, id → difficulty.
+    var scenarios: [String: Int]
+  }
+
+  static let context: Context = {
+    guard let options = try? ScriptOptions.parse([]) else {
+      return Context(evaluator: nil, scenarios: [:])
+    }
+    let catalog = ScriptCatalog(options)
+    var scenarios: [String: Int] = [:]
+    for script in catalog.scripts(of: .scenario) {
+      if let scenario = script.scenario, scenarios[scenario.id] == nil {
+        scenarios[scenario.id] = scenario.difficulty
+      }
+    }
+    return Context(evaluator: try? catalog.evaluator(), scenarios: scenarios)
+  }()
+
+  static func diagnostics(for source: SourceFile) -> [Diagnostic] {
+    let script = ScriptLoader.load(source)
+    guard !script.diagnostics.hasErrors else { return script.diagnostics }
+    var diagnostics = script.diagnostics
+    switch script.content {
+    case .scenario(let scenario)?:
+      if let evaluator = context.evaluator {
+        diagnostics += AuthoringSmells.check(scenario, evaluator: evaluator)
+      }
+    case .curriculum(let curriculum)?:
+      diagnostics += curriculum.checkScenarios(available: context.scenarios)
+    default:
+      break
+    }
+    return diagnostics.sortedBySource()
+  }
+}
