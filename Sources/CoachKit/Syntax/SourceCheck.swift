@@ -43,7 +43,17 @@ enum SourceCheck {
       }
     }
 
+    let base = bytes.baseAddress
     while index < count {
+      // Eight printable ASCII bytes at a time.
+      if let base, index + 8 <= count {
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        if Self.isPrintableASCII(word) {
+          index += 8
+          column += 8
+          continue
+        }
+      }
       let byte = bytes[index]
       if byte >= 0x20, byte < 0x7F {
         index += 1
@@ -103,6 +113,14 @@ enum SourceCheck {
     }
     checkLength(count)
     return ascii
+  }
+
+  /// Whether all eight bytes of `word` are in 0x20...0x7E.
+  @inline(__always) static func isPrintableASCII(_ word: UInt64) -> Bool {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let below = (word &- 0x2020_2020_2020_2020) & ~word
+    let above = (word &+ 0x0101_0101_0101_0101) | word
+    return (below | above) & high == 0
   }
 
   /// The length of the well-formed UTF-8 sequence at `index`, or 0 if it is not well formed.

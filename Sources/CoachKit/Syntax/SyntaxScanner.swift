@@ -213,6 +213,18 @@ struct SyntaxScanner {
   /// The offset of the line break (or the end of the file) at or after `index`.
   func lineEnd(from index: Int) -> Int {
     var index = index
+    if let base = bytes.baseAddress {
+      // Eight bytes at a time while none is a line break.
+      let low: UInt64 = 0x0101_0101_0101_0101
+      let high: UInt64 = 0x8080_8080_8080_8080
+      while index + 8 <= end {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        let lf = word ^ (low &* UInt64(Byte.lf))
+        let cr = word ^ (low &* UInt64(Byte.cr))
+        if ((lf &- low) & ~lf | (cr &- low) & ~cr) & high != 0 { break }
+        index += 8
+      }
+    }
     while index < end {
       let byte = bytes[index]
       if byte == Byte.lf || byte == Byte.cr { return index }
