@@ -71,6 +71,9 @@ final class ScriptCatalog {
     let script: Script
     if reference.hasSuffix(".yaml") || reference.contains("/") {
       script = try load(reference)
+    } else if let script = conventionalFile(for: reference), script.scenario?.id == reference {
+      // Scenario files are named after their id: try that file before loading every scenario.
+      return try require(script, as: \.scenario, what: "scenario")
     } else {
       let scenarios = scripts(of: .scenario)
       guard let found = scenarios.first(where: { $0.scenario?.id == reference || idOf($0) == reference })
@@ -87,6 +90,13 @@ final class ScriptCatalog {
       script = found
     }
     return try require(script, as: \.scenario, what: "scenario")
+  }
+
+  /// The file named `ID.coach.yaml` on the search path, loaded, if there is one.
+  private func conventionalFile(for id: String) -> Script? {
+    let name = "/" + id + ".coach.yaml"
+    guard let path = files().first(where: { $0.hasSuffix(name) }) else { return nil }
+    return try? load(path)
   }
 
   /// The coaching method (the first `method:` script on the search path).
