@@ -33,3 +33,119 @@ extension Evidence {
     return .object(members)
   }
 }
+
+extension Assessment {
+  /// Appends ``json(id:)`` as compact JSON and a newline to `out`: the same bytes as
+  /// `json(id:).serialized() + "\n"`, written directly (the `--jsonl` hot path).
+  public func writeJSONLine(id: JSONValue?, to out: inout [UInt8]) {
+    var w = JSONBytes(out: out)
+    out = []
+    w.raw("{")
+    if let id {
+      w.raw("\"id\":")
+      w.out.append(contentsOf: id.serialized().utf8)
+      w.raw(",")
+    }
+    w.raw("\"steps\":{")
+    for (i, step) in Step.allCases.enumerated() {
+      if i > 0 { w.raw(",") }
+      w.string(step.rawValue)
+      w.raw(":")
+      w.string(steps[step].rawValue)
+    }
+    w.raw("},\"signals\":[")
+    for (i, e) in signals.enumerated() {
+      if i > 0 { w.raw(",") }
+      w.evidence(e, rewrite: false)
+    }
+    w.raw("],\"antipatterns\":[")
+    for (i, e) in antipatterns.enumerated() {
+      if i > 0 { w.raw(",") }
+      w.evidence(e, rewrite: true)
+    }
+    w.raw("],\"tips\":[")
+    for (i, tip) in tips.enumerated() {
+      if i > 0 { w.raw(",") }
+      w.string(tip)
+    }
+    w.raw("]}\n")
+    out = w.out
+  }
+}
+
+/// A byte-level JSON writer with ``JSONValue``'s escaping rules.
+struct JSONBytes {
+  var out: [UInt8]
+
+  @inline(__always) mutating func raw(_ text: StaticString) {
+    text.withUTF8Buffer { out.append(contentsOf: $0) }
+  }
+
+  mutating func int(_ value: Int) {
+    if value < 0 {
+      out.append(0x2D)
+      int(-value)
+      return
+    }
+    if value >= 10 { int(value / 10) }
+    out.append(UInt8(0x30 + value % 10))
+  }
+
+  mutating func evidence(_ e: Evidence, rewrite: Bool) {
+    raw("{\"id\":")
+    string(e.id)
+    raw(",\"start\":")
+    int(e.range.lowerBound)
+    raw(",\"end\":")
+    int(e.range.upperBound)
+    raw(",\"text\":")
+    string(e.text)
+    raw(",\"cue\":")
+    string(e.cue)
+    if rewrite {
+      raw(",\"rewrite\":")
+      if let r = e.rewrite { string(r) } else { raw("null") }
+    }
+    raw("}")
+  }
+
+  mutating func string(_ text: String) {
+    var text = text
+    out.append(0x22)
+    text.withUTF8 { bytes in
+      var i = 0
+      let n = bytes.count
+      while i < n {
+        let b = bytes[i]
+        switch b {
+        case 0x22: raw("\\\"")
+        case 0x5C: raw("\\\\")
+        case 0x0A: raw("\\n")
+        case 0x0D: raw("\\r")
+        case 0x09: raw("\\t")
+        case 0x08: raw("\\b")
+        case 0x0C: raw("\\f")
+        case 0x00..<0x20, 0x7F: escape(UInt32(b))
+        case 0xC2 where i + 1 < n && bytes[i + 1] >= 0x80 && bytes[i + 1] < 0xA0:
+          escape(UInt32(bytes[i + 1]))
+          i += 1
+        case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+          escape(0x2000 | UInt32(bytes[i + 2] & 0x3F))
+          i += 2
+        default: out.append(b)
+        }
+        i += 1
+      }
+    }
+    out.append(0x22)
+  }
+
+  /// `\u` and four lowercase hex digits.
+  mutating func escape(_ value: UInt32) {
+    raw("\\u")
+    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    for shift in stride(from: 12, through: 0, by: -4) {
+      out.append(hex[Int((value >> UInt32(shift)) & 0xF)])
+    }
+  }
+}

@@ -127,6 +127,22 @@ import Testing
   }
 }
 
+@Suite struct EvaluatorJSONTests {
+  @Test func fastJSONLinesEqualTheJSONValueSerialisation() {
+    let replies = EvaluatorPropertyTests.replies + [
+      "Sorry \u{2028}\u{2029}\u{85}\u{9F}\u{7F}\u{1B}\"quoted\" back\\slash\ttab",
+    ]
+    for (n, reply) in replies.enumerated() {
+      let a = LexiconFixture.evaluator.assess(reply)
+      for id: JSONValue? in [nil, .int(n), .string("r\(n)"), .null] {
+        var bytes: [UInt8] = []
+        a.writeJSONLine(id: id, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == a.json(id: id).serialized() + "\n")
+      }
+    }
+  }
+}
+
 /// Properties over generated and hostile input: no crash, valid offsets, determinism.
 @Suite struct EvaluatorPropertyTests {
   let e = LexiconFixture.evaluator

@@ -23,7 +23,7 @@ struct ScoreStream {
     var lineNumber = 0
     var skipping = false
     var buffer = [UInt8](repeating: 0, count: 65536)
-    var out = ""
+    var out: [UInt8] = []
     while true {
       let n = read(0, &buffer, buffer.count)
       if n < 0, errno == EINTR { continue }
@@ -50,8 +50,7 @@ struct ScoreStream {
         }
       }
       if !out.isEmpty {
-        Platform.write(out)
-        Platform.flush()
+        Self.write(out)
         out.removeAll(keepingCapacity: true)
       }
     }
@@ -59,11 +58,24 @@ struct ScoreStream {
       lineNumber += 1
       answer(pending, line: lineNumber, into: &out)
     }
-    Platform.write(out)
-    Platform.flush()
+    Self.write(out)
   }
 
-  func answer(_ bytes: [UInt8], line: Int, into out: inout String) {
+  /// Writes bytes to standard output, all of them, at once (no stdio buffering).
+  static func write(_ bytes: [UInt8]) {
+    Platform.flush()
+    bytes.withUnsafeBufferPointer { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let n = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+        if n < 0, errno == EINTR { continue }
+        if n <= 0 { break }
+        offset += n
+      }
+    }
+  }
+
+  func answer(_ bytes: [UInt8], line: Int, into out: inout [UInt8]) {
     var bytes = bytes[...]
     if bytes.last == 0x0D { bytes = bytes.dropLast() }
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
@@ -71,17 +83,22 @@ struct ScoreStream {
       out += error(line: line, id: nil, "the line is not valid UTF-8 (byte \(bad + 1))")
       return
     }
-    let text = String(decoding: bytes, as: UTF8.self)
-    let value: JSONValue
-    do {
-      value = try JSONValue.parse(text)
-    } catch {
-      out += self.error(line: line, id: nil, "invalid JSON: \(error.description)")
-      return
-    }
-    guard case .object(let members) = value else {
-      out += error(line: line, id: nil, "expected a JSON object {\"id\": …, \"text\": …}")
-      return
+    let members: [(String, JSONValue)]
+    if let flat = FlatJSONLine.parse(bytes) {
+      members = flat
+    } else {
+      let value: JSONValue
+      do {
+        value = try JSONValue.parse(String(decoding: bytes, as: UTF8.self))
+      } catch {
+        out += self.error(line: line, id: nil, "invalid JSON: \(error.description)")
+        return
+      }
+      guard case .object(let object) = value else {
+        out += error(line: line, id: nil, "expected a JSON object {\"id\": …, \"text\": …}")
+        return
+      }
+      members = object
     }
     let id = members.first { $0.0 == "id" }?.1
     guard let replyValue = members.first(where: { $0.0 == "text" })?.1 else {
@@ -117,14 +134,13 @@ struct ScoreStream {
         return
       }
     }
-    out += evaluator.assess(reply, context: context).json(id: id ?? .null).serialized()
-    out += "\n"
+    evaluator.assess(reply, context: context).writeJSONLine(id: id ?? .null, to: &out)
   }
 
-  func error(line: Int, id: JSONValue?, _ message: String) -> String {
+  func error(line: Int, id: JSONValue?, _ message: String) -> [UInt8] {
     var members: [(String, JSONValue)] = [("line", .int(line))]
     if let id { members.append(("id", id)) }
     members.append(("error", .string(message)))
-    return JSONValue.object(members).serialized() + "\n"
+    return Array((JSONValue.object(members).serialized() + "\n").utf8)
   }
 }
