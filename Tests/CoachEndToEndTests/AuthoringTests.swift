@@ -83,4 +83,19 @@ import Testing
 
         """)
   }
+
+  @Test func graphPrintsMermaidByDefaultAndDotOnRequest() throws {
+    let mermaid = try CoachProcess.run(["graph", "late-delivery"])
+    #expect(mermaid.status == 0, "\(mermaid.stderr)")
+    #expect(mermaid.stdout.hasPrefix("---\ntitle: \"late-delivery\"\n---\nflowchart TD\n"))
+    let dot = try CoachProcess.run(["graph", "late-delivery", "--format", "dot"])
+    #expect(dot.status == 0, "\(dot.stderr)")
+    #expect(dot.stdout.hasPrefix("digraph \"late-delivery\" {\n"))
+    #expect(dot.stdout.hasSuffix("}\n"))
+    let bad = try CoachProcess.run(["graph", "late-delivery", "--format", "svg"])
+    #expect(bad.status == 64)
+    let missing = try CoachProcess.run(["graph", "late-delivry"])
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("did you mean `late-delivery`?"))
+  }
 }
