@@ -88,6 +88,16 @@ public struct ScenarioJudge: Sendable {
       return result
     }
     let offered = offerLanguage ?? (assessment.steps.offer > .none) ? found(options) : [:]
+    // A fact is asked about only by words inside a question ("…contract says we owe you. Who do
+    // you report to?" asks about the boss, not the contract).
+    let questions = assessment.signals.filter { $0.id == "question" }.map(\.range)
+    var asked: [String: String] = [:]
+    for (id, cues) in facts {
+      let match = evaluator.matches(cues, in: assessment).first { evidence in
+        !evidence.negated && questions.contains { $0.contains(evidence.range.lowerBound) }
+      }
+      if let match { asked[id] = match.text }
+    }
     let optionSignals = assessment.signals.filter { $0.id == "option" && !$0.negated }
     return Reading(
       strengths: strengths, isQuestion: assessment.isQuestion,
@@ -95,7 +105,7 @@ public struct ScenarioJudge: Sendable {
       empathyQuote: Self.empathySignals.lazy.compactMap(first).first,
       summaryQuote: first("summary"), checkQuote: first("check"),
       choicesQuote: optionSignals.count > 1 || offered.count > 1 ? optionSignals.first?.text : nil,
-      antipatterns: flags, factsAsked: found(facts), optionsOffered: offered,
+      antipatterns: flags, factsAsked: asked, optionsOffered: offered,
       rulesMatched: Set(found(rules).keys))
   }
 }

@@ -77,7 +77,9 @@ struct TurnPlay {
   // MARK: - Anti-patterns and empathy
 
   private mutating func applyAntipatterns() {
-    for flag in reading.antipatterns {
+    var charged: Set<String> = []
+    for flag in reading.antipatterns where charged.insert(flag.id).inserted {
+      // Each anti-pattern costs its weight once per reply, however often it matched.
       let weight = method.mood.weight(ofAntipattern: flag.id)
       if weight != 0 { changes.append(.init(weight, "“\(flag.quote)” (\(flag.id))")) }
       if reactionLine == nil, let line = pick(.antipattern(flag.id), scenarioOnly: true) {
@@ -121,7 +123,7 @@ struct TurnPlay {
     }
     // An open question that names nothing in particular invites the customer to tell their
     // story: they come out with the next thing that matters to them.
-    if revealed == 0, reading.isOpenQuestion,
+    if revealed == 0, reading.factsAsked.isEmpty, reading.isOpenQuestion,
       let next = scenario.facts.first(where: { $0.required && !state.factsKnown.contains($0.id) })
     {
       reveal(next.id, quote: nil)
@@ -232,7 +234,10 @@ struct TurnPlay {
   private mutating func applyCheck() {
     guard let quote = reading.checkQuote, ending == nil else { return }
     guard state.accepted != nil else {
-      if offerLine == nil { notes.append((3, method.note("check-early", ["quote": quote]) ?? "")) }
+      // "Did I get that right?" after a summary confirms the summary; it is not closing the call.
+      if offerLine == nil, reading.summaryQuote == nil {
+        notes.append((3, method.note("check-early", ["quote": quote]) ?? ""))
+      }
       return
     }
     if moodSoFar <= scenario.resolveMood {
@@ -252,12 +257,20 @@ struct TurnPlay {
   // MARK: - Quality, mood, step, ending
 
   private mutating func judgeQuality() {
-    let progress = events.contains { event in
-      switch event {
-      case .revealed, .summary, .accepted, .countered, .refused, .rule: true
-      default: false
-      }
+    // A rule counts as progress only when it does not anger the customer; a check that finds
+    // upset left, or an offer they are not ready for yet, is the right move at the wrong moment,
+    // not a poor reply.
+    let calmingRule = scenario.rules.contains { rule in
+      events.contains(.rule(id: rule.id)) && rule.moodChange <= 0
     }
+    let progress =
+      calmingRule
+      || events.contains { event in
+        switch event {
+        case .revealed, .summary, .accepted, .countered, .refused, .loopBack, .notYet: true
+        default: false
+        }
+      }
     // Asking more once the facts are known is not progress, but it is not a poor reply either.
     let askedMore = stepBefore > .understand && reading.strength(.understand) > 0
     let helped =
@@ -322,7 +335,8 @@ struct TurnPlay {
     case .escalated?:
       parts = ruleLines + [pick(.escalated) ?? ""]
     default:
-      parts = ruleLines
+      // What the customer tells comes first, then how they take the reply.
+      parts = ruleLines + revealLines
       if let reactionLine {
         parts.append(reactionLine)
       } else if let offerLine {
@@ -330,7 +344,6 @@ struct TurnPlay {
       } else if loopBackLine {
         parts.append(pick(.loopBack) ?? "")
       }
-      if offerLine == nil || reactionLine != nil { parts += revealLines }
       if parts.isEmpty, events.contains(.summary), let line = pick(.summary, scenarioOnly: true) {
         parts.append(line)
       }
