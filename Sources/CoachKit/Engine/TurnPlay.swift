@@ -279,7 +279,11 @@ struct TurnPlay {
     poor = !helped || (!reading.antipatterns.isEmpty && !progress && reading.strength(.empathy) < 2)
     if poor {
       state.patience -= 1
-      if method.mood.poorReply != 0, reading.antipatterns.isEmpty {
+      // The extra mood cost is for a reply that simply did nothing; anti-patterns and the
+      // script's rules already priced in what a bad reply did.
+      let priced = !reading.antipatterns.isEmpty
+        || scenario.rules.contains { events.contains(.rule(id: $0.id)) && $0.moodChange != 0 }
+      if method.mood.poorReply != 0, !priced {
         changes.append(.init(method.mood.poorReply, "a reply that did not help with \(stepBefore.title)"))
       }
       if !helped {
