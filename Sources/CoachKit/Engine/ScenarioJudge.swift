@@ -50,15 +50,38 @@ public struct ScenarioJudge: Sendable {
   public func read(_ reply: String, customerLine: String?, step: Step) -> Judgement {
     let context = ReplyContext(customerLine: customerLine, step: step)
     let assessment = evaluator.assess(reply, context: context)
-    let offers = (base?.assess(reply, context: context) ?? assessment).steps.offer > .none
-    return Judgement(assessment: assessment, reading: reading(of: assessment, offerLanguage: offers))
+    let plain = base?.assess(reply, context: context) ?? assessment
+    return Judgement(
+      assessment: assessment,
+      reading: reading(of: assessment, offerSentences: offerSentences(in: plain)))
+  }
+
+  /// The sentences (by index) that use offer language by the lexicon alone: an option's phrases
+  /// count as an offer only inside one of them, so naming a domain word elsewhere ("these things
+  /// happen with couriers") is not offering it.
+  func offerSentences(in assessment: Assessment) -> Set<Int> {
+    let offerIDs = Set(evaluator.lexicon.signals.filter { $0.step == .offer }.map(\.id))
+    var result: Set<Int> = []
+    for signal in assessment.signals where offerIDs.contains(signal.id) && !signal.negated {
+      if let index = Self.sentence(containing: signal.range.lowerBound, in: assessment) {
+        result.insert(index)
+      }
+    }
+    return result
+  }
+
+  static func sentence(containing offset: Int, in assessment: Assessment) -> Int? {
+    assessment.analysis.sentences.firstIndex {
+      Int($0.span.start) <= offset && offset < Int($0.span.end)
+    }
   }
 
   /// The engine's view of an assessment.
   ///
-  /// - Parameter offerLanguage: whether the reply uses offer language by the lexicon alone (an
-  ///   option's phrases count as an offer only then); `nil` means judge from `assessment`.
-  public func reading(of assessment: Assessment, offerLanguage: Bool? = nil) -> Reading {
+  /// - Parameter offerSentences: the sentences that use offer language by the lexicon alone (an
+  ///   option's phrases count as an offer only there); `nil` means judge from `assessment`.
+  public func reading(of assessment: Assessment, offerSentences: Set<Int>? = nil) -> Reading {
+    let offerSentences = offerSentences ?? self.offerSentences(in: assessment)
     func first(_ id: String) -> String? {
       assessment.signals.first { $0.id == id && !$0.negated }?.text
     }
@@ -87,7 +110,15 @@ public struct ScenarioJudge: Sendable {
       }
       return result
     }
-    let offered = offerLanguage ?? (assessment.steps.offer > .none) ? found(options) : [:]
+    var offered: [String: String] = [:]
+    for (id, cues) in options {
+      let match = evaluator.matches(cues, in: assessment).first { evidence in
+        !evidence.negated
+          && Self.sentence(containing: evidence.range.lowerBound, in: assessment)
+            .map(offerSentences.contains) == true
+      }
+      if let match { offered[id] = match.text }
+    }
     // A fact is asked about only by words inside a question ("…contract says we owe you. Who do
     // you report to?" asks about the boss, not the contract).
     let questions = assessment.signals.filter { $0.id == "question" }.map(\.range)

@@ -31,6 +31,8 @@ public struct Session: Sendable {
     public var lastCustomerLine: String
     var random: SeededRandom
     var lastVariant: [String: Int]
+    /// The line last said for each situation, so a variant is never said twice in a row.
+    var lastLine: [String: String] = [:]
   }
 
   public let scenario: Scenario

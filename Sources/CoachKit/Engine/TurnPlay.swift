@@ -27,6 +27,8 @@ struct TurnPlay {
   private var reactionLine: String?
   private var loopBackLine = false
   private var notes: [(priority: Int, text: String)] = []
+  /// Whether ``settleMoodAndStep()`` has applied this turn's changes to `state.mood`.
+  private var settled = false
 
   init(session: Session, reading: Reading) {
     self.scenario = session.scenario
@@ -224,9 +226,10 @@ struct TurnPlay {
     }
   }
 
-  /// The mood with this turn's changes so far applied.
+  /// The mood with this turn's changes so far applied (once the mood is settled, the mood).
   private var moodSoFar: Int {
-    max(0, min(10, state.mood + changes.reduce(0) { $0 + $1.delta }))
+    if settled { return state.mood }
+    return max(0, min(10, state.mood + changes.reduce(0) { $0 + $1.delta }))
   }
 
   // MARK: - Check
@@ -296,6 +299,7 @@ struct TurnPlay {
   private mutating func settleMoodAndStep() {
     let delta = changes.reduce(0) { $0 + $1.delta }
     state.mood = max(0, min(10, state.mood + delta))
+    settled = true
     let understood = scenario.facts.allSatisfy { !$0.required || state.factsKnown.contains($0.id) }
     let step: Step
     if state.empathyCredit < method.mood.empathyCredit {
@@ -315,18 +319,17 @@ struct TurnPlay {
       events.append(ending == .resolved ? .resolved : .escalated)
       return
     }
-    if state.patience <= 0 {
+    if state.mood >= 10, delta > 0, moodBefore >= 10 {
+      // At the top already and made worse: they give up. Reaching the top is the rep's last
+      // warning, however they got there.
+      ending = .escalated
+      notes.append((0, method.note("escalated-mood") ?? ""))
+    } else if state.patience <= 0 {
       events.append(.patienceGone)
       ending = .escalated
-    } else if state.mood >= 10, delta > 0, moodBefore >= 9 {
-      // At the top already and made worse: they give up. One awful reply from lower down takes
-      // them to the top first, which is the rep's last warning.
-      ending = .escalated
+      notes.append((0, method.note("escalated-patience") ?? ""))
     }
-    if ending == .escalated {
-      events.append(.escalated)
-      notes.append((0, method.note("escalated") ?? ""))
-    }
+    if ending == .escalated { events.append(.escalated) }
   }
 
   // MARK: - The customer's line
@@ -370,12 +373,18 @@ struct TurnPlay {
     var pool = variants.filter { $0.mood?.contains(mood) ?? false }
     if pool.isEmpty { pool = variants.filter { $0.mood == nil } }
     if pool.isEmpty { pool = variants }
+    // A band with a single line said last time: take another line rather than repeat it.
+    if pool.count == 1, variants.count > 1, state.lastLine[situation.description] == pool[0].text {
+      pool = variants.filter { $0.text != pool[0].text }
+    }
     if pool.isEmpty {
       if scenarioOnly { return nil }
       return pick(named: fallbackName(situation))
     }
     linesUsed.append(situation)
-    return choose(pool.map(\.text), key: situation.description)
+    let line = choose(pool.map(\.text), key: situation.description)
+    state.lastLine[situation.description] = line
+    return line
   }
 
   private mutating func pick(named name: String) -> String {

@@ -99,7 +99,7 @@ public struct Method: Sendable {
   public static let noteNames = [
     "empathy-strong", "empathy-weak", "fact", "open-question", "summary", "summary-missing", "leapfrog",
     "too-soon", "not-yet", "accepted", "countered", "refused", "check-early", "loop-back",
-    "resolved", "poor", "antipattern", "escalated", "choices",
+    "resolved", "poor", "antipattern", "escalated-patience", "escalated-mood", "choices",
   ]
 
   /// The fallback line situations the engine may need.

@@ -126,14 +126,17 @@ import Testing
     #expect(last.customerLine == "Get me your manager.")
   }
 
-  @Test func moodAtTheTopAfterAWorseningReplyEscalates() {
+  @Test func reachingTheTopIsAWarningAndWorseEscalates() {
     var session = session()
     let rude = Reading(antipatterns: [.init(id: "calm-down", quote: "calm down")])
     _ = session.respond(to: "calm down", reading: rude)  // 7 + 2 = 9
+    let top = session.respond(to: "calm down", reading: rude)  // 9 + 2 → 10: the last warning
+    #expect(top.moodAfter == 10)
     #expect(!session.isOver)
-    let turn = session.respond(to: "calm down", reading: rude)  // 9 + 2 → 10
-    #expect(turn.moodAfter == 10)
+    let last = session.respond(to: "calm down", reading: rude)  // worse at the top: gone
     #expect(session.outcome == .escalated)
+    #expect(!last.events.contains(.patienceGone))
+    #expect(last.coachNote?.contains("end of their tether") == true)
   }
 
   @Test func antipatternsGetTheScenariosReaction() {
@@ -143,6 +146,61 @@ import Testing
     #expect(turn.customerLine == "Don't tell me to calm down!")
     #expect(turn.moodChanges.contains(.init(2, "“calm down” (calm-down)")))
     #expect(turn.coachNote == "“calm down”: Never.")
+  }
+
+  @Test func moodBandsFollowTheSettledMood() {
+    var session = session()
+    // 7 → 8 after a reply that does nothing: the 6-10 band, not a band for 9.
+    let first = session.respond(to: "ok", reading: Self.nothing)
+    #expect(first.moodAfter == 8)
+    #expect(first.customerLine == "ARE YOU LISTENING?")
+    // Empathy takes it to 6; the poor line for the next reply is again for 6-10, but said last
+    // time: a single-line band gives way to another line rather than repeat itself.
+    let second = session.respond(to: "ok", reading: Self.nothing)
+    #expect(second.customerLine != first.customerLine)
+  }
+
+  @Test func anAntipatternCostsOnceHoweverOftenItMatched() {
+    var session = session()
+    let twice = Reading(antipatterns: [
+      .init(id: "blame", quote: "you should have"), .init(id: "blame", quote: "your fault"),
+    ])
+    let turn = session.respond(to: "you should have… your fault", reading: twice)
+    #expect(turn.moodAfter == turn.moodBefore + 2)
+    #expect(turn.moodChanges.count == 1)
+  }
+
+  @Test func aFactAndAnOfferInOneReplyAreBothAnswered() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: Self.empathy)
+    _ = session.respond(to: "when?", reading: Self.askWhen)
+    let both = Reading(
+      isQuestion: true, factsAsked: ["address": "address"], optionsOffered: ["voucher": "voucher"])
+    let turn = session.respond(to: "what address? a voucher?", reading: both)
+    #expect(turn.customerLine == "I moved last month. I don't want a voucher.")
+  }
+
+  @Test func aCheckThatFindsUpsetLeftIsNotAPoorReply() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: Self.empathy)
+    _ = session.respond(to: "when?", reading: Self.askWhen)
+    _ = session.respond(to: "courier", reading: Self.offerCourier)
+    let rude = Reading(antipatterns: [.init(id: "blame", quote: "your fault")])
+    _ = session.respond(to: "your fault", reading: rude)
+    let check = session.respond(to: "ok?", reading: Self.check)
+    #expect(check.events.contains(.loopBack))
+    #expect(!check.wasPoor)
+  }
+
+  @Test func confirmingASummaryIsNotAnEarlyCheck() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: Self.empathy)
+    _ = session.respond(to: "when?", reading: Self.askWhen)
+    let turn = session.respond(
+      to: "so Friday matters. Did I get that right?",
+      reading: Reading(strengths: [.understand: 2, .check: 1], isQuestion: true,
+                       summaryQuote: "so Friday matters", checkQuote: "did I get that right"))
+    #expect(turn.coachNote?.contains("before anything was agreed") != true)
   }
 
   @Test func factsComeOutOnlyForQuestionsAtMostTwoAtATime() {
