@@ -98,4 +98,15 @@ import Testing
     #expect(missing.status == 1)
     #expect(missing.stderr.contains("did you mean `late-delivery`?"))
   }
+
+  @Test func schemaPrintsADraft07SchemaOfEachKind() throws {
+    for kind in ["all", "scenario", "curriculum", "lexicon", "method"] {
+      let result = try CoachProcess.run(["schema", "--kind", kind])
+      #expect(result.status == 0, "\(result.stderr)")
+      let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+      #expect(object?["$schema"] as? String == "http://json-schema.org/draft-07/schema#")
+    }
+    let bad = try CoachProcess.run(["schema", "--kind", "poem"])
+    #expect(bad.status == 64)
+  }
 }
