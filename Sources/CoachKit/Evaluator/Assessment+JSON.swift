@@ -43,7 +43,12 @@ extension Assessment {
     w.raw("{")
     if let id {
       w.raw("\"id\":")
-      w.out.append(contentsOf: id.serialized().utf8)
+      switch id {
+      case .int(let n): w.int(n)
+      case .string(let text): w.string(text)
+      case .null: w.raw("null")
+      default: w.out.append(contentsOf: id.serialized().utf8)
+      }
       w.raw(",")
     }
     w.raw("\"steps\":{")
@@ -114,9 +119,16 @@ struct JSONBytes {
     out.append(0x22)
     text.withUTF8 { bytes in
       var i = 0
+      var run = 0
       let n = bytes.count
       while i < n {
         let b = bytes[i]
+        // Plain bytes are copied in runs.
+        if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F && b != 0xC2 && b != 0xE2 {
+          i += 1
+          continue
+        }
+        if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
         switch b {
         case 0x22: raw("\\\"")
         case 0x5C: raw("\\\\")
@@ -129,13 +141,16 @@ struct JSONBytes {
         case 0xC2 where i + 1 < n && bytes[i + 1] >= 0x80 && bytes[i + 1] < 0xA0:
           escape(UInt32(bytes[i + 1]))
           i += 1
-        case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+        case 0xE2
+        where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
           escape(0x2000 | UInt32(bytes[i + 2] & 0x3F))
           i += 2
         default: out.append(b)
         }
         i += 1
+        run = i
       }
+      if run < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<n])) }
     }
     out.append(0x22)
   }

@@ -309,7 +309,7 @@ struct Tokenizer {
           return
         }
       }
-      emit(vocabulary.info(for: word), flags: flags)
+      emit(vocabulary.info(for: word, hash: hash), flags: flags)
     }
 
     mutating func emitExpansion(_ index: Int, flags: UInt8, first: Bool) {

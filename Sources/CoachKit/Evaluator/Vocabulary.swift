@@ -144,7 +144,11 @@ final class Vocabulary: @unchecked Sendable {
 
   /// Everything known about a lowercase word.
   @inline(__always) func info(for bytes: [UInt8]) -> WordInfo {
-    let h = FNV.hash(bytes)
+    info(for: bytes, hash: FNV.hash(bytes))
+  }
+
+  /// Everything known about a lowercase word whose hash is already known.
+  @inline(__always) func info(for bytes: [UInt8], hash h: UInt64) -> WordInfo {
     if let i = known[h] { return infos[Int(i)] }
     return analyse(bytes, hash: h)
   }
