@@ -153,13 +153,18 @@ struct ScenarioValidator {
   private func checkLines(_ scenario: Scenario) {
     for step in Step.allCases {
       for situation in [CustomerLines.Situation.good(step), .poor(step)] {
-        let count = scenario.lines[situation].count
-        if count < 2 {
+        let variants = scenario.lines[situation]
+        if variants.count < 2 {
           sink.append(
             .warning(
-              "W004", "`lines.\(situation)` has \(count == 0 ? "no lines" : "only one line")",
-              at: scenario.span, label: "in this scenario",
-              help: "write two or more variants so replays do not repeat the customer word for word"))
+              "W004",
+              "`lines.\(situation)` has \(variants.isEmpty ? "no lines" : "only one line")",
+              at: variants.first?.span ?? scenario.span,
+              label: variants.isEmpty ? "this scenario has none" : "the only variant",
+              help: "write two or more variants so replays do not repeat the customer word for word",
+              notes: variants.isEmpty
+                ? ["until then the customer uses the method's fallback lines, which fit any call"]
+                : []))
         }
       }
     }
