@@ -11,8 +11,10 @@ set -eu
 cd "$(dirname "$0")/.."
 N="${1:-10000}"
 SCRATCH=.build-eval-release
-swift build -c release --product coach-bench --scratch-path "$SCRATCH" >/dev/null
-swift build -c release --product coach --scratch-path "$SCRATCH" >/dev/null
+if [ -z "${SKIP_BUILD:-}" ]; then  # SKIP_BUILD=1 reuses the last release build
+  swift build -c release --product coach-bench --scratch-path "$SCRATCH" >/dev/null
+  swift build -c release --product coach --scratch-path "$SCRATCH" >/dev/null
+fi
 BIN="$SCRATCH/release"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
