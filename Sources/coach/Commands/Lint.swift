@@ -28,6 +28,8 @@ struct Lint: ParsableCommand {
   @Flag(name: .customLong("no-color"), help: "Never colour the output.")
   var noColor = false
 
+  @OptionGroup var scripts: ScriptOptions
+
   func validate() throws {
     if paths.isEmpty { throw ValidationError("give at least one script file or folder") }
   }
@@ -45,6 +47,7 @@ struct Lint: ParsableCommand {
         files.append(path)
       }
     }
+    let context = ScriptChecks.context(scripts)
     let renderer = DiagnosticRenderer(color: Platform.useColor(on: 1, disabled: noColor))
     var errors = 0
     var warnings = 0
@@ -59,7 +62,7 @@ struct Lint: ParsableCommand {
         Platform.writeError("coach: error: \(error)\n")
         continue
       }
-      let diagnostics = ScriptChecks.diagnostics(for: source)
+      let diagnostics = ScriptChecks.diagnostics(for: source, context: context)
       errors += diagnostics.filter { $0.severity == .error }.count
       warnings += diagnostics.filter { $0.severity == .warning }.count
       switch format {

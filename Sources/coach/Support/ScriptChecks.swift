@@ -3,8 +3,7 @@ import CoachKit
 /// Every check `coach lint` runs on one file: parsing, decoding and validation, then the checks
 /// that need other scripts. A scenario gets the authoring smells that need the evaluator (built
 /// from the lexicon on the script search path); a curriculum has its scenario ids checked against
-/// the scenarios on the search path (`--scripts` is not a lint option, so `$COACH_SCRIPTS` and
-/// the bundled folder).
+/// the scenarios on the search path (`--scripts`, `$COACH_SCRIPTS` and the bundled folder).
 enum ScriptChecks {
   /// What the cross-script checks need, loaded once per run.
   struct Context: Sendable {
@@ -13,10 +12,8 @@ enum ScriptChecks {
     var scenarios: [String: Int]
   }
 
-  static let context: Context = {
-    guard let options = try? ScriptOptions.parse([]) else {
-      return Context(evaluator: nil, scenarios: [:])
-    }
+  /// The context for the scripts found with `options`.
+  static func context(_ options: ScriptOptions) -> Context {
     let catalog = ScriptCatalog(options)
     var scenarios: [String: Int] = [:]
     for script in catalog.scripts(of: .scenario) {
@@ -25,9 +22,9 @@ enum ScriptChecks {
       }
     }
     return Context(evaluator: try? catalog.evaluator(), scenarios: scenarios)
-  }()
+  }
 
-  static func diagnostics(for source: SourceFile) -> [Diagnostic] {
+  static func diagnostics(for source: SourceFile, context: Context) -> [Diagnostic] {
     let script = ScriptLoader.load(source)
     guard !script.diagnostics.hasErrors else { return script.diagnostics }
     var diagnostics = script.diagnostics

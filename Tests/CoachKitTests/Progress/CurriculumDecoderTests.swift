@@ -151,23 +151,3 @@ import Testing
         "scenario `four` (difficulty 2) comes after the harder `two`"))
   }
 }
-
-@Suite struct CurriculumSchemaTests {
-  @Test func schemaNamesEveryKeyTheDecoderReads() throws {
-    let schema = Curriculum.jsonSchema
-    let top = try #require(schema["properties"])
-    for key in [
-      "curriculum", "title", "description", "mode", "pass-mark", "step-marks", "max-attempts",
-      "must-resolve", "overall-mark", "scenarios",
-    ] {
-      #expect(top[key] != nil, "\(key)")
-    }
-    let entry = try #require(top["scenarios"]?["items"]?["anyOf"]?.arrayValue?.last?["properties"])
-    for key in [
-      "scenario", "pass-mark", "step-marks", "mode", "max-attempts", "must-resolve", "after",
-    ] {
-      #expect(entry[key] != nil, "\(key)")
-    }
-    #expect(try JSONValue.parse(schema.serialized()) == schema)
-  }
-}

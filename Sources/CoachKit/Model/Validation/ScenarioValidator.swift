@@ -51,8 +51,11 @@ struct ScenarioValidator {
     for fact in scenario.facts where fact.askedBy.isEmpty && !revealedByRules.contains(fact.id) {
       sink.append(
         .warning(
-          "W001", "fact `\(fact.id)` can never come out", at: fact.span,
-          label: "no `asked-by` phrases and no rule reveals it",
+          "W001",
+          fact.required
+            ? "fact `\(fact.id)` comes out only for an open question that names nothing"
+            : "fact `\(fact.id)` can never come out",
+          at: fact.span, label: "no `asked-by` phrases and no rule reveals it",
           help: "add the words a rep's question would use under `asked-by:`"))
     }
     if !scenario.options.isEmpty, !scenario.options.contains(where: { $0.response == .accept }),
