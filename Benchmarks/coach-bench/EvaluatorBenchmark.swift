@@ -71,7 +71,9 @@ enum EvaluatorBenchmark {
     print("evaluator: \(replies.count) replies, \(words / replies.count) words on average")
     print("  lexicon parse + decode: \(format(loadBest * 1000)) ms")
     print("  lexicon compile:        \(format(compileBest * 1000)) ms")
-    print("  assess:                 \(format(perReply * 1e6)) µs/reply, \(Int(1 / perReply)) replies/s (one core)")
+    print(
+      "  assess:                 \(format(perReply * 1e6)) µs/reply, \(Int(1 / perReply)) replies/s (one core)"
+    )
     print("  (checksum \(checksum))")
   }
 
@@ -114,9 +116,12 @@ enum EvaluatorBenchmark {
 /// anti-patterns), with names, products and times varied.
 enum ReplyCorpus {
   static let openers = [
-    "I'm so sorry about this.", "That sounds really frustrating.", "I completely understand why you're upset.",
-    "Thanks for bearing with me.", "I hear you, and you're right to be annoyed.", "Unfortunately we can't do that.",
-    "As I said, the policy is clear.", "Calm down, it's only a small delay.", "I know how you feel.",
+    "I'm so sorry about this.", "That sounds really frustrating.",
+    "I completely understand why you're upset.",
+    "Thanks for bearing with me.", "I hear you, and you're right to be annoyed.",
+    "Unfortunately we can't do that.",
+    "As I said, the policy is clear.", "Calm down, it's only a small delay.",
+    "I know how you feel.",
     "Hi {name}, thanks for getting in touch.", "My apologies, that's on us.", "Okay.",
     "I'm not blaming you at all.", "That's not a problem.", "I understand, but rules are rules.",
   ]
@@ -127,8 +132,10 @@ enum ReplyCorpus {
     "Walk me through what you saw on the screen", "Did the engineer turn up on {day}?",
     "What I can do is send a replacement {item} by {day}, or refund you in full.",
     "I'll book a courier now and call you back within {hours} hours.",
-    "We could upgrade you to the faster plan at no cost.", "You should have read the confirmation email.",
-    "It's company policy, there's nothing I can do.", "Let me check the tracking for you right now.",
+    "We could upgrade you to the faster plan at no cost.",
+    "You should have read the confirmation email.",
+    "It's company policy, there's nothing I can do.",
+    "Let me check the tracking for you right now.",
     "I've escalated this to my supervisor and you'll hear from us by {time}.",
     "We dropped the ball here and I'll put it right today.",
     "The {item} was delayed at the depot, which is a real problem for us too.",

@@ -77,7 +77,9 @@ import Testing
     try Data(bytes).write(to: path)
     let shell = Process()
     shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-    shell.arguments = ["-c", "\"$0\" score --jsonl < \"$1\"", CoachProcess.executable.path, path.path]
+    shell.arguments = [
+      "-c", "\"$0\" score --jsonl < \"$1\"", CoachProcess.executable.path, path.path,
+    ]
     let out = Pipe()
     shell.standardOutput = out
     try shell.run()

@@ -71,7 +71,8 @@ extension Evaluator {
       if k >= 0, found[k].first < candidate.end, candidate.first < found[k].end {
         let kept = found[k]
         if candidate.end - candidate.first > kept.end - kept.first
-          || (candidate.end - candidate.first == kept.end - kept.first && candidate.weight > kept.weight)
+          || (candidate.end - candidate.first == kept.end - kept.first
+            && candidate.weight > kept.weight)
         {
           found[k] = candidate
         }
@@ -124,13 +125,16 @@ extension Evaluator {
 
     var tipsFromRules: [String] = []
     contrast(&found, analysis)
-    summaries(&found, analysis, context: context, questions: questionSentences, tips: &tipsFromRules)
+    summaries(
+      &found, analysis, context: context, questions: questionSentences, tips: &tipsFromRules)
     lengthAndTone(&found, analysis, isQuestion: isQuestion)
 
     // Keyword stuffing: cue words cover most of the reply.
     var stuffed = false
-    let signalFinds = found.filter { isSignal[$0.group] && $0.group != b.question
-      && $0.group != b.questionOpen && $0.group != b.questionClosed }
+    let signalFinds = found.filter {
+      isSignal[$0.group] && $0.group != b.question
+        && $0.group != b.questionOpen && $0.group != b.questionClosed
+    }
     if b.stuffing >= 0, signalFinds.count >= thresholds.stuffingMinCues, !tokens.isEmpty {
       var covered = [Bool](repeating: false, count: tokens.count)
       for f in signalFinds { for i in f.first..<f.end { covered[i] = true } }
@@ -173,9 +177,11 @@ extension Evaluator {
       let hasSignal = stepHasSignal[step.index]
       let score = scores[step.index]
       var strength: Strength =
-        !hasSignal ? .none
-        : score >= thresholds.strong ? .strong
-        : score >= thresholds.weak ? .weak : .none
+        !hasSignal
+        ? .none
+        : score >= thresholds.strong
+          ? .strong
+          : score >= thresholds.weak ? .weak : .none
       if stuffed, strength == .strong { strength = .weak }
       steps[step] = strength
     }
@@ -188,7 +194,8 @@ extension Evaluator {
       let text = analysis.text(f.span)
       if group.signal {
         signals.append(
-          Evidence(id: group.id, range: Int(f.span.start)..<Int(f.span.end), text: text, cue: f.cue))
+          Evidence(id: group.id, range: Int(f.span.start)..<Int(f.span.end), text: text, cue: f.cue)
+        )
       } else {
         let rewrite = group.rewrite.map {
           group.rewriteQuotesText ? replacing($0, "{text}", with: text) : $0

@@ -22,6 +22,10 @@ extension Lexicon {
     return (diagnostics.hasErrors ? nil : lexicon, diagnostics)
   }
 
+  /// Top-level sections of a lexicon script that other parts of `coach` read (the left-hand
+  /// column's `assumptions`, the written `recap`): kept as trees in ``otherSections``.
+  public static let otherSections: [String] = ["assumptions", "recap"]
+
   /// Signal ids found by rules rather than cue phrases; their entries need no `cues`.
   public static let ruleSignals: Set<String> = [
     "question", "question.open", "question.closed", "summary.feelings-first",
@@ -131,6 +135,9 @@ struct LexiconDecoder {
       }
       tipFields.finish()
     }
+    for key in Lexicon.otherSections {
+      if let node = fields.node(key) { lexicon.otherSections[key] = node }
+    }
     fields.finish()
     if !sink.hasErrors { checkPhrases(lexicon, root: root) }
     return lexicon
@@ -152,7 +159,9 @@ struct LexiconDecoder {
           if !classes.contains(name), let scalar = scalars[phrase] {
             sink.append(
               LexiconMessage.badPhrase(
-                scalar, "no word class `\(name)`; the classes are \(classes.sorted().joined(separator: ", "))"))
+                scalar,
+                "no word class `\(name)`; the classes are \(classes.sorted().joined(separator: ", "))"
+              ))
           }
         }
         if words == 0, let scalar = scalars[phrase] {
@@ -183,10 +192,13 @@ struct LexiconDecoder {
   }
 
   /// A mapping from text to text (`can't: can not`).
-  private func table(_ fields: inout Fields, _ key: String, required: Bool = false) -> [String: String] {
+  private func table(_ fields: inout Fields, _ key: String, required: Bool = false) -> [String:
+    String]
+  {
     guard let node = fields.node(key, required: required) else { return [:] }
     guard case .mapping(let mapping) = node else {
-      sink.append(SchemaMessage.wrongType(node, expected: "a mapping of `word: replacement` lines", for: key))
+      sink.append(
+        SchemaMessage.wrongType(node, expected: "a mapping of `word: replacement` lines", for: key))
       return [:]
     }
     var result: [String: String] = [:]
@@ -252,7 +264,8 @@ struct LexiconDecoder {
           g.classes[entry.key.value] = list.map(\.value)
         }
       } else {
-        sink.append(SchemaMessage.wrongType(classes, expected: "a mapping of class names", for: "classes"))
+        sink.append(
+          SchemaMessage.wrongType(classes, expected: "a mapping of class names", for: "classes"))
       }
     }
     f.finish()
@@ -262,7 +275,8 @@ struct LexiconDecoder {
     guard var f = Fields(node, what: "`thresholds`", sink: sink) else { return }
     t.curtMaxWords = f.int("curt-max-words", in: 0...50) ?? t.curtMaxWords
     t.ramblingMinWords = f.int("rambling-min-words", in: 1...10_000) ?? t.ramblingMinWords
-    t.ramblingSentenceWords = f.int("rambling-sentence-words", in: 1...10_000) ?? t.ramblingSentenceWords
+    t.ramblingSentenceWords =
+      f.int("rambling-sentence-words", in: 1...10_000) ?? t.ramblingSentenceWords
     t.capsMinWords = f.int("caps-min-words", in: 1...100) ?? t.capsMinWords
     t.capsMinLetters = f.int("caps-min-letters", in: 1...100) ?? t.capsMinLetters
     t.exclamationRun = f.int("exclamation-run", in: 1...100) ?? t.exclamationRun
@@ -310,7 +324,8 @@ struct LexiconDecoder {
     group.tip = f.string("tip")
     group.rewrite = f.string("rewrite")
     f.finish()
-    let ruleBased = signal ? Lexicon.ruleSignals.contains(id) : Lexicon.ruleAntipatterns.contains(id)
+    let ruleBased =
+      signal ? Lexicon.ruleSignals.contains(id) : Lexicon.ruleAntipatterns.contains(id)
     if !ruleBased, group.cues.isEmpty, group.weakCues.isEmpty {
       sink.append(LexiconMessage.noCues(idScalar))
     }

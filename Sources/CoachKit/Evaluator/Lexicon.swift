@@ -18,6 +18,8 @@ public struct Lexicon: Hashable, Sendable {
   public var antipatterns: [CueGroup]
   /// General tips, keyed by situation (see ``TipKey``).
   public var tips: [String: String]
+  /// Sections read by other features (see ``Lexicon/otherSections``), as written.
+  public var otherSections: [String: Node] = [:]
 
   public init(
     language: String, normalisation: Normalisation = .init(), grammar: Grammar = .init(),

@@ -28,15 +28,30 @@ struct QuestionDetector {
   static func classify(
     _ sentence: Sentence, _ tokens: [Token], phrases: [Phrase]
   ) -> Verdict? {
+    // The sentence's start first, then the start of each later clause after punctuation
+    // ("I'm sorry, what happened?", "Okay, so when did it arrive?").
+    if let verdict = classify(from: sentence.tokens.lowerBound, sentence, tokens, phrases) {
+      return verdict
+    }
+    for i in sentence.tokens.dropFirst() where tokens[i].has(Token.afterPunctuation) {
+      if let verdict = classify(from: i, sentence, tokens, phrases) { return verdict }
+    }
+    return sentence.endsWithQuestionMark ? Verdict(open: false, cue: "?") : nil
+  }
+
+  /// The verdict of the rules for a clause starting at token `start`, or `nil`.
+  static func classify(
+    from start: Int, _ sentence: Sentence, _ tokens: [Token], _ phrases: [Phrase]
+  ) -> Verdict? {
     let end = sentence.tokens.upperBound
-    var s = sentence.tokens.lowerBound
+    var s = start
     while s < end, tokens[s].is(WordClass.leadIn), !tokens[s].is(WordClass.wh),
       !tokens[s].is(WordClass.auxiliary)
     {
       s += 1
     }
     let mark = sentence.endsWithQuestionMark
-    guard s < end else { return mark ? Verdict(open: false, cue: "?") : nil }
+    guard s < end else { return nil }
     let t0 = tokens[s]
 
     // A request for an account, at the start or after an auxiliary and its subject.
@@ -83,7 +98,6 @@ struct QuestionDetector {
           open: whIsOpen(tokens, at: s, end: end), cue: "question word: ", words: s..<(s + 1))
       }
     }
-    if mark { return Verdict(open: false, cue: "?") }
     return nil
   }
 

@@ -246,7 +246,8 @@ struct Tokenizer {
       var boundary: Bool
       switch peek(i) {
       case .ascii(let c):
-        boundary = c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x22 || c == 0x29
+        boundary =
+          c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x22 || c == 0x29
           || c == 0x27 || c == 0x5D
       case .skip, .other: boundary = true
       case .pair, .letter: boundary = false
@@ -272,7 +273,8 @@ struct Tokenizer {
       var span = analysis.tokens[sentenceFirstToken].span.union(analysis.tokens[count - 1].span)
       if let end { span = span.union(end) }
       analysis.sentences.append(
-        Sentence(tokens: sentenceFirstToken..<count, span: span, endsWithQuestionMark: questionMark))
+        Sentence(tokens: sentenceFirstToken..<count, span: span, endsWithQuestionMark: questionMark)
+      )
       sentenceFirstToken = count
       clause += 1
       pendingBreak = false

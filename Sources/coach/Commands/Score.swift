@@ -48,7 +48,8 @@ struct Score: ParsableCommand {
     }
     if let step, Step(rawValue: step) == nil {
       throw ValidationError(
-        "unknown step `\(TerminalSafe.clean(step, keepNewlines: false))`; use empathy, understand, offer or check")
+        "unknown step `\(TerminalSafe.clean(step, keepNewlines: false))`; use empathy, understand, offer or check"
+      )
     }
   }
 

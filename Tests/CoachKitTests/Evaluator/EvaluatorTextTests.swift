@@ -6,7 +6,9 @@ import Testing
   let e = LexiconFixture.evaluator
 
   @Test func curlyQuotesAndContractionsMatchLikeStraightOnes() {
-    for reply in ["We can’t do that.", "We can't do that.", "We cannot do that.", "We can not do that."] {
+    for reply in [
+      "We can’t do that.", "We can't do that.", "We cannot do that.", "We can not do that.",
+    ] {
       let a = e.assess(reply)
       #expect(a.has(antipattern: "cannot"), "\(reply)")
       #expect(a.antipatterns.first?.text.lowercased().hasPrefix("we can") == true)
@@ -47,7 +49,8 @@ import Testing
     #expect(!e.assess("That's not a problem.").has(antipattern: "catastrophe"))
     #expect(e.assess("That's not ideal, and it's a problem.").has(antipattern: "catastrophe"))
     #expect(!e.assess("I'm not blaming you.").has(antipattern: "blame"))
-    #expect(e.assess("I'm not saying it's bad, but you should have called.").has(antipattern: "blame"))
+    #expect(
+      e.assess("I'm not saying it's bad, but you should have called.").has(antipattern: "blame"))
   }
 
   @Test func contrastTakesBackEmpathyOnlyBeforeIt() {
@@ -114,7 +117,8 @@ import Testing
 
   @Test func leapfroggingIsCoachedAtTheEmpathyStep() {
     let a = e.assess(
-      "I can send a replacement tomorrow.", context: ReplyContext(customerLine: nil, step: .empathy))
+      "I can send a replacement tomorrow.", context: ReplyContext(customerLine: nil, step: .empathy)
+    )
     #expect(a.tips.contains { $0.contains("before you understand") })
   }
 
@@ -122,16 +126,20 @@ import Testing
     let a = e.assess("Unfortunately we can't. Sorry!")
     let json = a.json(id: .string("r1")).serialized()
     #expect(json.hasPrefix(#"{"id":"r1","steps":{"empathy":"#))
-    #expect(json.contains(#""antipatterns":[{"id":"cannot","start":0,"end":13,"text":"Unfortunately","cue":"unfortunately","rewrite":"What I can do is…"}"#))
+    #expect(
+      json.contains(
+        #""antipatterns":[{"id":"cannot","start":0,"end":13,"text":"Unfortunately","cue":"unfortunately","rewrite":"What I can do is…"}"#
+      ))
     #expect(json.contains(#""tips":["#))
   }
 }
 
 @Suite struct EvaluatorJSONTests {
   @Test func fastJSONLinesEqualTheJSONValueSerialisation() {
-    let replies = EvaluatorPropertyTests.replies + [
-      "Sorry \u{2028}\u{2029}\u{85}\u{9F}\u{7F}\u{1B}\"quoted\" back\\slash\ttab",
-    ]
+    let replies =
+      EvaluatorPropertyTests.replies + [
+        "Sorry \u{2028}\u{2029}\u{85}\u{9F}\u{7F}\u{1B}\"quoted\" back\\slash\ttab"
+      ]
     for (n, reply) in replies.enumerated() {
       let a = LexiconFixture.evaluator.assess(reply)
       for id: JSONValue? in [nil, .int(n), .string("r\(n)"), .null] {
@@ -202,7 +210,9 @@ import Testing
       let once = e.assess(reply)
       let twice = e.assess(reply + " " + reply)
       for step in Step.allCases {
-        #expect(twice.steps[step] <= max(once.steps[step], .weak) || twice.steps[step] == once.steps[step], "\(reply)")
+        #expect(
+          twice.steps[step] <= max(once.steps[step], .weak)
+            || twice.steps[step] == once.steps[step], "\(reply)")
       }
     }
   }

@@ -452,5 +452,12 @@ enum LabelledReplies {
   Q :: Any idea when it stopped working?
   Q :: Anything else?
   noQ :: Thank you.
+  # A question after an opening clause
+  +apology open :: I'm sorry, what happened?
+  +apology open :: Sorry, what happened?
+  open :: Thanks for waiting, how can I help?
+  closed :: Okay, so when did it arrive?
+  open :: Right, tell me what you saw.
+  noQ :: I know, what I can do is call the depot.
   """#
 }

@@ -21,9 +21,10 @@ struct LabelledReply: CustomTestStringConvertible, Sendable {
 
   static let all: [LabelledReply] = {
     var result: [LabelledReply] = []
-    for (index, raw) in LabelledReplies.text.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    {
+    for (index, raw) in LabelledReplies.text.split(
+      separator: "\n", omittingEmptySubsequences: false
+    )
+    .enumerated() {
       let line = raw.trimmingPrefix(while: { $0 == " " })
       if line.isEmpty || line.hasPrefix("#") { continue }
       let parts = line.split(separator: " :: ", omittingEmptySubsequences: false).map(String.init)
@@ -69,7 +70,9 @@ struct LabelledReply: CustomTestStringConvertible, Sendable {
         case "noQ": labels.append(.noQuestion)
         default:
           let pair = token.split(separator: ":")
-          let steps: [Character: Step] = ["E": .empathy, "U": .understand, "O": .offer, "C": .check]
+          let steps: [Character: Step] = [
+            "E": .empathy, "U": .understand, "O": .offer, "C": .check,
+          ]
           guard pair.count == 2, let step = steps[pair[0].first!],
             let strength = Strength(rawValue: String(pair[1]))
           else { preconditionFailure("bad label `\(token)`") }
@@ -90,19 +93,24 @@ struct LabelledReply: CustomTestStringConvertible, Sendable {
   func labelledReply(_ case_: LabelledReply) {
     let a = LexiconFixture.evaluator.assess(
       case_.reply, context: ReplyContext(customerLine: case_.context))
-    let found = "signals \(a.signals.map { "\($0.id)=\($0.text)" }) anti \(a.antipatterns.map { "\($0.id)=\($0.text)" }) steps \(a.steps)"
+    let found =
+      "signals \(a.signals.map { "\($0.id)=\($0.text)" }) anti \(a.antipatterns.map { "\($0.id)=\($0.text)" }) steps \(a.steps)"
     for label in case_.labels {
       switch label {
       case .signal(let id, let text):
         let hits = a.signals.filter { $0.id == id }
         #expect(!hits.isEmpty, "expected signal \(id); \(found)")
-        if let text { #expect(hits.contains { $0.text == text }, "expected \(id) on \"\(text)\"; \(found)") }
+        if let text {
+          #expect(hits.contains { $0.text == text }, "expected \(id) on \"\(text)\"; \(found)")
+        }
       case .noSignal(let id):
         #expect(!a.has(signal: id), "unexpected signal \(id); \(found)")
       case .antipattern(let id, let text):
         let hits = a.antipatterns.filter { $0.id == id }
         #expect(!hits.isEmpty, "expected anti-pattern \(id); \(found)")
-        if let text { #expect(hits.contains { $0.text == text }, "expected \(id) on \"\(text)\"; \(found)") }
+        if let text {
+          #expect(hits.contains { $0.text == text }, "expected \(id) on \"\(text)\"; \(found)")
+        }
       case .noAntipattern(let id):
         #expect(!a.has(antipattern: id), "unexpected anti-pattern \(id); \(found)")
       case .question: #expect(a.isQuestion, "expected a question; \(found)")

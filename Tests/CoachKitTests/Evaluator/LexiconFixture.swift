@@ -45,7 +45,8 @@ enum LexiconFixture {
     case .scalar(let scalar):
       return .scalar(CoachKit.Node.Scalar(value: scalar.string, style: .plain, span: nowhere))
     case .sequence(let sequence):
-      return .sequence(CoachKit.Node.Sequence(items: sequence.map(convert), style: .block, span: nowhere))
+      return .sequence(
+        CoachKit.Node.Sequence(items: sequence.map(convert), style: .block, span: nowhere))
     case .mapping(let mapping):
       let entries = mapping.map { pair in
         CoachKit.Node.Entry(

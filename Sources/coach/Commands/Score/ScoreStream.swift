@@ -1,9 +1,10 @@
+import CoachKit
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import CoachKit
 
 /// `coach score --jsonl`: answers JSON lines from standard input as they arrive.
 ///
