@@ -34,9 +34,12 @@ enum ParserBenchmark {
         ours: ("SyntaxParser.parse", { source in SyntaxParser.parse(source).diagnostics.count }))
       report(
         "scaled bundled scenario", text: scenario, iterations: iterations,
-        ours: ("ScriptLoader.load (parse + decode + validate)", { source in
-          ScriptLoader.load(source).diagnostics.count
-        }))
+        ours: (
+          "ScriptLoader.load (parse + decode + validate)",
+          { source in
+            ScriptLoader.load(source).diagnostics.count
+          }
+        ))
     }
   }
 
@@ -61,7 +64,9 @@ enum ParserBenchmark {
     let oursMedian = megabytes / median(oursTimes)
     let yamsBest = megabytes / yamsTimes.min()!
     let yamsMedian = megabytes / median(yamsTimes)
-    print("\(name): \(String(format: "%.2f", megabytes)) MB, \(text.split(separator: "\n").count) lines")
+    print(
+      "\(name): \(String(format: "%.2f", megabytes)) MB, \(text.split(separator: "\n").count) lines"
+    )
     print(
       "  \(ours.0): best \(format(oursBest)) MB/s, median \(format(oursMedian)) MB/s "
         + "(\(oursTimes.count) runs)")

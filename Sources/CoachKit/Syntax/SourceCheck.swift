@@ -47,7 +47,8 @@ enum SourceCheck {
     while index < count {
       // Eight printable ASCII bytes at a time.
       if let base, index + 8 <= count {
-        let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        let word = UInt64(
+          littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
         if Self.isPrintableASCII(word) {
           index += 8
           column += 8
@@ -63,8 +64,10 @@ enum SourceCheck {
       if byte == Byte.lf || byte == Byte.cr {
         if byte == Byte.cr, index + 1 >= count || bytes[index + 1] != Byte.lf {
           // Old Mac line endings: YAML versions disagree on them, so they are refused.
-          let span = SourceSpan(start: here(index), end: SourceLocation(
-            offset: index + 1, line: line + 1, column: column + 1))
+          let span = SourceSpan(
+            start: here(index),
+            end: SourceLocation(
+              offset: index + 1, line: line + 1, column: column + 1))
           report(SyntaxMessages.controlCharacter(span, scalar: 0x0D))
         }
         checkLength(index)
@@ -81,8 +84,10 @@ enum SourceCheck {
         continue
       }
       if byte < 0x80 {
-        let span = SourceSpan(start: here(index), end: SourceLocation(
-          offset: index + 1, line: line + 1, column: column + 1))
+        let span = SourceSpan(
+          start: here(index),
+          end: SourceLocation(
+            offset: index + 1, line: line + 1, column: column + 1))
         report(SyntaxMessages.controlCharacter(span, scalar: UInt32(byte)))
         index += 1
         column += 1
@@ -91,16 +96,20 @@ enum SourceCheck {
       if line < ascii.count { ascii[line] = false }
       let length = sequenceLength(bytes, at: index)
       if length == 0 {
-        let span = SourceSpan(start: here(index), end: SourceLocation(
-          offset: index + 1, line: line + 1, column: column + 1))
+        let span = SourceSpan(
+          start: here(index),
+          end: SourceLocation(
+            offset: index + 1, line: line + 1, column: column + 1))
         report(SyntaxMessages.invalidUTF8(span, byte: byte))
         if byte & 0xC0 != 0x80 { column += 1 }
         index += 1
         continue
       }
       let scalar = decode(bytes, at: index, length: length)
-      let span = SourceSpan(start: here(index), end: SourceLocation(
-        offset: index + length, line: line + 1, column: column + 1))
+      let span = SourceSpan(
+        start: here(index),
+        end: SourceLocation(
+          offset: index + length, line: line + 1, column: column + 1))
       if scalar >= 0x80, scalar < 0xA0 {
         report(SyntaxMessages.controlCharacter(span, scalar: scalar))
       } else if scalar == 0xFEFF, index != 0 {

@@ -30,7 +30,8 @@ enum SyntaxMessages {
     }
     return .error(
       "Y002", "\(name) is not allowed in a script", at: span, label: "invisible character",
-      help: "delete it; to put it in a value, write an escape such as `\\x\(hex(min(scalar, 0xFF), digits: 2))` "
+      help:
+        "delete it; to put it in a value, write an escape such as `\\x\(hex(min(scalar, 0xFF), digits: 2))` "
         + "inside double quotes")
   }
 
@@ -39,7 +40,8 @@ enum SyntaxMessages {
     .error(
       "Y003", "byte order mark (U+FEFF) in the middle of the file", at: span,
       label: "only allowed as the very first character",
-      help: "delete it; it is invisible in most editors, and often comes from pasting files together")
+      help:
+        "delete it; it is invisible in most editors, and often comes from pasting files together")
   }
 
   /// Y004: a line longer than the limit.
@@ -55,7 +57,9 @@ enum SyntaxMessages {
     .error(
       "Y005", "tab character in the indentation", at: span, label: "tab",
       help: "indent with spaces only",
-      notes: ["YAML does not allow tabs for indentation, because editors show them at different widths"])
+      notes: [
+        "YAML does not allow tabs for indentation, because editors show them at different widths"
+      ])
   }
 
   // MARK: - Structure
@@ -285,14 +289,17 @@ enum SyntaxMessages {
     -> Diagnostic
   {
     .error(
-      "Y026", "blank line has \(count(spaces, "space")), more than the \(indent) of the text below it",
+      "Y026",
+      "blank line has \(count(spaces, "space")), more than the \(indent) of the text below it",
       at: span, label: "too many spaces",
       help: "remove the spaces from this blank line, or give the indentation with a digit "
         + "(`|\(indent)`)")
   }
 
   /// Y027: a character that cannot start a plain value.
-  static func reservedStart(_ span: SourceSpan, character: String, token: String, inFlow: Bool = false)
+  static func reservedStart(
+    _ span: SourceSpan, character: String, token: String, inFlow: Bool = false
+  )
     -> Diagnostic
   {
     let name = character == "`" ? "a backtick" : "`\(character)`"
@@ -315,7 +322,8 @@ enum SyntaxMessages {
   /// Y029: text after a complete value on the same line.
   static func textAfterValue(_ span: SourceSpan, text: String) -> Diagnostic {
     .error(
-      "Y029", "unexpected text `\(text)` after the value", at: span, label: "the value ended before this",
+      "Y029", "unexpected text `\(text)` after the value", at: span,
+      label: "the value ended before this",
       help: "quote the whole value, or start a comment with ` #`")
   }
 
@@ -348,7 +356,8 @@ enum SyntaxMessages {
     .error(
       "Y032", "a `- ` list item cannot appear among `key: value` entries", at: span,
       label: "list item in a mapping",
-      help: "indent the list under a key (`key:` on the line above), or make every entry a list item")
+      help:
+        "indent the list under a key (`key:` on the line above), or make every entry a list item")
   }
 
   /// Y032: a `key:` entry among `- ` items.
@@ -367,8 +376,11 @@ enum SyntaxMessages {
   {
     let close = open == "[" ? "]" : "}"
     return .error(
-      "Y023", "`\(open)` is never closed", at: span, label: "this `\(open)` has no matching `\(close)`",
-      related: stoppedAt.map { [.init($0, "not indented, so the `\(open) \(close)` cannot go on here")] }
+      "Y023", "`\(open)` is never closed", at: span,
+      label: "this `\(open)` has no matching `\(close)`",
+      related: stoppedAt.map {
+        [.init($0, "not indented, so the `\(open) \(close)` cannot go on here")]
+      }
         ?? [],
       help: stoppedAt == nil
         ? "add `\(close)` after the last item"

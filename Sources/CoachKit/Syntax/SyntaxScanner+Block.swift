@@ -152,7 +152,8 @@ extension SyntaxScanner {
       throw fail(SyntaxMessages.tabIndentation(span(tab, tab + 1)))
     }
     if isBreakOrEnd(pos) || bytes[pos] == Byte.hash {
-      let empty = Node.scalar(.init(value: "", style: .plain, span: span(indicatorEnd, indicatorEnd)))
+      let empty = Node.scalar(
+        .init(value: "", style: .plain, span: span(indicatorEnd, indicatorEnd)))
       pos = afterBreak(lineEnd(from: pos))
       guard let line = nextContentLine() else { return empty }
       if line.indent > n {

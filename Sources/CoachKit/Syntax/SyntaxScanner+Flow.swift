@@ -133,7 +133,8 @@ extension SyntaxScanner {
     if byte == Byte.hash {
       return SyntaxMessages.commentWithoutSpace(span(pos, pos + 1))
     }
-    let stop = byte == Byte.rightBracket || byte == Byte.rightBrace ? pos + 1 : tokenEnd(pos, flow: true)
+    let stop =
+      byte == Byte.rightBracket || byte == Byte.rightBrace ? pos + 1 : tokenEnd(pos, flow: true)
     return SyntaxMessages.flowExpected(span(pos, stop), expected: expected, found: text(pos, stop))
   }
 

@@ -128,7 +128,8 @@ extension SyntaxScanner {
       }
     }
     pos = afterBreak(lineBreak)
-    let value = multiLine ? String(decoding: scratch, as: UTF8.self) : string(start, first.contentEnd)
+    let value =
+      multiLine ? String(decoding: scratch, as: UTF8.self) : string(start, first.contentEnd)
     return .scalar(.init(value: value, style: .plain, span: span(start, lastEnd)))
   }
 

@@ -21,9 +21,15 @@ struct DocumentGenerator {
 
   init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
-  private mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &random) < percent }
-  private mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &random)] }
-  private mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
+  private mutating func chance(_ percent: Int) -> Bool {
+    Int.random(in: 0..<100, using: &random) < percent
+  }
+  private mutating func pick<T>(_ items: [T]) -> T {
+    items[Int.random(in: 0..<items.count, using: &random)]
+  }
+  private mutating func int(_ range: ClosedRange<Int>) -> Int {
+    Int.random(in: range, using: &random)
+  }
 
   static let words = [
     "sorry", "refund", "courier", "Dana", "mood", "8", "-1", "3.5", "yes", "no", "null", "~",
@@ -105,7 +111,8 @@ struct DocumentGenerator {
 
   private mutating func flowCollection(depth: Int, indent: Int) -> String {
     let multiLine = chance(20)
-    let separator = multiLine ? ",\n" + String(repeating: " ", count: indent + 1) : pick([", ", ","])
+    let separator =
+      multiLine ? ",\n" + String(repeating: " ", count: indent + 1) : pick([", ", ","])
     let count = int(0...4)
     var items: [String] = []
     let mapping = chance(40)

@@ -5,9 +5,10 @@ struct Mutator {
 
   init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
-  static let interesting: [UInt8] = Array("-:#[]{},'\"|>&*!?% \t\n\\.0123abc".utf8) + [
-    0x00, 0x1B, 0x0D, 0x7F, 0xC3, 0xA9, 0xE2, 0x80, 0xA8, 0xEF, 0xBB, 0xBF, 0xFF,
-  ]
+  static let interesting: [UInt8] =
+    Array("-:#[]{},'\"|>&*!?% \t\n\\.0123abc".utf8) + [
+      0x00, 0x1B, 0x0D, 0x7F, 0xC3, 0xA9, 0xE2, 0x80, 0xA8, 0xEF, 0xBB, 0xBF, 0xFF,
+    ]
 
   /// A mutated copy of `bytes` (one to three edits).
   mutating func mutate(_ bytes: [UInt8]) -> [UInt8] {

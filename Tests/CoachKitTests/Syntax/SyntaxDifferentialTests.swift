@@ -31,7 +31,9 @@ import Testing
     let ours = OurReading.json(document)
     let reference = YamsReference.json(document)
     guard ours.accepted else {
-      let message = ours.diagnostics.map { "\($0.code) \($0.span?.description ?? "") \($0.message)" }
+      let message = ours.diagnostics.map {
+        "\($0.code) \($0.span?.description ?? "") \($0.message)"
+      }
       Issue.record("refused: \(String(reflecting: document))\n\(message.joined(separator: "\n"))")
       return false
     }

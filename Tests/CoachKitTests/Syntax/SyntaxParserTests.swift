@@ -10,7 +10,9 @@ import Testing
   /// The meaning of `text` as compact JSON, or the codes of its diagnostics.
   private func json(_ text: String) -> String {
     let tree = tree(text)
-    if !tree.diagnostics.isEmpty { return "error " + tree.diagnostics.map(\.code).joined(separator: ",") }
+    if !tree.diagnostics.isEmpty {
+      return "error " + tree.diagnostics.map(\.code).joined(separator: ",")
+    }
     return tree.root?.json.serialized() ?? "nil"
   }
 
@@ -80,12 +82,14 @@ import Testing
   }
 
   @Test(arguments: [
-    ("a: &x b\n", "Y008"), ("a: *x\n", "Y009"), ("a: !t b\n", "Y010"), ("%YAML 1.2\n---\na: b\n", "Y011"),
+    ("a: &x b\n", "Y008"), ("a: *x\n", "Y009"), ("a: !t b\n", "Y010"),
+    ("%YAML 1.2\n---\na: b\n", "Y011"),
     ("a: b\n---\nc: d\n", "Y012"), ("? a\n: b\n", "Y013"), ("[a]: b\n", "Y014"),
     ("a:\n    b: 1\n  c: 2\n", "Y015"), ("a: 'b'\n  c: d\n", "Y016"), ("a: b\nc\n", "Y017"),
     ("a: b: c\n", "Y018"), ("a: - b\n", "Y019"), ("a: b\n  c: d\n", "Y020"), ("a: \"b\n", "Y021"),
     ("a: \"\\q\"\n", "Y022"), ("a: [b\n", "Y023"), ("a: [b, , c]\n", "Y024"), ("a: |x\n", "Y025"),
-    ("a: |\n      \n  b\n", "Y026"), ("a: @b\n", "Y027"), ("a: 'b'#c\n", "Y028"), ("a: 'b' c\n", "Y029"),
+    ("a: |\n      \n  b\n", "Y026"), ("a: @b\n", "Y027"), ("a: 'b'#c\n", "Y028"),
+    ("a: 'b' c\n", "Y029"),
     (": b\n", "Y030"), ("a: [b:c]\n", "Y031"), ("a: b\n- c\n", "Y032"), ("a: [b,\nc]\n", "Y033"),
     (String(repeating: "k", count: 1_025) + ": v\n", "Y034"), ("a: b\nb: c\na: d\n", "Y007"),
     ("a:\n\tb: c\n", "Y005"), ("a: \u{7}\n", "Y002"), ("a: b\u{FEFF}\n", "Y003"),
@@ -141,7 +145,8 @@ import Testing
 
   @Test func emptyValueIsAnEmptyPlainScalarAtTheColon() throws {
     let root = try #require(tree("key:\n").root)
-    guard case .mapping(let mapping) = root, case .scalar(let value) = mapping.entries[0].value else {
+    guard case .mapping(let mapping) = root, case .scalar(let value) = mapping.entries[0].value
+    else {
       Issue.record("expected a mapping")
       return
     }

@@ -93,13 +93,17 @@ import Testing
     #expect(seconds < 2)
 
     let dashes = Array((String(repeating: "- ", count: 10_000) + "x\n").utf8)
-    #expect(parse(dashes, limits: .init(maxLineLength: 100_000)).diagnostics.map(\.code) == ["Y006"])
+    #expect(
+      parse(dashes, limits: .init(maxLineLength: 100_000)).diagnostics.map(\.code) == ["Y006"])
 
     var items = ""
     for level in 0..<3_000 {
       items += String(repeating: " ", count: level * 2) + "-\n"
     }
-    #expect(parse(Array(items.utf8), limits: .init(maxLineLength: 100_000)).diagnostics.map(\.code) == ["Y006"])
+    #expect(
+      parse(Array(items.utf8), limits: .init(maxLineLength: 100_000)).diagnostics.map(\.code) == [
+        "Y006"
+      ])
   }
 
   @Test func tenMegabyteLine() {
@@ -119,7 +123,8 @@ import Testing
   }
 
   @Test func manyProblemsStopAtTheCap() {
-    let text = String(repeating: "a: &x b\n", count: 1_000) + String(repeating: "\u{1B}\n", count: 1_000)
+    let text =
+      String(repeating: "a: &x b\n", count: 1_000) + String(repeating: "\u{1B}\n", count: 1_000)
     let tree = parse(Array(text.utf8))
     #expect(tree.diagnostics.count <= 40)
     #expect(tree.diagnostics.count >= 20)

@@ -34,7 +34,8 @@ enum YamsReference {
 
 /// What our parser reads `text` as: `nil` when it refuses the text.
 enum OurReading {
-  static func json(_ text: String) -> (accepted: Bool, json: JSONValue?, diagnostics: [Diagnostic]) {
+  static func json(_ text: String) -> (accepted: Bool, json: JSONValue?, diagnostics: [Diagnostic])
+  {
     let tree = SyntaxParser.parse(SourceFile(path: "t.coach.yaml", text: text))
     if tree.diagnostics.hasErrors { return (false, nil, tree.diagnostics) }
     return (true, tree.root?.json, [])
