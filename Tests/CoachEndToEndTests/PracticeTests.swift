@@ -21,7 +21,9 @@ import Testing
   }
 
   /// Compares output with a golden file, or records it when `RECORD_SNAPSHOTS` is set.
-  func assertGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+  func assertGolden(
+    _ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  )
     throws
   {
     let url = Self.golden.appendingPathComponent(name)
@@ -30,13 +32,16 @@ import Testing
       return
     }
     let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(text == expected, "differs from \(name); RECORD_SNAPSHOTS=1 re-records it", sourceLocation: sourceLocation)
+    #expect(
+      text == expected, "differs from \(name); RECORD_SNAPSHOTS=1 re-records it",
+      sourceLocation: sourceLocation)
   }
 
   @Test(arguments: ["resolved", "escalated"])
   func goldenTranscriptIsByteIdenticalAcrossRuns(_ outcome: String) throws {
     let input = try String(
-      contentsOf: Self.golden.appendingPathComponent("practice-\(outcome).input.txt"), encoding: .utf8)
+      contentsOf: Self.golden.appendingPathComponent("practice-\(outcome).input.txt"),
+      encoding: .utf8)
     let (first, _) = try practice(["--seed", "5", "--no-save"], input: input)
     let (second, _) = try practice(["--seed", "5", "--no-save"], input: input)
     #expect(first.status == 0)
@@ -63,7 +68,8 @@ import Testing
       #expect((attributes[.posixPermissions] as? Int ?? 0) & 0o777 == 0o600)
     }
     let json = try String(
-      contentsOf: folder.appendingPathComponent(files.first { $0.hasSuffix(".json") }!), encoding: .utf8)
+      contentsOf: folder.appendingPathComponent(files.first { $0.hasSuffix(".json") }!),
+      encoding: .utf8)
     #expect(json.contains("\"outcome\": \"abandoned\""))
     #expect(json.contains("I'm so sorry, that sounds really frustrating."))
     let results = try String(
@@ -112,7 +118,8 @@ import Testing
   @Test func anUnknownScenarioIsAClearErrorWithASuggestion() throws {
     let (result, _) = try practice(["late-delivry"], input: "")
     #expect(result.status == 1)
-    #expect(result.stderr.contains("no scenario `late-delivry` found; did you mean `late-delivery`?"))
+    #expect(
+      result.stderr.contains("no scenario `late-delivry` found; did you mean `late-delivery`?"))
   }
 
   @Test func aBrokenScenarioFileShowsItsDiagnostics() throws {
@@ -143,10 +150,12 @@ import Testing
   @Test func listFindsScenariosInExtraFolders() throws {
     let dir = try CoachProcess.temporaryDirectory()
     let source = try String(
-      contentsOf: CoachProcess.packageRoot.appendingPathComponent("Scripts/scenarios/late-delivery.coach.yaml"),
+      contentsOf: CoachProcess.packageRoot.appendingPathComponent(
+        "Scripts/scenarios/late-delivery.coach.yaml"),
       encoding: .utf8)
     try source.replacingOccurrences(of: "scenario: late-delivery", with: "scenario: my-copy")
-      .write(to: dir.appendingPathComponent("my-copy.coach.yaml"), atomically: true, encoding: .utf8)
+      .write(
+        to: dir.appendingPathComponent("my-copy.coach.yaml"), atomically: true, encoding: .utf8)
     let viaEnv = try CoachProcess.run(["list"], environment: ["COACH_SCRIPTS": dir.path])
     #expect(viaEnv.stdout.contains("my-copy"))
     let viaFlag = try CoachProcess.run(["list", "--scripts", dir.path])

@@ -37,7 +37,9 @@ import Testing
     let source = SourceFile(path: "a", text: "name: Zoë\nmood: x\n")
     let afterName = Array("name: Zoë".utf8).count
     #expect(source.location(at: afterName).column == 10)
-    #expect(source.location(at: afterName + 1) == SourceLocation(offset: afterName + 1, line: 2, column: 1))
+    #expect(
+      source.location(at: afterName + 1)
+        == SourceLocation(offset: afterName + 1, line: 2, column: 1))
   }
 
   @Test func suggestionsFindCloseNames() {

@@ -1,5 +1,5 @@
-import Foundation
 import CoachKit
+import Foundation
 
 /// Loading scripts for tests.
 public enum TestScripts {
@@ -34,7 +34,9 @@ public enum TestScripts {
 
   /// The bytes of a file (traps if missing: tests only).
   public static func readFile(_ path: String) -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else { fatalError("missing \(path)") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      fatalError("missing \(path)")
+    }
     return [UInt8](data)
   }
 }

@@ -53,25 +53,35 @@ struct CoverageTracker {
   func result() -> Coverage {
     var items: [Coverage.Item] = []
     for fact in scenario.facts {
-      items.append(.init(kind: "fact", name: fact.id, span: fact.span, covered: facts.contains(fact.id)))
+      items.append(
+        .init(kind: "fact", name: fact.id, span: fact.span, covered: facts.contains(fact.id)))
     }
     for option in scenario.options {
-      items.append(.init(kind: "option", name: option.id, span: option.span, covered: options.contains(option.id)))
+      items.append(
+        .init(
+          kind: "option", name: option.id, span: option.span, covered: options.contains(option.id)))
     }
     for rule in scenario.rules {
-      items.append(.init(kind: "rule", name: rule.id, span: rule.span, covered: rules.contains(rule.id)))
+      items.append(
+        .init(kind: "rule", name: rule.id, span: rule.span, covered: rules.contains(rule.id)))
     }
-    for (situation, variants) in scenario.lines.variants.sorted(by: { $0.key.description < $1.key.description }) {
+    for (situation, variants) in scenario.lines.variants.sorted(by: {
+      $0.key.description < $1.key.description
+    }) {
       guard let first = variants.first else { continue }
       items.append(
-        .init(kind: "lines", name: situation.description, span: first.span,
-              covered: lines.contains(situation.description)))
+        .init(
+          kind: "lines", name: situation.description, span: first.span,
+          covered: lines.contains(situation.description)))
     }
     for step in Step.allCases {
-      items.append(.init(kind: "step", name: step.rawValue, span: scenario.span, covered: steps.contains(step)))
+      items.append(
+        .init(kind: "step", name: step.rawValue, span: scenario.span, covered: steps.contains(step))
+      )
     }
     for end in [Outcome.resolved, .escalated] {
-      items.append(.init(kind: "end", name: end.rawValue, span: scenario.span, covered: ends.contains(end)))
+      items.append(
+        .init(kind: "end", name: end.rawValue, span: scenario.span, covered: ends.contains(end)))
     }
     return Coverage(items: items.sorted { $0.span.start.offset < $1.span.start.offset })
   }

@@ -39,10 +39,12 @@ public struct ScenarioTestRunner: Sendable {
       if session.isOver {
         failures.append(
           "the conversation ended (\(session.outcome!.rawValue)) after reply \(index), "
-            + "but \(replies.count - index) more repl\(replies.count - index == 1 ? "y was" : "ies were") written")
+            + "but \(replies.count - index) more repl\(replies.count - index == 1 ? "y was" : "ies were") written"
+        )
         break
       }
-      let judgement = judge.read(reply.text, customerLine: session.state.lastCustomerLine, step: session.state.step)
+      let judgement = judge.read(
+        reply.text, customerLine: session.state.lastCustomerLine, step: session.state.step)
       let turn = session.respond(to: reply.text, reading: judgement.reading)
       coverage.record(turn)
     }
@@ -62,12 +64,14 @@ public struct ScenarioTestRunner: Sendable {
     }
     for event in expect.noEvents where events.contains(event.text) {
       let turn = session.turns.first { $0.events.map(\.description).contains(event.text) }
-      failures.append("event `\(event.text)` happened at turn \(turn?.number ?? 0), but the test forbids it")
+      failures.append(
+        "event `\(event.text)` happened at turn \(turn?.number ?? 0), but the test forbids it")
     }
     let scores = StepScores(turns: session.turns, scenario: scenario, outcome: session.outcome)
     for step in Step.allCases {
       if let minimum = expect.minScores[step], scores[step] < minimum {
-        failures.append("expected a \(step.rawValue) score of at least \(minimum), got \(scores[step])")
+        failures.append(
+          "expected a \(step.rawValue) score of at least \(minimum), got \(scores[step])")
       }
     }
     if let maxTurns = expect.maxTurns, session.turns.count > maxTurns {
@@ -80,9 +84,11 @@ public struct ScenarioTestRunner: Sendable {
       failures.append("expected a final mood of at least \(low), got \(session.state.mood)")
     }
     _ = last
-    return ScenarioTestResult(name: test.name, span: test.span, failures: failures, transcript: session.turns.map {
-      "you: \($0.reply)\n  → \($0.customerLine)  [mood \($0.moodBefore)→\($0.moodAfter); \($0.events.map(\.description).joined(separator: ", "))]"
-    })
+    return ScenarioTestResult(
+      name: test.name, span: test.span, failures: failures,
+      transcript: session.turns.map {
+        "you: \($0.reply)\n  → \($0.customerLine)  [mood \($0.moodBefore)→\($0.moodAfter); \($0.events.map(\.description).joined(separator: ", "))]"
+      })
   }
 
   private func runReply(
@@ -100,7 +106,8 @@ public struct ScenarioTestRunner: Sendable {
         }.map { "`\($0.id)` “\($0.text)”" }
         failures.append(
           "expected \(step.rawValue) `\(expected)`, got `\(actual)`"
-            + (evidence.isEmpty ? " (no evidence for it)" : " (evidence: \(evidence.joined(separator: ", ")))"))
+            + (evidence.isEmpty
+              ? " (no evidence for it)" : " (evidence: \(evidence.joined(separator: ", ")))"))
       }
     }
     let signals = assessment.signals.filter { !$0.negated }.map(\.id)
@@ -110,7 +117,8 @@ public struct ScenarioTestRunner: Sendable {
     }
     for signal in expect.noSignals where signals.contains(signal.text) {
       let evidence = assessment.signals.first { $0.id == signal.text }
-      failures.append("found signal `\(signal.text)` in “\(evidence?.text ?? "")”, which the test forbids")
+      failures.append(
+        "found signal `\(signal.text)` in “\(evidence?.text ?? "")”, which the test forbids")
     }
     for flag in expect.flags where !flags.contains(flag.text) {
       failures.append("expected anti-pattern `\(flag.text)`; flagged: \(Self.list(flags))")

@@ -16,7 +16,11 @@ extension Diagnostic {
     if let label { members.append(("label", .string(label))) }
     if !related.isEmpty {
       members.append(
-        ("related", .array(related.map { .object(Self.position($0.span) + [("message", .string($0.message))]) })))
+        (
+          "related",
+          .array(
+            related.map { .object(Self.position($0.span) + [("message", .string($0.message))]) })
+        ))
     }
     if let help { members.append(("help", .string(help))) }
     if !notes.isEmpty { members.append(("notes", .array(notes.map { .string($0) }))) }

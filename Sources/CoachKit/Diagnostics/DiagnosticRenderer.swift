@@ -45,7 +45,9 @@ public struct DiagnosticRenderer: Sendable {
     for label in diagnostic.related where label.span.start.line <= source.lineCount {
       marks.append(Mark(span: label.span, message: label.message, primary: false))
     }
-    marks.sort { ($0.span.start.line, $0.primary ? 1 : 0) < ($1.span.start.line, $1.primary ? 1 : 0) }
+    marks.sort {
+      ($0.span.start.line, $0.primary ? 1 : 0) < ($1.span.start.line, $1.primary ? 1 : 0)
+    }
     let width = String(marks.map(\.span.start.line).max() ?? 1).count
     let pad = String(repeating: " ", count: width)
     let bar = style("|", .blue)
@@ -111,9 +113,12 @@ public struct DiagnosticRenderer: Sendable {
         index += 1
       }
       let marker = String(repeating: mark.primary ? "^" : "-", count: max(1, cells))
-      var text = style(marker, mark.primary ? (diagnostic.severity == .error ? .red : .yellow) : .blue)
+      var text = style(
+        marker, mark.primary ? (diagnostic.severity == .error ? .red : .yellow) : .blue)
       if let message = mark.message, !message.isEmpty {
-        text += " " + style(TerminalSafe.clean(message, keepNewlines: false), mark.primary ? .bold : .none)
+        text +=
+          " "
+          + style(TerminalSafe.clean(message, keepNewlines: false), mark.primary ? .bold : .none)
       }
       return lead + text
     }
@@ -121,7 +126,8 @@ public struct DiagnosticRenderer: Sendable {
 
   /// Renders many diagnostics for one file, in source order, up to `limit`, followed by a summary
   /// line such as `2 errors, 1 warning in Scripts/x.coach.yaml`.
-  public func render(_ diagnostics: [Diagnostic], in source: SourceFile, limit: Int = 20) -> String {
+  public func render(_ diagnostics: [Diagnostic], in source: SourceFile, limit: Int = 20) -> String
+  {
     let sorted = diagnostics.sortedBySource()
     var out = ""
     for diagnostic in sorted.prefix(limit) {

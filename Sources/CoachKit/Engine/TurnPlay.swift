@@ -69,7 +69,9 @@ struct TurnPlay {
       state.firedRules.insert(rule.id)
       events.append(.rule(id: rule.id))
       if let say = rule.say { ruleLines.append(say) }
-      if rule.moodChange != 0 { changes.append(.init(rule.moodChange, "the script's rule `\(rule.id)`")) }
+      if rule.moodChange != 0 {
+        changes.append(.init(rule.moodChange, "the script's rule `\(rule.id)`"))
+      }
       if let coach = rule.coach { notes.append((0, coach)) }
       if let fact = rule.reveal?.text { reveal(fact, quote: nil) }
       if let end = rule.end { ending = end == .resolved ? .resolved : .escalated }
@@ -106,7 +108,8 @@ struct TurnPlay {
     }
     state.empathyCredit += strength
     if stepBefore == .empathy {
-      notes.append((5, method.note(strength == 2 ? "empathy-strong" : "empathy-weak", ["quote": quote]) ?? ""))
+      notes.append(
+        (5, method.note(strength == 2 ? "empathy-strong" : "empathy-weak", ["quote": quote]) ?? ""))
     }
   }
 
@@ -139,7 +142,8 @@ struct TurnPlay {
     events.append(.revealed(fact: factID))
     revealLines.append(fact.reveal)
     if method.mood.factRevealed != 0 {
-      changes.append(.init(method.mood.factRevealed, "a question that let them explain (\(factID))"))
+      changes.append(
+        .init(method.mood.factRevealed, "a question that let them explain (\(factID))"))
     }
     if let quote {
       notes.append((4, method.note("fact", ["quote": quote, "fact": factID]) ?? ""))
@@ -153,7 +157,9 @@ struct TurnPlay {
     if !state.summaryGiven {
       state.summaryGiven = true
       events.append(.summary)
-      if method.mood.summary != 0 { changes.append(.init(method.mood.summary, "a summary: “\(quote)”")) }
+      if method.mood.summary != 0 {
+        changes.append(.init(method.mood.summary, "a summary: “\(quote)”"))
+      }
     }
     notes.append((4, method.note("summary", ["quote": quote]) ?? ""))
   }
@@ -178,7 +184,8 @@ struct TurnPlay {
         if !understood, !leapfrogged {
           leapfrogged = true
           events.append(.leapfrog)
-          changes.append(.init(method.mood.leapfrog, "an offer before the problem was understood: “\(quote)”"))
+          changes.append(
+            .init(method.mood.leapfrog, "an offer before the problem was understood: “\(quote)”"))
           notes.append((1, method.note("leapfrog", ["quote": quote]) ?? ""))
         }
         let line = option.tooSoon ?? pick(.leapfrog) ?? ""
@@ -284,14 +291,17 @@ struct TurnPlay {
       state.patience -= 1
       // The extra mood cost is for a reply that simply did nothing; anti-patterns and the
       // script's rules already priced in what a bad reply did.
-      let priced = !reading.antipatterns.isEmpty
+      let priced =
+        !reading.antipatterns.isEmpty
         || scenario.rules.contains { events.contains(.rule(id: $0.id)) && $0.moodChange != 0 }
       if method.mood.poorReply != 0, !priced {
-        changes.append(.init(method.mood.poorReply, "a reply that did not help with \(stepBefore.title)"))
+        changes.append(
+          .init(method.mood.poorReply, "a reply that did not help with \(stepBefore.title)"))
       }
       if !helped {
         let guide = method.guide(stepBefore)
-        notes.append((6, method.note("poor", ["step": stepBefore.title, "hint": guide.hint]) ?? ""))
+        notes.append(
+          (6, method.note("poor", ["step": stepBefore.title, "hint": guide.hint]) ?? ""))
       }
     }
   }
@@ -394,7 +404,8 @@ struct TurnPlay {
   private mutating func choose(_ texts: [String], key: String) -> String? {
     guard !texts.isEmpty else { return nil }
     var index = state.random.below(texts.count)
-    if texts.count > 1, let last = state.lastVariant[key], texts[last % texts.count] == texts[index] {
+    if texts.count > 1, let last = state.lastVariant[key], texts[last % texts.count] == texts[index]
+    {
       index = (index + 1 + state.random.below(texts.count - 1)) % texts.count
     }
     state.lastVariant[key] = index

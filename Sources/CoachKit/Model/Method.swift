@@ -97,7 +97,8 @@ public struct Method: Sendable {
 
   /// The names of the notes the engine uses; the method file must define each.
   public static let noteNames = [
-    "empathy-strong", "empathy-weak", "fact", "open-question", "summary", "summary-missing", "leapfrog",
+    "empathy-strong", "empathy-weak", "fact", "open-question", "summary", "summary-missing",
+    "leapfrog",
     "too-soon", "not-yet", "accepted", "countered", "refused", "check-early", "loop-back",
     "resolved", "poor", "antipattern", "escalated-patience", "escalated-mood", "choices",
   ]

@@ -66,7 +66,9 @@ public enum ScriptLoader {
           .error(
             "S000", "the file is empty", at: source.span(from: 0, to: 0),
             label: "expected a script",
-            help: "a script starts with `scenario: ID`, `lexicon: ID`, `method: ID` or `curriculum: ID`"))
+            help:
+              "a script starts with `scenario: ID`, `lexicon: ID`, `method: ID` or `curriculum: ID`"
+          ))
       }
       return Script(source: source, kind: nil, content: nil, diagnostics: diagnostics)
     }
@@ -84,7 +86,8 @@ public enum ScriptLoader {
       let names = Script.Kind.allCases.map(\.rawValue)
       sink.append(
         .error(
-          "S000", "a script's first key says what it is; `\(first.key.value)` is not a kind of script",
+          "S000",
+          "a script's first key says what it is; `\(first.key.value)` is not a kind of script",
           at: first.key.span, label: "unknown kind",
           help: Suggestions.closest(to: first.key.value, in: names).map { "did you mean `\($0)`?" }
             ?? "start with one of \(names.map { "`\($0):`" }.joined(separator: ", "))"))

@@ -180,7 +180,7 @@ public struct LeftHandColumn: Hashable, Sendable {
   }
 
   /// Text safe for one Markdown table cell: one line, pipes escaped.
-  static func cell(_ text: String) -> String {
+  public static func cell(_ text: String) -> String {
     var out = ""
     for character in clean(text) {
       switch character {

@@ -62,7 +62,8 @@ public struct Debrief: Sendable {
       let better =
         worst.reading.antipatterns.compactMap(\.rewrite).first
         ?? session.method.guide(worst.stepBefore).hint
-      weakest = Highlight(turn: worst.number, reply: worst.reply, evidence: evidence, better: better)
+      weakest = Highlight(
+        turn: worst.number, reply: worst.reply, evidence: evidence, better: better)
     }
 
     var advice: [String] = []
@@ -91,7 +92,9 @@ public struct Debrief: Sendable {
     if let quote = reading.summaryQuote { evidence.append("a summary: “\(quote)”") }
     if let quote = reading.choicesQuote { evidence.append("a choice: “\(quote)”") }
     for event in turn.events {
-      if case .accepted(let option) = event { evidence.append("an offer they accepted (\(option))") }
+      if case .accepted(let option) = event {
+        evidence.append("an offer they accepted (\(option))")
+      }
     }
     if let quote = reading.checkQuote { evidence.append("a check: “\(quote)”") }
     return evidence
@@ -107,32 +110,46 @@ public struct Debrief: Sendable {
     case .escalated: verb = "Escalated: the customer gave up on you"
     case .abandoned: verb = "Abandoned"
     }
-    out += "\(verb) after \(turns) turn\(turns == 1 ? "" : "s"); mood \(moodStart) → \(moodEnd) of 10.\n\n"
+    out +=
+      "\(verb) after \(turns) turn\(turns == 1 ? "" : "s"); mood \(moodStart) → \(moodEnd) of 10.\n\n"
     for step in Step.allCases {
       let score = scores[step]
       let filled = score / 10
       let name = step.title.padding(to: 11)
       let number = String(score)
-      out += "  \(name)" + String(repeating: "█", count: filled)
-        + String(repeating: "░", count: 10 - filled) + " " + String(repeating: " ", count: 3 - number.count) + number + "\n"
+      out +=
+        "  \(name)" + String(repeating: "█", count: filled)
+        + String(repeating: "░", count: 10 - filled) + " "
+        + String(repeating: " ", count: 3 - number.count) + number + "\n"
     }
-    out += "  " + "Overall".padding(to: 11) + String(repeating: " ", count: 11) + String(scores.overall) + "\n"
+    out +=
+      "  " + "Overall".padding(to: 11) + String(repeating: " ", count: 11) + String(scores.overall)
+      + "\n"
 
     func wrap(_ text: String, indent: String, hanging: Int = 2) -> String {
-      TextWrapper.wrap(TerminalSafe.clean(text), width: width - indent.count, hangingIndent: hanging)
-        .split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }.joined(separator: "\n")
+      TextWrapper.wrap(
+        TerminalSafe.clean(text), width: width - indent.count, hangingIndent: hanging
+      )
+      .split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }.joined(
+        separator: "\n")
     }
     if let strongest {
-      out += "\nStrongest reply (turn \(strongest.turn)):\n" + wrap("“\(strongest.reply)”", indent: "  ") + "\n"
+      out +=
+        "\nStrongest reply (turn \(strongest.turn)):\n" + wrap("“\(strongest.reply)”", indent: "  ")
+        + "\n"
       for item in strongest.evidence { out += wrap("+ " + item, indent: "    ") + "\n" }
     }
     if let weakest {
-      out += "\nWeakest reply (turn \(weakest.turn)):\n" + wrap("“\(weakest.reply)”", indent: "  ") + "\n"
+      out +=
+        "\nWeakest reply (turn \(weakest.turn)):\n" + wrap("“\(weakest.reply)”", indent: "  ")
+        + "\n"
       for item in weakest.evidence { out += wrap("- " + item, indent: "    ") + "\n" }
       if let better = weakest.better { out += wrap("Better: " + better, indent: "    ") + "\n" }
     }
     if !antipatterns.isEmpty {
-      out += "\nAnti-patterns: " + antipatterns.map { "\($0.id) ×\($0.count)" }.joined(separator: ", ") + "\n"
+      out +=
+        "\nAnti-patterns: " + antipatterns.map { "\($0.id) ×\($0.count)" }.joined(separator: ", ")
+        + "\n"
     }
     out += "\nPractise next:\n"
     for (index, item) in practise.enumerated() {

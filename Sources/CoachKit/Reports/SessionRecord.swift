@@ -129,11 +129,24 @@ public struct SessionRecord: Hashable, Sendable {
           })
       ))
     members.append(
-      ("scores", .object(Step.allCases.map { ($0.rawValue, .int(scores[$0])) } + [("overall", .int(scores.overall))])))
+      (
+        "scores",
+        .object(
+          Step.allCases.map { ($0.rawValue, .int(scores[$0])) } + [
+            ("overall", .int(scores.overall))
+          ])
+      ))
     members.append(("antipatterns", .object(antipatterns.map { ($0.id, .int($0.count)) })))
-    members.append(("facts", .array(facts.map { .object([("id", .string($0.id)), ("text", .string($0.text))]) })))
     members.append(
-      ("agreed", agreed.map { .object([("id", .string($0.id)), ("text", .string($0.text))]) } ?? .null))
+      (
+        "facts",
+        .array(facts.map { .object([("id", .string($0.id)), ("text", .string($0.text))]) })
+      ))
+    members.append(
+      (
+        "agreed",
+        agreed.map { .object([("id", .string($0.id)), ("text", .string($0.text))]) } ?? .null
+      ))
     return .object(members)
   }
 
@@ -151,11 +164,15 @@ public struct SessionRecord: Hashable, Sendable {
       throw FormatError(description: "unsupported transcript version")
     }
     func string(_ value: JSONValue?, _ name: String) throws(FormatError) -> String {
-      guard let text = value?.stringValue else { throw FormatError(description: "missing \"\(name)\"") }
+      guard let text = value?.stringValue else {
+        throw FormatError(description: "missing \"\(name)\"")
+      }
       return text
     }
     func int(_ value: JSONValue?, _ name: String) throws(FormatError) -> Int {
-      guard let number = value?.intValue else { throw FormatError(description: "missing \"\(name)\"") }
+      guard let number = value?.intValue else {
+        throw FormatError(description: "missing \"\(name)\"")
+      }
       return number
     }
     func step(_ value: JSONValue?, _ name: String) throws(FormatError) -> Step {
@@ -201,10 +218,13 @@ public struct SessionRecord: Hashable, Sendable {
       antipatterns = []
     }
     facts = (json["facts"]?.arrayValue ?? []).compactMap { item in
-      guard let id = item["id"]?.stringValue, let text = item["text"]?.stringValue else { return nil }
+      guard let id = item["id"]?.stringValue, let text = item["text"]?.stringValue else {
+        return nil
+      }
       return (id, text)
     }
-    if let id = json["agreed"]?["id"]?.stringValue, let text = json["agreed"]?["text"]?.stringValue {
+    if let id = json["agreed"]?["id"]?.stringValue, let text = json["agreed"]?["text"]?.stringValue
+    {
       agreed = (id, text)
     } else {
       agreed = nil
@@ -218,7 +238,8 @@ public struct SessionRecord: Hashable, Sendable {
     var out = "# \(scenarioTitle)\n\n"
     out += "- Scenario: `\(scenarioID)` (seed \(seed), \(mode) mode)\n"
     out += "- Started: \(started)\n- Ended: \(ended)\n"
-    out += "- Outcome: **\(outcome.rawValue)** after \(exchanges.count) turn\(exchanges.count == 1 ? "" : "s"), final mood \(finalMood)/10\n\n"
+    out +=
+      "- Outcome: **\(outcome.rawValue)** after \(exchanges.count) turn\(exchanges.count == 1 ? "" : "s"), final mood \(finalMood)/10\n\n"
     out += "## Conversation\n\n"
     out += "**\(customerName):** \(Self.inline(opening))\n\n"
     for exchange in exchanges {

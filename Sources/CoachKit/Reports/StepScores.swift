@@ -30,11 +30,14 @@ public struct StepScores: Hashable, Sendable {
     if let first = turns.first, first.reading.strength(.empathy) == 0 { empathy = min(empathy, 80) }
 
     let required = scenario.facts.filter(\.required).map(\.id)
-    let revealed = Set(turns.flatMap(\.events).compactMap { event -> String? in
-      if case .revealed(let fact) = event { return fact }
-      return nil
-    })
-    let share = required.isEmpty ? 1.0 : Double(required.filter(revealed.contains).count) / Double(required.count)
+    let revealed = Set(
+      turns.flatMap(\.events).compactMap { event -> String? in
+        if case .revealed(let fact) = event { return fact }
+        return nil
+      })
+    let share =
+      required.isEmpty
+      ? 1.0 : Double(required.filter(revealed.contains).count) / Double(required.count)
     var understand = Int(50 * share)
     if turns.contains(where: { $0.reading.isOpenQuestion }) { understand += 25 }
     let events = turns.flatMap(\.events)
@@ -47,7 +50,9 @@ public struct StepScores: Hashable, Sendable {
     var offer: Int
     if accepted {
       offer = 60
-      if turns.contains(where: { $0.reading.choicesQuote != nil || $0.reading.optionsOffered.count > 1 }) {
+      if turns.contains(where: {
+        $0.reading.choicesQuote != nil || $0.reading.optionsOffered.count > 1
+      }) {
         offer += 20
       }
       if bestOffer == 2 { offer += 20 }

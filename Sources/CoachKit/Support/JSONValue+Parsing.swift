@@ -35,7 +35,8 @@ extension JSONValue {
   public var intValue: Int? {
     switch self {
     case .int(let value): value
-    case .double(let value) where value.rounded(.towardZero) == value && abs(value) < 1e15: Int(value)
+    case .double(let value) where value.rounded(.towardZero) == value && abs(value) < 1e15:
+      Int(value)
     default: nil
     }
   }
@@ -74,7 +75,9 @@ private struct JSONTextParser {
       }
       while true {
         skipSpace()
-        guard index < scalars.count, scalars[index] == "\"" else { throw error("expected a string key") }
+        guard index < scalars.count, scalars[index] == "\"" else {
+          throw error("expected a string key")
+        }
         let key = try string()
         skipSpace()
         guard index < scalars.count, scalars[index] == ":" else { throw error("expected `:`") }
@@ -124,9 +127,13 @@ private struct JSONTextParser {
     }
   }
 
-  mutating func literal(_ word: String, _ value: JSONValue) throws(JSONValue.ParseError) -> JSONValue {
+  mutating func literal(_ word: String, _ value: JSONValue) throws(JSONValue.ParseError)
+    -> JSONValue
+  {
     for scalar in word.unicodeScalars {
-      guard index < scalars.count, scalars[index] == scalar else { throw error("unexpected character") }
+      guard index < scalars.count, scalars[index] == scalar else {
+        throw error("unexpected character")
+      }
       index += 1
     }
     return value
@@ -221,7 +228,9 @@ private struct JSONTextParser {
   mutating func hex4() throws(JSONValue.ParseError) -> UInt32 {
     var value: UInt32 = 0
     for _ in 0..<4 {
-      guard index < scalars.count, let digit = UInt32(String(scalars[index]), radix: 16) else { throw error("invalid \\u escape") }
+      guard index < scalars.count, let digit = UInt32(String(scalars[index]), radix: 16) else {
+        throw error("invalid \\u escape")
+      }
       value = value * 16 + digit
       index += 1
     }

@@ -40,7 +40,9 @@ struct Lint: ParsableCommand {
       if ScriptFiles.isDirectory(path) {
         let found = ScriptFiles.scripts(in: path)
         if found.isEmpty {
-          Platform.writeError("coach: warning: no *.coach.yaml files in `\(TerminalSafe.clean(path, keepNewlines: false))`\n")
+          Platform.writeError(
+            "coach: warning: no *.coach.yaml files in `\(TerminalSafe.clean(path, keepNewlines: false))`\n"
+          )
         }
         files += found
       } else {

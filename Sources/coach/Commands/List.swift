@@ -24,7 +24,8 @@ struct List: ParsableCommand {
     var broken: [String] = []
     for script in catalog.scripts(of: .scenario) {
       if let scenario = script.scenario {
-        rows.append((scenario.id, scenario.title, scenario.difficulty, scenario.tags, script.source.path))
+        rows.append(
+          (scenario.id, scenario.title, scenario.difficulty, scenario.tags, script.source.path))
       } else {
         broken.append(script.source.path)
       }
@@ -42,23 +43,31 @@ struct List: ParsableCommand {
       return
     }
     if rows.isEmpty {
-      Platform.write("No scenarios found. Searched: \(catalog.searchPath.joined(separator: ", "))\n")
+      Platform.write(
+        "No scenarios found. Searched: \(catalog.searchPath.joined(separator: ", "))\n")
     }
     let idWidth = min(28, rows.map(\.id.count).max() ?? 2)
     let width = Platform.terminalWidth()
     for row in rows {
-      let stars = String(repeating: "●", count: row.difficulty) + String(repeating: "○", count: 5 - row.difficulty)
-      var line = TerminalSafe.clean(row.id, keepNewlines: false).padded(to: idWidth) + "  " + stars + "  "
+      let stars =
+        String(repeating: "●", count: row.difficulty)
+        + String(repeating: "○", count: 5 - row.difficulty)
+      var line =
+        TerminalSafe.clean(row.id, keepNewlines: false).padded(to: idWidth) + "  " + stars + "  "
         + TerminalSafe.clean(row.title, keepNewlines: false)
       if !row.tags.isEmpty {
-        line += "  [" + row.tags.map { TerminalSafe.clean($0, keepNewlines: false) }.joined(separator: ", ") + "]"
+        line +=
+          "  ["
+          + row.tags.map { TerminalSafe.clean($0, keepNewlines: false) }.joined(separator: ", ")
+          + "]"
       }
       if DisplayWidth.of(line) > width { line = String(line.prefix(max(10, width - 1))) + "…" }
       Platform.write(line + "\n")
     }
     for path in broken {
       Platform.writeError(
-        "coach: warning: `\(TerminalSafe.clean(path, keepNewlines: false))` has errors; run `coach lint` on it\n")
+        "coach: warning: `\(TerminalSafe.clean(path, keepNewlines: false))` has errors; run `coach lint` on it\n"
+      )
     }
   }
 }

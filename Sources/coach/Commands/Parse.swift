@@ -5,7 +5,8 @@ import CoachKit
 struct Parse: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "parse",
-    abstract: "Print what a script file means, as JSON (keys in document order, scalars as strings).",
+    abstract:
+      "Print what a script file means, as JSON (keys in document order, scalars as strings).",
     discussion: """
       The output is the tree any YAML 1.2 tool would give for the file, with every scalar a
       string. A file the scenario language refuses prints its diagnostics and exits 1.

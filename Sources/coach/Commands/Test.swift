@@ -54,7 +54,8 @@ struct Test: ParsableCommand {
       guard script.kind == .scenario else { continue }
       guard let scenario = script.scenario else {
         let renderer = DiagnosticRenderer(color: Platform.useColor(on: 1, disabled: noColor))
-        Platform.write(renderer.render(script.diagnostics.filter { $0.severity == .error }, in: source))
+        Platform.write(
+          renderer.render(script.diagnostics.filter { $0.severity == .error }, in: source))
         failed += 1
         continue
       }
@@ -87,7 +88,8 @@ struct Test: ParsableCommand {
       if coverage {
         for item in report.coverage.uncovered {
           Platform.write(
-            "  \(name):\(item.span.start.line): no test reaches \(item.kind) `\(TerminalSafe.clean(item.name, keepNewlines: false))`\n")
+            "  \(name):\(item.span.start.line): no test reaches \(item.kind) `\(TerminalSafe.clean(item.name, keepNewlines: false))`\n"
+          )
         }
       }
     }

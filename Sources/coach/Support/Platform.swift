@@ -1,9 +1,10 @@
+import CReadline
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import CReadline
 
 /// The process-level facts and effects the commands need: streams, terminals, environment.
 ///

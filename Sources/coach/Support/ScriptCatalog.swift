@@ -76,7 +76,9 @@ final class ScriptCatalog {
       return try require(script, as: \.scenario, what: "scenario")
     } else {
       let scenarios = scripts(of: .scenario)
-      guard let found = scenarios.first(where: { $0.scenario?.id == reference || idOf($0) == reference })
+      guard
+        let found = scenarios.first(where: { $0.scenario?.id == reference || idOf($0) == reference }
+        )
       else {
         let ids = scenarios.compactMap { $0.scenario?.id }
         var message = "no scenario `\(TerminalSafe.clean(reference, keepNewlines: false))` found"
@@ -125,9 +127,11 @@ final class ScriptCatalog {
     if let value = script[keyPath: path] { return value }
     if script.diagnostics.hasErrors {
       let renderer = DiagnosticRenderer(color: Platform.useColor(on: 2))
-      Platform.writeError(renderer.render(script.diagnostics.filter { $0.severity == .error }, in: script.source))
+      Platform.writeError(
+        renderer.render(script.diagnostics.filter { $0.severity == .error }, in: script.source))
       throw ExitCode.failure
     }
-    throw CoachError("`\(TerminalSafe.clean(script.source.path, keepNewlines: false))` is not a \(what) script")
+    throw CoachError(
+      "`\(TerminalSafe.clean(script.source.path, keepNewlines: false))` is not a \(what) script")
   }
 }

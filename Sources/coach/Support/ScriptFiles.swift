@@ -1,9 +1,10 @@
+import CoachKit
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import CoachKit
 
 /// An error the user can act on, printed as `coach: error: …` with a non-zero exit code.
 struct CoachError: Error, CustomStringConvertible {
@@ -19,7 +20,8 @@ enum ScriptFiles {
   /// Reads a whole file as bytes.
   static func read(_ path: String) throws -> SourceFile {
     guard let bytes = readBytes(path) else {
-      throw CoachError("cannot read `\(TerminalSafe.clean(path, keepNewlines: false))`: \(errnoText())")
+      throw CoachError(
+        "cannot read `\(TerminalSafe.clean(path, keepNewlines: false))`: \(errnoText())")
     }
     return SourceFile(path: path, bytes: bytes)
   }
@@ -102,7 +104,9 @@ enum ScriptFiles {
     for _ in 0..<4 {
       if let slash = root.lastIndex(of: "/") { root = String(root[..<slash]) }
     }
-    let candidates = [root + "/Scripts", executableDirectory().map { $0 + "/../share/coach/Scripts" }]
+    let candidates = [
+      root + "/Scripts", executableDirectory().map { $0 + "/../share/coach/Scripts" },
+    ]
     for case let candidate? in candidates where isDirectory(candidate) {
       return candidate
     }

@@ -1,9 +1,10 @@
+import CoachKit
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import CoachKit
 
 /// Tells a script's kind from its first key by reading only the start of the file.
 ///

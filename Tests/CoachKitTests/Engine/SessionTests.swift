@@ -80,9 +80,11 @@ import Testing
   static let askWhen = Reading(
     strengths: [.understand: 2], isQuestion: true, isOpenQuestion: true,
     factsAsked: ["birthday": "when"])
-  static let summary = Reading(strengths: [.understand: 2], summaryQuote: "so you need it by Friday")
+  static let summary = Reading(
+    strengths: [.understand: 2], summaryQuote: "so you need it by Friday")
   static let offerCourier = Reading(strengths: [.offer: 2], optionsOffered: ["courier": "courier"])
-  static let check = Reading(strengths: [.check: 2], isQuestion: true, checkQuote: "does that work?")
+  static let check = Reading(
+    strengths: [.check: 2], isQuestion: true, checkQuote: "does that work?")
   static let nothing = Reading()
 
   @Test func opensWithTheCustomersFirstLineAtEmpathy() {
@@ -100,7 +102,9 @@ import Testing
     #expect(turn.moodAfter == 5)
     #expect(turn.stepAfter == .understand)
     #expect(turn.events.contains(.reachedStep(.understand)))
-    #expect(["Thanks. It's been stressful.", "OK. Thank you for saying that."].contains(turn.customerLine))
+    #expect(
+      ["Thanks. It's been stressful.", "OK. Thank you for saying that."].contains(turn.customerLine)
+    )
     #expect(turn.coachNote?.contains("that sounds stressful") == true)
     #expect(!turn.wasPoor)
   }
@@ -198,8 +202,9 @@ import Testing
     _ = session.respond(to: "when?", reading: Self.askWhen)
     let turn = session.respond(
       to: "so Friday matters. Did I get that right?",
-      reading: Reading(strengths: [.understand: 2, .check: 1], isQuestion: true,
-                       summaryQuote: "so Friday matters", checkQuote: "did I get that right"))
+      reading: Reading(
+        strengths: [.understand: 2, .check: 1], isQuestion: true,
+        summaryQuote: "so Friday matters", checkQuote: "did I get that right"))
     #expect(turn.coachNote?.contains("before anything was agreed") != true)
   }
 
@@ -210,10 +215,13 @@ import Testing
     let notAsked = session.respond(to: "the date is printed", reading: statement)
     #expect(!notAsked.events.contains(.revealed(fact: "birthday")))
     let both = Reading(
-      strengths: [.understand: 2], isQuestion: true, factsAsked: ["birthday": "when", "address": "address"])
+      strengths: [.understand: 2], isQuestion: true,
+      factsAsked: ["birthday": "when", "address": "address"])
     let asked = session.respond(to: "when and what address?", reading: both)
     #expect(asked.events.filter { if case .revealed = $0 { true } else { false } }.count == 2)
-    #expect(asked.customerLine == "It's my son's birthday present. His birthday is Friday. I moved last month.")
+    #expect(
+      asked.customerLine
+        == "It's my son's birthday present. His birthday is Friday. I moved last month.")
     #expect(session.state.factsKnown == ["birthday", "address"])
     #expect(session.understood)
     #expect(session.state.step == .offer)
@@ -238,7 +246,8 @@ import Testing
     _ = session.respond(to: "when?", reading: Self.askWhen)
     #expect(session.state.step == .offer)
     let turn = session.respond(
-      to: "what else?", reading: Reading(strengths: [.understand: 2], isQuestion: true, isOpenQuestion: true))
+      to: "what else?",
+      reading: Reading(strengths: [.understand: 2], isQuestion: true, isOpenQuestion: true))
     #expect(!turn.wasPoor)
     #expect(turn.moodAfter == turn.moodBefore)
     #expect(["So what can you do?", "Options, please."].contains(turn.customerLine))
@@ -275,10 +284,12 @@ import Testing
     var session = session()
     _ = session.respond(to: "sorry", reading: Self.empathy)
     _ = session.respond(to: "when?", reading: Self.askWhen)
-    let voucher = session.respond(to: "voucher", reading: Reading(optionsOffered: ["voucher": "voucher"]))
+    let voucher = session.respond(
+      to: "voucher", reading: Reading(optionsOffered: ["voucher": "voucher"]))
     #expect(voucher.events.contains(.refused(option: "voucher")))
     #expect(voucher.customerLine == "I don't want a voucher.")
-    let refund = session.respond(to: "refund", reading: Reading(optionsOffered: ["refund": "refund"]))
+    let refund = session.respond(
+      to: "refund", reading: Reading(optionsOffered: ["refund": "refund"]))
     #expect(refund.events.contains(.countered(option: "refund")))
     #expect(session.state.step == .offer)
   }
@@ -289,7 +300,8 @@ import Testing
     _ = session.respond(to: "when?", reading: Self.askWhen)
     let turn = session.respond(
       to: "voucher or courier?",
-      reading: Reading(choicesQuote: "or", optionsOffered: ["voucher": "voucher", "courier": "courier"]))
+      reading: Reading(
+        choicesQuote: "or", optionsOffered: ["voucher": "voucher", "courier": "courier"]))
     #expect(turn.events.contains(.accepted(option: "courier")))
     #expect(turn.customerLine == "A courier by Thursday works.")
   }
@@ -311,7 +323,9 @@ import Testing
     _ = session.respond(to: "sorry", reading: Self.empathy)  // 5
     _ = session.respond(to: "when?", reading: Self.askWhen)  // 4
     _ = session.respond(to: "courier", reading: Self.offerCourier)  // 2, accepted
-    let rude = Reading(strengths: [.check: 2], checkQuote: "ok?", antipatterns: [.init(id: "blame", quote: "your fault")])
+    let rude = Reading(
+      strengths: [.check: 2], checkQuote: "ok?",
+      antipatterns: [.init(id: "blame", quote: "your fault")])
     let turn = session.respond(to: "your fault. ok?", reading: rude)  // mood 4 > resolve 3
     #expect(turn.events.contains(.loopBack))
     #expect(session.state.step == .empathy)
@@ -365,7 +379,8 @@ import Testing
       _ = session.respond(to: "sorry", reading: Self.empathy)
       var previous = ""
       for _ in 0..<4 {
-        let line = session.respond(to: "ok", reading: Reading(strengths: [.understand: 1])).customerLine
+        let line = session.respond(to: "ok", reading: Reading(strengths: [.understand: 1]))
+          .customerLine
         #expect(line != previous)
         previous = line
       }
@@ -393,7 +408,9 @@ import Testing
     _ = session.respond(to: "when?", reading: Self.askWhen)
     _ = session.respond(to: "courier", reading: Self.offerCourier)
     _ = session.respond(to: "ok?", reading: Self.check)
-    let record = SessionRecord(session: session, mode: "practice", started: "2026-01-01T00:00:00Z", ended: "2026-01-01T00:05:00Z")
+    let record = SessionRecord(
+      session: session, mode: "practice", started: "2026-01-01T00:00:00Z",
+      ended: "2026-01-01T00:05:00Z")
     let text = record.json.serialized(pretty: true)
     let back = try SessionRecord(json: try JSONValue.parse(text))
     #expect(back == record)

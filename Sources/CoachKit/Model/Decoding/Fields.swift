@@ -15,7 +15,8 @@ struct Fields {
   /// Reads `node` as a mapping; reports and returns `nil` if it is something else.
   init?(_ node: Node, what: String, sink: DiagnosticSink, anchor: SourceSpan? = nil) {
     guard case .mapping(let mapping) = node else {
-      sink.append(SchemaMessage.wrongType(node, expected: "a mapping of `key: value` lines", for: what))
+      sink.append(
+        SchemaMessage.wrongType(node, expected: "a mapping of `key: value` lines", for: what))
       return nil
     }
     self.mapping = mapping
@@ -78,7 +79,9 @@ struct Fields {
     return Self.int(scalar, for: key, in: range, sink: sink)
   }
 
-  static func int(_ scalar: Node.Scalar, for key: String, in range: ClosedRange<Int>, sink: DiagnosticSink)
+  static func int(
+    _ scalar: Node.Scalar, for key: String, in range: ClosedRange<Int>, sink: DiagnosticSink
+  )
     -> Int?
   {
     let text = scalar.value
@@ -115,7 +118,9 @@ struct Fields {
     return Self.choice(scalar, for: key, sink: sink)
   }
 
-  static func choice<T: RawRepresentable>(_ scalar: Node.Scalar, for key: String, sink: DiagnosticSink)
+  static func choice<T: RawRepresentable>(
+    _ scalar: Node.Scalar, for key: String, sink: DiagnosticSink
+  )
     -> T?
   where T: CaseIterable, T.RawValue == String {
     if let value = T(rawValue: scalar.value) { return value }

@@ -71,7 +71,8 @@ struct MethodDecoder {
       if case .mapping(let mapping) = node {
         for entry in mapping.entries {
           guard case .scalar(let scalar) = entry.value else {
-            sink.append(SchemaMessage.wrongType(entry.value, expected: "a number", for: entry.key.value))
+            sink.append(
+              SchemaMessage.wrongType(entry.value, expected: "a number", for: entry.key.value))
             continue
           }
           if let value = Fields.int(scalar, for: entry.key.value, in: range, sink: sink) {
@@ -79,7 +80,9 @@ struct MethodDecoder {
           }
         }
       } else {
-        sink.append(SchemaMessage.wrongType(node, expected: "a mapping of anti-pattern ids to numbers", for: "antipatterns"))
+        sink.append(
+          SchemaMessage.wrongType(
+            node, expected: "a mapping of anti-pattern ids to numbers", for: "antipatterns"))
       }
     }
     let acceptAtMost = fields.int("accept-at-most", in: 0...10, required: true)

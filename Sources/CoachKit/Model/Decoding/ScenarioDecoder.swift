@@ -47,7 +47,8 @@ struct ScenarioDecoder {
 
   func decodeCues(_ node: Node) -> [String: [Phrase]] {
     guard case .mapping(let mapping) = node else {
-      sink.append(SchemaMessage.wrongType(node, expected: "a mapping of signal ids to phrases", for: "cues"))
+      sink.append(
+        SchemaMessage.wrongType(node, expected: "a mapping of signal ids to phrases", for: "cues"))
       return [:]
     }
     var cues: [String: [Phrase]] = [:]
@@ -94,7 +95,8 @@ struct ScenarioDecoder {
           at: where_,
           label: responses.isEmpty ? "this option needs a response" : "second response",
           related: responses.count > 1 ? [.init(responses[0].1.span, "first response")] : [],
-          help: "give exactly one of `accept:`, `counter:` or `refuse:` with what the customer says"))
+          help: "give exactly one of `accept:`, `counter:` or `refuse:` with what the customer says"
+        ))
       return nil
     }
     return Scenario.Option(
@@ -127,7 +129,9 @@ struct ScenarioDecoder {
           variants[.antipattern(entry.key.value)] = decodeVariants(entry.value, entry.key.value)
         }
       } else {
-        sink.append(SchemaMessage.wrongType(anti, expected: "a mapping of anti-pattern ids to lines", for: "antipatterns"))
+        sink.append(
+          SchemaMessage.wrongType(
+            anti, expected: "a mapping of anti-pattern ids to lines", for: "antipatterns"))
       }
     }
     fields.finish()
@@ -226,10 +230,15 @@ struct ScenarioDecoder {
     switch (conversation, reply) {
     case (let replies?, nil):
       if replies.isEmpty {
-        sink.append(.error("S023", "test `\(name.value)` has an empty conversation", at: anchor, label: "no replies", help: "list the rep's replies under `conversation:`"))
+        sink.append(
+          .error(
+            "S023", "test `\(name.value)` has an empty conversation", at: anchor,
+            label: "no replies", help: "list the rep's replies under `conversation:`"))
         return nil
       }
-      guard let expectNode, let expect = decodeConversationExpectation(expectNode) else { return nil }
+      guard let expectNode, let expect = decodeConversationExpectation(expectNode) else {
+        return nil
+      }
       return ScenarioTest(
         name: name.value, kind: .conversation(replies: replies.map(Self.phrase), expect: expect),
         seed: seed, span: anchor)
@@ -244,18 +253,24 @@ struct ScenarioDecoder {
         .error(
           "S023", "test `\(name.value)` needs either `conversation:` or `reply:`", at: anchor,
           label: conversation == nil ? "nothing to play" : "both given",
-          help: "a conversation test lists replies under `conversation:`; a reply test has one `reply:`"))
+          help:
+            "a conversation test lists replies under `conversation:`; a reply test has one `reply:`"
+        ))
       return nil
     }
   }
 
   func decodeConversationExpectation(_ node: Node) -> ConversationExpectation? {
-    guard var fields = Fields(node, what: "a conversation test's `expect`", sink: sink) else { return nil }
+    guard var fields = Fields(node, what: "a conversation test's `expect`", sink: sink) else {
+      return nil
+    }
     let outcome = fields.scalar("outcome")
     let events = fields.stringList("events")?.map(Self.phrase) ?? []
     let noEvents = fields.stringList("no-events")?.map(Self.phrase) ?? []
     var scores: [Step: Int] = [:]
-    if let scoresNode = fields.node("scores"), var scoreFields = Fields(scoresNode, what: "`scores`", sink: sink) {
+    if let scoresNode = fields.node("scores"),
+      var scoreFields = Fields(scoresNode, what: "`scores`", sink: sink)
+    {
       for step in Step.allCases {
         if let value = scoreFields.int(step.rawValue, in: 0...100) { scores[step] = value }
       }
@@ -266,7 +281,9 @@ struct ScenarioDecoder {
     let moodAtLeast = fields.int("mood-at-least", in: 0...10)
     fields.finish()
     if let outcome, !["resolved", "escalated", "abandoned"].contains(outcome.value) {
-      sink.append(SchemaMessage.notOneOf(outcome, for: "outcome", choices: ["resolved", "escalated", "abandoned"]))
+      sink.append(
+        SchemaMessage.notOneOf(
+          outcome, for: "outcome", choices: ["resolved", "escalated", "abandoned"]))
     }
     return ConversationExpectation(
       outcome: outcome?.value, events: events, noEvents: noEvents, minScores: scores,
@@ -282,7 +299,8 @@ struct ScenarioDecoder {
         if ["none", "weak", "strong"].contains(value.value) {
           steps[step] = value.value
         } else {
-          sink.append(SchemaMessage.notOneOf(value, for: step.rawValue, choices: ["none", "weak", "strong"]))
+          sink.append(
+            SchemaMessage.notOneOf(value, for: step.rawValue, choices: ["none", "weak", "strong"]))
         }
       }
     }

@@ -27,7 +27,8 @@ enum SchemaMessage {
     -> Diagnostic
   {
     .error(
-      "S004", "`\(what)` should be a whole number from \(range.lowerBound) to \(range.upperBound), found `\(scalar.value)`",
+      "S004",
+      "`\(what)` should be a whole number from \(range.lowerBound) to \(range.upperBound), found `\(scalar.value)`",
       at: scalar.span, label: "not a whole number")
   }
 

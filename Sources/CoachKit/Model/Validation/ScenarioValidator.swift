@@ -28,13 +28,15 @@ struct ScenarioValidator {
       if let low = rule.moodAtLeast, let high = rule.moodAtMost, low > high {
         sink.append(
           .error(
-            "S030", "rule `\(rule.id)` can never fire: `mood-at-least` \(low) is above `mood-at-most` \(high)",
+            "S030",
+            "rule `\(rule.id)` can never fire: `mood-at-least` \(low) is above `mood-at-most` \(high)",
             at: rule.span, label: "impossible condition"))
       }
       if let at = rule.atStep, let before = rule.beforeStep, at >= before {
         sink.append(
           .error(
-            "S030", "rule `\(rule.id)` can never fire: step `\(at.rawValue)` is not before `\(before.rawValue)`",
+            "S030",
+            "rule `\(rule.id)` can never fire: step `\(at.rawValue)` is not before `\(before.rawValue)`",
             at: rule.span, label: "impossible condition"))
       }
     }
@@ -85,12 +87,14 @@ struct ScenarioValidator {
       if let first = seen[id] {
         if noun == "id" {
           sink.append(
-            SchemaMessage.duplicateID(Node.Scalar(value: id, style: .plain, span: span), first: first, what: what))
+            SchemaMessage.duplicateID(
+              Node.Scalar(value: id, style: .plain, span: span), first: first, what: what))
         } else {
           sink.append(
             .error(
               "S008", "duplicate \(what) \(noun) `\(id)`", at: span, label: "used again here",
-              related: [.init(first, "first used here")], help: "give each \(what) its own \(noun)"))
+              related: [.init(first, "first used here")], help: "give each \(what) its own \(noun)")
+          )
         }
       } else {
         seen[id] = span
@@ -131,7 +135,9 @@ struct ScenarioValidator {
     sink.append(
       .error(
         "S032", "`\(event.text)` is not an event", at: event.span, label: "unknown event",
-        help: "events are `reveal FACT`, `offer|accept|counter|refuse|too-soon|not-yet OPTION`, `rule RULE`, or one of \(bare.map { "`\($0)`" }.joined(separator: ", "))"))
+        help:
+          "events are `reveal FACT`, `offer|accept|counter|refuse|too-soon|not-yet OPTION`, `rule RULE`, or one of \(bare.map { "`\($0)`" }.joined(separator: ", "))"
+      ))
   }
 
   private func checkCollisions(_ scenario: Scenario) {
@@ -164,7 +170,8 @@ struct ScenarioValidator {
               "`lines.\(situation)` has \(variants.isEmpty ? "no lines" : "only one line")",
               at: variants.first?.span ?? scenario.span,
               label: variants.isEmpty ? "this scenario has none" : "the only variant",
-              help: "write two or more variants so replays do not repeat the customer word for word",
+              help:
+                "write two or more variants so replays do not repeat the customer word for word",
               notes: variants.isEmpty
                 ? ["until then the customer uses the method's fallback lines, which fit any call"]
                 : []))
