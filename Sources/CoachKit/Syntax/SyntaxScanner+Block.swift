@@ -335,6 +335,7 @@ extension SyntaxScanner {
     try enterCollection(at: pos)
     defer { depth -= 1 }
     var items: [Node] = []
+    items.reserveCapacity(4)
     let startLocation = location(pos)
     var endLocation = location(pos + 1)
     itemLoop: while true {
@@ -398,6 +399,7 @@ extension SyntaxScanner {
     try enterCollection(at: firstKey.span.start.offset)
     defer { depth -= 1 }
     var entries = EntryList()
+    entries.entries.reserveCapacity(4)
     var key = firstKey
     var endLocation = firstKey.span.end
     entryLoop: while true {
