@@ -664,6 +664,25 @@ public enum ScriptSchema {
           Lexicon.TipKey.allCases.map { ($0.rawValue, text("The `\($0.rawValue)` tip.")) },
           required: Lexicon.TipKey.allCases.map(\.rawValue))
       ),
+      (
+        "assumptions",
+        .object([
+          (
+            "description",
+            .string(
+              "The left-hand column's assumption kinds, hedges and follow-up plan phrasing "
+                + "(docs/REFLECT.md).")
+          ),
+          ("type", "object"),
+        ])
+      ),
+      (
+        "recap",
+        .object([
+          ("description", "The written recap's checks and draft phrasing (docs/REFLECT.md)."),
+          ("type", "object"),
+        ])
+      ),
     ], required: ["lexicon", "normalise", "grammar", "signals", "antipatterns", "tips"])
 }
 
