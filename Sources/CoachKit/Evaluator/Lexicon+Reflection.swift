@@ -90,6 +90,10 @@ extension Lexicon {
     public var sameSentence: Bool
     /// The session's agreed option phrases count as `alsoCues`.
     public var sessionPhrases: Bool
+    /// An absent check gets 0.5 when none of these checks found anything (nothing to judge).
+    public var needsAny: [String] = []
+    /// Evidence in a sentence with one of these evaluator anti-patterns does not count.
+    public var notWithAntipatterns: [String] = []
     /// A length check: fewer words fail, up to `maxWords` pass, up to `longWords` half pass.
     public var minWords: Int?
     public var maxWords: Int?
@@ -239,6 +243,8 @@ struct ReflectionDecoder {
         rule.alsoSignals = texts(&c, "also-signals")
         rule.sameSentence = c.bool("same-sentence") ?? false
         rule.sessionPhrases = c.bool("session-phrases") ?? false
+        rule.needsAny = texts(&c, "needs-any")
+        rule.notWithAntipatterns = texts(&c, "not-with-antipatterns")
         rule.minWords = c.int("min-words", in: 0...100_000)
         rule.maxWords = c.int("max-words", in: 1...100_000)
         rule.longWords = c.int("long-words", in: 1...100_000)

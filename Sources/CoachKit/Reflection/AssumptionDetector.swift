@@ -84,7 +84,9 @@ public struct AssumptionDetector: Sendable {
             kind: compiled.kind.id, title: compiled.kind.title, exchange: exchange,
             thought: thought, text: text, range: range, cues: cluster.cues,
             why: compiled.kind.why,
-            question: template.replacingPlaceholder("text", with: Self.quoted(text)),
+            question: template.replacingPlaceholder("text", with: Self.quoted(text))
+              .replacingPlaceholder(
+                "sentence", with: Self.quoted(Self.sentence(around: range, in: analysis))),
             hedged: hedge != nil, hedge: hedge))
       }
     }
@@ -165,6 +167,20 @@ public struct AssumptionDetector: Sendable {
       }
     }
     return results
+  }
+
+  /// The sentence holding `range`, without its final punctuation.
+  static func sentence(around range: Range<Int>, in analysis: TextAnalysis) -> String {
+    guard
+      let sentence = analysis.sentences.first(where: {
+        Int($0.span.start) <= range.lowerBound && range.lowerBound < Int($0.span.end)
+      })
+    else { return "" }
+    var text = Substring(analysis.text(sentence.span))
+    while let last = text.last, last == "." || last == "!" || last == "?" || last == " " {
+      text = text.dropLast()
+    }
+    return String(text)
   }
 
   /// Untrusted words made safe and put on one line for a question.

@@ -104,13 +104,16 @@ public struct LeftHandColumn: Hashable, Sendable {
     for (index, exchange) in exchanges.enumerated() {
       rule()
       let thought = Self.marked(exchange.thought, markers[index + 1] ?? [])
-      let left = thought.isEmpty ? [] : TextWrapper.lines(Self.clean(thought), width: leftWidth)
+      let left =
+        thought.isEmpty
+        ? [] : TextWrapper.lines(Self.breakingLongWords(Self.clean(thought), leftWidth), width: leftWidth)
       var right: [String] = []
       for (speaker, line) in [(labels.customer, exchange.customer), (labels.rep, exchange.rep)] {
         guard let line, !line.isEmpty else { continue }
         let lead = Self.clean(speaker) + ": "
-        right += TextWrapper.lines(
-          lead + Self.clean(line), width: rightWidth, hangingIndent: DisplayWidth.of(lead))
+        let indent = DisplayWidth.of(lead)
+        let body = Self.breakingLongWords(Self.clean(line), max(1, rightWidth - indent))
+        right += TextWrapper.lines(lead + body, width: rightWidth, hangingIndent: indent)
       }
       for i in 0..<max(1, left.count, right.count) {
         row(i < left.count ? left[i] : "", i < right.count ? right[i] : "")
@@ -191,6 +194,33 @@ public struct LeftHandColumn: Hashable, Sendable {
       }
     }
     return out
+  }
+
+  /// `text` with every word wider than `width` cells cut into pieces of at most `width` cells,
+  /// so text without spaces (Chinese, Japanese, a long URL) starts on the speaker's line.
+  static func breakingLongWords(_ text: String, _ width: Int) -> String {
+    guard width > 0, DisplayWidth.of(text) > width else { return text }
+    var words: [String] = []
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      guard DisplayWidth.of(word) > width else {
+        words.append(String(word))
+        continue
+      }
+      var piece = ""
+      var pieceWidth = 0
+      for character in word {
+        let w = DisplayWidth.of(String(character))
+        if pieceWidth + w > width, !piece.isEmpty {
+          words.append(piece)
+          piece = ""
+          pieceWidth = 0
+        }
+        piece.append(character)
+        pieceWidth += w
+      }
+      if !piece.isEmpty { words.append(piece) }
+    }
+    return words.joined(separator: " ")
   }
 
   static func trimmedRight(_ line: String) -> String {

@@ -9,9 +9,13 @@
 /// - `expect: present` checks pass on their `cues` or `signals` (evaluator signal ids). With an
 ///   `also-` part (`also-cues`, `also-signals`, the session's agreed option phrases), both parts
 ///   give 1 and one part 0.5; `same-sentence` wants both parts in one sentence for the 1.
+///   `also-cues` only complete the first part: alone they count nothing.
 /// - `expect: absent` checks pass when none of their `cues` and `antipatterns` (evaluator
 ///   anti-pattern ids, with their rewrites) is found. A recap shorter than the length check's
-///   `min-words` gets 0.5 on them: too little to judge.
+///   `min-words`, or one where none of the `needs-any` checks (listed before it) fully passed,
+///   gets 0.5 on them: too little to judge.
+/// - `not-with-antipatterns`: evidence in a sentence with one of those anti-patterns does not
+///   count ("the refund is out of the question" offers no refund).
 /// - A length check (`max-words`) passes up to `max-words`, half passes up to `long-words`, and
 ///   fails below `min-words` or above `long-words`.
 ///
@@ -80,6 +84,14 @@ public struct RecapChecker: Sendable {
         continue
       }
       let vetoes = evaluator.matches(compiled.notWhen, in: assessment)
+      // Sentences where a listed anti-pattern refuses: nothing there counts for this check.
+      let refused = Set(
+        assessment.antipatterns.filter { rule.notWithAntipatterns.contains($0.id) }
+          .compactMap { sentence(of: $0.range.lowerBound) })
+      func counts(_ item: RecapEvidence) -> Bool {
+        guard let s = sentence(of: item.evidence.range.lowerBound) else { return true }
+        return !refused.contains(s)
+      }
       switch rule.expect {
       case .absent:
         var found = cueMatches(compiled.cues, vetoes: vetoes, source: "cue")
@@ -89,32 +101,44 @@ public struct RecapChecker: Sendable {
           }
         }
         check.evidence = found.sorted { $0.evidence.range.lowerBound < $1.evidence.range.lowerBound }
-        check.value = found.isEmpty ? (words < minWords ? 0.5 : 1) : 0
+        let nothingToJudge =
+          words < minWords
+          || (!rule.needsAny.isEmpty
+            && !results.contains { rule.needsAny.contains($0.id) && $0.value >= 1 })
+        check.value = found.isEmpty ? (nothingToJudge ? 0.5 : 1) : 0
       case .present:
         var first = cueMatches(compiled.cues, vetoes: vetoes, source: "cue")
-        first += assessment.signals.filter { rule.signals.contains($0.id) }
+        first += assessment.signals.filter { signal in
+          rule.signals.contains(signal.id) && !vetoes.contains { $0.range.overlaps(signal.range) }
+        }
           .map { RecapEvidence(evidence: $0, source: "signal:" + $0.id) }
-        var second = cueMatches(compiled.alsoCues, vetoes: vetoes, source: "cue")
-        second += assessment.signals.filter { rule.alsoSignals.contains($0.id) }
+        // Also-cues only complete the first part; signals and session phrases stand alone.
+        let completing = cueMatches(compiled.alsoCues, vetoes: vetoes, source: "cue").filter(counts)
+        var second = assessment.signals.filter { rule.alsoSignals.contains($0.id) }
           .map { RecapEvidence(evidence: $0, source: "signal:" + $0.id) }
         if rule.sessionPhrases {
           second += cueMatches(session, vetoes: vetoes, source: "session")
         }
+        first = first.filter(counts)
+        second = second.filter(counts)
         let twoPart =
           !rule.alsoCues.isEmpty || !rule.alsoSignals.isEmpty
           || (rule.sessionPhrases && !agreedPhrases.isEmpty)
+        let both = second + completing
         if !twoPart {
           check.value = first.isEmpty ? 0 : 1
         } else if rule.sameSentence {
           let together = first.contains { a in
             let s = sentence(of: a.evidence.range.lowerBound)
-            return second.contains { sentence(of: $0.evidence.range.lowerBound) == s }
+            return both.contains { sentence(of: $0.evidence.range.lowerBound) == s }
           }
           check.value = together ? 1 : (first.isEmpty && second.isEmpty ? 0 : 0.5)
         } else {
-          check.value = !first.isEmpty && !second.isEmpty ? 1 : (first.isEmpty && second.isEmpty ? 0 : 0.5)
+          check.value =
+            !first.isEmpty && !both.isEmpty ? 1 : (first.isEmpty && second.isEmpty ? 0 : 0.5)
         }
-        check.evidence = Self.unique(first + second)
+        let used = check.value >= 1 ? both : second
+        check.evidence = Self.unique(first + used)
       }
     }
     for index in results.indices where results[index].value < 1 {

@@ -80,7 +80,7 @@ public struct ReflectionReport: Hashable, Sendable {
   /// Headings of the Markdown file; the caller supplies them (the library holds no prose).
   public struct Headings: Hashable, Sendable {
     public var title = "Left-hand column"
-    public var partial = "Partial: the exercise stopped"
+    public var partial = "Partial"
     public var columns = "The two columns"
     public var assumptions = "Assumptions in the left-hand column"
     public var noAssumptions = "No assumptions found."
