@@ -94,11 +94,12 @@ public struct RecapChecker: Sendable {
       }
       switch rule.expect {
       case .absent:
-        var found = cueMatches(compiled.cues, vetoes: vetoes, source: "cue")
-        for flag in assessment.antipatterns where rule.antipatterns.contains(flag.id) {
-          if !found.contains(where: { $0.evidence.range.overlaps(flag.range) }) {
-            found.append(RecapEvidence(evidence: flag, source: "antipattern:" + flag.id))
-          }
+        // Anti-patterns first: they carry the standard rewrite.
+        var found = assessment.antipatterns.filter { rule.antipatterns.contains($0.id) }
+          .map { RecapEvidence(evidence: $0, source: "antipattern:" + $0.id) }
+        for match in cueMatches(compiled.cues, vetoes: vetoes, source: "cue")
+        where !found.contains(where: { $0.evidence.range.overlaps(match.evidence.range) }) {
+          found.append(match)
         }
         check.evidence = found.sorted { $0.evidence.range.lowerBound < $1.evidence.range.lowerBound }
         let nothingToJudge =

@@ -144,7 +144,10 @@ struct Recap: ParsableCommand {
     for check in result.checks {
       let mark = check.value >= 1 ? style.green("✓") : check.value > 0 ? style.yellow("½") : style.red("✗")
       view.say("  \(mark) " + check.title)
-      for item in check.evidence.prefix(3) {
+      var shown: [String] = []
+      for item in check.evidence where !shown.contains(item.evidence.text.lowercased()) {
+        shown.append(item.evidence.text.lowercased())
+        if shown.count > 3 { break }
         var line = "“\(item.evidence.text)”"
         if let rewrite = item.evidence.rewrite { line += " → try: “\(rewrite)”" }
         view.say(style.dim(view.wrapped(line, lead: "      ")))
