@@ -10,7 +10,11 @@ struct Fields {
   let sink: DiagnosticSink
   /// Where a missing key is reported: the key that introduced this mapping, when known.
   let anchor: SourceSpan
+  /// The keys the accessors asked for, for the did-you-mean of an unknown key.
   private(set) var known: [String] = []
+  /// Which entries (by index) an accessor has read; beyond 64 entries, `usedOverflow`.
+  private var used: UInt64 = 0
+  private var usedOverflow: Set<Int> = []
 
   /// Reads `node` as a mapping; reports and returns `nil` if it is something else.
   init?(_ node: Node, what: String, sink: DiagnosticSink, anchor: SourceSpan? = nil) {
@@ -24,16 +28,18 @@ struct Fields {
     self.sink = sink
     let start = mapping.span.start
     self.anchor = anchor ?? SourceSpan(start: start, end: start)
+    known.reserveCapacity(16)
   }
 
   /// The raw node for `key`, or `nil`; reports it missing when `required`.
   mutating func node(_ key: String, required: Bool = false) -> Node? {
     known.append(key)
-    guard let entry = mapping.entries.first(where: { $0.key.value == key }) else {
+    guard let index = mapping.entries.firstIndex(where: { $0.key.value == key }) else {
       if required { sink.append(SchemaMessage.missingKey(key, in: what, at: anchor)) }
       return nil
     }
-    return entry.value
+    if index < 64 { used |= 1 << UInt64(index) } else { usedOverflow.insert(index) }
+    return mapping.entries[index].value
   }
 
   /// The key scalar for `key`, if present (for pointing at the key rather than the value).
@@ -170,8 +176,11 @@ struct Fields {
 
   /// Reports every key no accessor asked for.
   func finish() {
-    for entry in mapping.entries where !known.contains(entry.key.value) {
-      sink.append(SchemaMessage.unknownKey(entry.key, in: what, known: known))
+    let count = mapping.entries.count
+    if count <= 64, used == (count == 64 ? UInt64.max : (1 << UInt64(count)) - 1) { return }
+    for (index, entry) in mapping.entries.enumerated() {
+      let read = index < 64 ? used & (1 << UInt64(index)) != 0 : usedOverflow.contains(index)
+      if !read { sink.append(SchemaMessage.unknownKey(entry.key, in: what, known: known)) }
     }
   }
 }

@@ -14,8 +14,9 @@ struct ScenarioValidator {
 
     let factIDs = scenario.facts.map(\.id)
     let optionIDs = scenario.options.map(\.id)
+    let factSet = Set(factIDs)
     func checkFacts(_ phrases: [Phrase]) {
-      for phrase in phrases where !factIDs.contains(phrase.text) {
+      for phrase in phrases where !factSet.contains(phrase.text) {
         sink.append(
           SchemaMessage.unknownReference(
             Node.Scalar(value: phrase.text, style: .plain, span: phrase.span), what: "fact",
@@ -144,7 +145,8 @@ struct ScenarioValidator {
     var owner: [String: (String, SourceSpan)] = [:]
     for option in scenario.options {
       for phrase in option.offeredBy {
-        let key = phrase.text.lowercased()
+        let key = phrase.text.utf8.contains(where: { (0x41...0x5A).contains($0) || $0 >= 0x80 })
+          ? phrase.text.lowercased() : phrase.text
         if let (other, span) = owner[key], other != option.id {
           sink.append(
             .warning(
