@@ -47,4 +47,24 @@ import Testing
     #expect(Suggestions.closest(to: "zzz", in: ["opening", "mood"]) == nil)
     #expect(Suggestions.closest(to: "mod", in: ["mood"]) == "mood")
   }
+
+  @Test func aVeryLongLineIsShownAsAWindowAroundTheMark() {
+    let long = "title: " + String(repeating: "a", count: 5_000) + "\u{1B}" + String(repeating: "b", count: 5_000)
+    let source = SourceFile(path: "long.coach.yaml", text: long + "\n")
+    let offset = 7 + 5_000
+    let diagnostic = Diagnostic.error(
+      "Y002", "control character", at: source.span(from: offset, to: offset + 1), label: "here")
+    let text = DiagnosticRenderer().render(diagnostic, in: source)
+    #expect(text.count < 600)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let shown = lines[2]
+    let caret = lines[3]
+    #expect(shown.hasPrefix("1 | …"))
+    #expect(shown.hasSuffix("…"))
+    // The caret sits under the replacement character that stands for the control character.
+    let shownScalars = Array(shown.unicodeScalars)
+    let caretScalars = Array(caret.unicodeScalars)
+    let at = caretScalars.firstIndex(of: "^")!
+    #expect(shownScalars[at] == "\u{FFFD}")
+  }
 }

@@ -55,18 +55,22 @@ public struct DiagnosticRenderer: Sendable {
     if !marks.isEmpty {
       out += "\(pad) \(bar)\n"
       var previousLine = 0
+      var excerpt: LineExcerpt?
       for mark in marks {
         let lineNumber = mark.span.start.line
         if previousLine != 0, lineNumber > previousLine + 1 {
           out += style("...", .blue) + "\n"
         }
         if lineNumber != previousLine {
+          // A very long line is shown as a window around the first mark on it.
+          let shown = LineExcerpt(source: source, line: lineNumber, focus: mark.span.start.column)
+          excerpt = shown
           let number = String(lineNumber)
           let gutter = String(repeating: " ", count: width - number.count) + number
-          out += style(gutter, .blue) + " \(bar) " + displayLine(source, lineNumber) + "\n"
+          out += style(gutter, .blue) + " \(bar) " + displayLine(shown) + "\n"
         }
         previousLine = lineNumber
-        out += "\(pad) \(bar) " + underline(mark, source: source) + "\n"
+        out += "\(pad) \(bar) " + underline(mark, excerpt!) + "\n"
       }
     }
     var footer: [String] = []
@@ -82,19 +86,21 @@ public struct DiagnosticRenderer: Sendable {
     }
     return out
 
-    func underline(_ mark: Mark, source: SourceFile) -> String {
-      let lineText = Array(source.line(mark.span.start.line).unicodeScalars)
-      let startColumn = max(1, mark.span.start.column)
+    func underline(_ mark: Mark, _ excerpt: LineExcerpt) -> String {
+      let lineText = excerpt.scalars
+      let first = excerpt.firstColumn
+      let startColumn = max(first, mark.span.start.column)
       var endColumn: Int
       if mark.span.end.line == mark.span.start.line {
         endColumn = max(startColumn + 1, mark.span.end.column)
       } else {
-        endColumn = max(startColumn + 1, lineText.count + 1)
+        endColumn = max(startColumn + 1, first + lineText.count)
       }
+      if excerpt.cutEnd { endColumn = min(endColumn, first + lineText.count) }
       // Leading whitespace reuses the line's own characters, so tabs line up.
-      var lead = ""
+      var lead = excerpt.cutStart ? " " : ""
       var index = 0
-      while index < startColumn - 1 {
+      while index < startColumn - first {
         if index < lineText.count {
           let scalar = lineText[index]
           if scalar == "\t" {
@@ -108,7 +114,7 @@ public struct DiagnosticRenderer: Sendable {
         index += 1
       }
       var cells = 0
-      while index < endColumn - 1 {
+      while index < endColumn - first {
         cells += index < lineText.count ? max(1, cellWidth(lineText[index])) : 1
         index += 1
       }
@@ -155,9 +161,9 @@ public struct DiagnosticRenderer: Sendable {
 
   // MARK: - Helpers
 
-  private func displayLine(_ source: SourceFile, _ line: Int) -> String {
-    var text = ""
-    for scalar in source.line(line).unicodeScalars {
+  private func displayLine(_ excerpt: LineExcerpt) -> String {
+    var text = excerpt.cutStart ? "…" : ""
+    for scalar in excerpt.scalars {
       if scalar == "\t" {
         text += " "
       } else if TerminalSafe.needsCleaning(scalar, keepNewlines: false) {
@@ -166,7 +172,7 @@ public struct DiagnosticRenderer: Sendable {
         text.unicodeScalars.append(scalar)
       }
     }
-    return text
+    return excerpt.cutEnd ? text + "…" : text
   }
 
   /// Cells a source scalar takes in ``displayLine`` (control characters become one U+FFFD).
@@ -188,5 +194,51 @@ public struct DiagnosticRenderer: Sendable {
     case .blue: code = "1;34"
     }
     return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+  }
+}
+
+/// The part of a source line a diagnostic shows: all of it, or a window of
+/// ``LineExcerpt/maxScalars`` characters around the focus when the line is longer, so a 10 MB
+/// line gives a short message. Only the window is decoded.
+struct LineExcerpt {
+  static let maxScalars = 120
+
+  /// The characters shown.
+  var scalars: [Unicode.Scalar]
+  /// The 1-based column of `scalars[0]`.
+  var firstColumn: Int
+  /// Whether text before (after) the window was left out.
+  var cutStart: Bool
+  var cutEnd: Bool
+
+  init(source: SourceFile, line: Int, focus: Int) {
+    let range = source.byteRange(ofLine: line)
+    let bytes = source.bytes
+    var total = 0
+    for index in range where bytes[index] & 0xC0 != 0x80 { total += 1 }
+    guard total > Self.maxScalars else {
+      scalars = Array(source.line(line).unicodeScalars)
+      firstColumn = 1
+      cutStart = false
+      cutEnd = false
+      return
+    }
+    let from = max(1, min(focus - 40, total - Self.maxScalars + 1))
+    let to = from + Self.maxScalars
+    var column = 0
+    var start = range.lowerBound
+    var end = range.upperBound
+    for index in range where bytes[index] & 0xC0 != 0x80 {
+      column += 1
+      if column == from { start = index }
+      if column == to {
+        end = index
+        break
+      }
+    }
+    scalars = Array(String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars)
+    firstColumn = from
+    cutStart = from > 1
+    cutEnd = to <= total
   }
 }

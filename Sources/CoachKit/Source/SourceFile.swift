@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The text of one script, as the bytes that were read, with a table of where each line starts.
 ///
 /// A `SourceFile` keeps the raw bytes, not a `String`, so that a file with invalid UTF-8 can still
@@ -16,21 +22,38 @@ public final class SourceFile: Sendable {
   public init(path: String, bytes: [UInt8]) {
     self.path = path
     self.bytes = bytes
+    self.lineStarts = Self.lineStarts(of: bytes)
+  }
+
+  /// Where each line starts: after every LF, CRLF or lone CR.
+  static func lineStarts(of bytes: [UInt8]) -> [Int] {
     var starts = [0]
     starts.reserveCapacity(bytes.count / 32 + 1)
-    var index = 0
-    let count = bytes.count
-    while index < count {
-      let byte = bytes[index]
-      if byte == 0x0A {
-        starts.append(index + 1)
-      } else if byte == 0x0D {
-        if index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
-        starts.append(index + 1)
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+      let count = buffer.count
+      if memchr(base, 0x0D, count) == nil {
+        // No carriage returns (the common case): memchr finds each LF quickly.
+        var offset = 0
+        while offset < count, let found = memchr(base + offset, 0x0A, count - offset) {
+          offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+          starts.append(offset)
+        }
+        return
       }
-      index += 1
+      var index = 0
+      while index < count {
+        let byte = base[index]
+        if byte == 0x0A {
+          starts.append(index + 1)
+        } else if byte == 0x0D {
+          if index + 1 < count, base[index + 1] == 0x0A { index += 1 }
+          starts.append(index + 1)
+        }
+        index += 1
+      }
     }
-    self.lineStarts = starts
+    return starts
   }
 
   /// Creates a source file from text.
