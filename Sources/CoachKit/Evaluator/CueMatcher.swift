@@ -158,7 +158,7 @@ struct CueMatcher: Hashable, Sendable {
       }
       let classes = classEdges[Int(node)]
       if !classes.isEmpty {
-        for edge in classes where token.classes & edge.bits != 0 {
+        for edge in classes where Self.accepts(token, edge.bits) {
           branch(edge.child, from: i, next: j + 1, crossed: crossed, tokens, &matches)
         }
       }
@@ -179,12 +179,17 @@ struct CueMatcher: Hashable, Sendable {
     let token = tokens[j]
     if token.sentence != tokens[i].sentence { return }
     let crossed = crossed || token.has(Token.afterPunctuation)
-    for edge in classEdges[Int(node)] where token.classes & edge.bits != 0 {
+    for edge in classEdges[Int(node)] where Self.accepts(token, edge.bits) {
       branch(edge.child, from: i, next: j + 1, crossed: crossed, tokens, &matches)
     }
     if let child = edges[Self.edgeKey(node, token.stem)] {
       branch(child, from: i, next: j + 1, crossed: crossed, tokens, &matches)
     }
+  }
+
+  /// Whether a class edge takes `token`: `*` (all bits set) takes any word, even one of no class.
+  @inline(__always) private static func accepts(_ token: Token, _ bits: UInt64) -> Bool {
+    bits == ~UInt64(0) || token.classes & bits != 0
   }
 
   @inline(__always) private func report(
