@@ -38,14 +38,36 @@ extension Evaluator {
       }
     }
     Negation.mark(
-      &analysis.tokens, window: thresholds.negationWindow, inert: inert)
+      &analysis.tokens, window: thresholds.negationWindow,
+      stops: vocabulary.classBits["negation-stop"] ?? 0, inert: inert)
     let tokens = analysis.tokens
 
     // Group matches: drop negated and vetoed ones, keep the longest of overlapping ones.
+    // Vetoes come in token order (by first word); a match looks only at those that can reach it.
     var vetoes: [(group: Int, first: Int32, end: Int32)] = []
+    var longestVeto: Int32 = 0
     for m in raw {
       let tag = matcher.cues[Int(m.cue)].tag
-      if tag >= 0, tag & 3 == Self.roleVeto { vetoes.append((Int(tag >> 2), m.first, m.end)) }
+      if tag >= 0, tag & 3 == Self.roleVeto {
+        vetoes.append((Int(tag >> 2), m.first, m.end))
+        longestVeto = max(longestVeto, m.end - m.first)
+      }
+    }
+    func vetoed(_ g: Int, _ first: Int32, _ end: Int32) -> Bool {
+      guard !vetoes.isEmpty else { return false }
+      var lo = 0
+      var hi = vetoes.count
+      let from = first - longestVeto
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if vetoes[mid].first < from { lo = mid + 1 } else { hi = mid }
+      }
+      while lo < vetoes.count, vetoes[lo].first < end {
+        let v = vetoes[lo]
+        if v.group == g, first < v.end { return true }
+        lo += 1
+      }
+      return false
     }
     var found: [Found] = []
     var lastOfGroup = [Int](repeating: -1, count: groups.count)
@@ -58,9 +80,7 @@ extension Evaluator {
       {
         continue
       }
-      if vetoes.contains(where: { $0.group == g && $0.first < m.end && m.first < $0.end }) {
-        continue
-      }
+      if vetoed(g, m.first, m.end) { continue }
       let groupWeight = weights[g]
       let weight = cue.tag & 3 == Self.roleWeak ? min(1, groupWeight) : groupWeight
       let candidate = Found(
@@ -99,12 +119,21 @@ extension Evaluator {
     var isOpen = false
     let b = builtins
     var questionSentences = [Bool](repeating: false, count: analysis.sentences.count)
+    let antipatternStarts = Set(
+      found.lazy.filter { !self.isSignal[$0.group] && $0.cueIndex >= 0 }.map(\.first))
+    var rhetorical = Set<Int32>()
     for (index, sentence) in analysis.sentences.enumerated() {
       guard
         let verdict = QuestionDetector.classify(
           sentence, tokens,
           phrases: phrases.isEmpty ? [] : phrases.filter { $0.sentence == index }.map(\.phrase))
       else { continue }
+      // A hostile rhetorical question ("what do you want me to do about it?", "how many times do
+      // I have to…") starts with an anti-pattern's cue: it asks nothing and checks nothing.
+      if verdict.start >= 0, antipatternStarts.contains(verdict.start) {
+        rhetorical.insert(Int32(index))
+        continue
+      }
       isQuestion = true
       isOpen = isOpen || verdict.open
       questionSentences[index] = true
@@ -122,6 +151,12 @@ extension Evaluator {
             cue: cue, weight: weights[g]))
       }
     }
+    if !rhetorical.isEmpty {
+      found.removeAll { f in
+        isSignal[f.group] && stepIndex[f.group] == Step.check.index
+          && rhetorical.contains(tokens[f.first].sentence)
+      }
+    }
 
     var tipsFromRules: [String] = []
     contrast(&found, analysis)
@@ -129,7 +164,9 @@ extension Evaluator {
       &found, analysis, context: context, questions: questionSentences, tips: &tipsFromRules)
     lengthAndTone(&found, analysis, isQuestion: isQuestion)
 
-    // Keyword stuffing: cue words cover most of the reply.
+    // Keyword stuffing: a string of cue phrases back to back (no word of the rep's own between
+    // them) that covers most of the reply. Natural sentences join their cues with other words;
+    // one cue that is a whole sentence ("How does that sound?") is not a string.
     var stuffed = false
     let signalFinds = found.filter {
       isSignal[$0.group] && $0.group != b.question
@@ -139,7 +176,23 @@ extension Evaluator {
       var covered = [Bool](repeating: false, count: tokens.count)
       for f in signalFinds { for i in f.first..<f.end { covered[i] = true } }
       let share = covered.filter { $0 }.count * 100
-      if share >= thresholds.stuffingPercent * tokens.count {
+      // The longest run of cues each starting where the one before ended; overlapping matches
+      // of several signals ("that sounds" in "how does that sound") are one cue.
+      var longestRun = 0
+      var run = 0
+      var runEnd = -1
+      for f in signalFinds.sorted(by: { ($0.first, $0.end) < ($1.first, $1.end) }) {
+        if f.first < runEnd {
+          runEnd = max(runEnd, f.end)
+          continue
+        }
+        run = f.first == runEnd ? run + 1 : 1
+        runEnd = f.end
+        longestRun = max(longestRun, run)
+      }
+      if share >= thresholds.stuffingPercent * tokens.count,
+        longestRun >= thresholds.stuffingMinCues
+      {
         stuffed = true
         let all = analysis.span(0, tokens.count - 1)
         found.append(
@@ -275,8 +328,11 @@ extension Evaluator {
     }
     if !customerWords.isEmpty {
       let summarised = Set(found.filter { $0.group == b.summary }.map { tokens[$0.first].sentence })
+      // A sentence that blames, minimises or argues is no reflection, whatever words it echoes.
+      let faulted = Set(
+        found.filter { !isSignal[$0.group] && $0.cueIndex >= 0 }.map { tokens[$0.first].sentence })
       for (index, sentence) in analysis.sentences.enumerated() where !questions[index] {
-        guard !summarised.contains(Int32(index)) else { continue }
+        guard !summarised.contains(Int32(index)), !faulted.contains(Int32(index)) else { continue }
         var s = sentence.tokens.lowerBound
         while s < sentence.tokens.upperBound, tokens[s].is(WordClass.leadIn) { s += 1 }
         guard s < sentence.tokens.upperBound, tokens[s].is(WordClass.second) else { continue }
@@ -416,10 +472,31 @@ extension Evaluator {
           weight: weights[b.curt]))
     }
     if b.iYou >= 0 {
+      // I/you-heavy wording divides in a disagreement; a sentence that empathises, owns the
+      // problem or commits to something ("I'm sorry I let you down", "I'll call you") with a
+      // full cue (not a weak one) is first- and second-person by nature, so its words count
+      // only beside an anti-pattern.
+      var cooperative = [Bool](repeating: false, count: analysis.sentences.count)
+      var faulted = [Bool](repeating: false, count: analysis.sentences.count)
+      for f in found where f.first < tokens.count {
+        let sentence = Int(tokens[f.first].sentence)
+        if !isSignal[f.group] {
+          if f.cueIndex >= 0 { faulted[sentence] = true }
+        } else if f.cueIndex >= 0, matcher.cues[Int(f.cueIndex)].tag & 3 == Self.roleStrong,
+          stepIndex[f.group] == Step.empathy.index || stepIndex[f.group] == Step.offer.index
+        {
+          cooperative[sentence] = true
+        }
+      }
       var iYou = 0
       var we = 0
       for token in tokens {
-        if token.is(WordClass.first) || token.is(WordClass.second) { iYou += 1 }
+        let sentence = Int(token.sentence)
+        if token.is(WordClass.first) || token.is(WordClass.second),
+          !cooperative[sentence] || faulted[sentence]
+        {
+          iYou += 1
+        }
         if token.is(WordClass.collective) { we += 1 }
       }
       if we == 0, iYou >= t.iYouMinCount, iYou * 100 >= t.iYouMinPercent * tokens.count {
@@ -427,6 +504,8 @@ extension Evaluator {
         var bestCount = -1
         for sentence in analysis.sentences {
           var c = 0
+          let index = Int(tokens[sentence.tokens.lowerBound].sentence)
+          if cooperative[index] && !faulted[index] { continue }
           for i in sentence.tokens
           where tokens[i].is(WordClass.first) || tokens[i].is(WordClass.second) {
             c += 1

@@ -1,10 +1,16 @@
-/// Marks the words a negator reaches, as VADER does: up to a window of words after `not`,
-/// `never`, `no`…, stopping at the end of the clause (punctuation, `but`, `because`).
+/// Marks the words a negator reaches, as VADER does, with a clause-bounded scope: a negator
+/// (`not`, `never`, `no`…) reaches forward to the end of its clause (punctuation or a
+/// clause-breaking word: `but`, `because`) or a word of the lexicon class `negation-stop`
+/// (`and`), at most `negation-window` words. So "I'm not
+/// saying it was your fault" negates the fault, and "I'm not able to offer a payment plan" the plan.
 ///
-/// Negators inside an exception phrase (`no wonder`, `not only`, `can't imagine`) negate nothing.
+/// Negators inside an exception phrase (`no wonder`, `not only`, `can't imagine`, `not surprised`)
+/// negate nothing.
 enum Negation {
   /// Sets ``Token/negated`` on every token a negator reaches.
-  static func mark(_ tokens: inout [Token], window: Int, inert exceptions: [(Int, Int)]) {
+  static func mark(
+    _ tokens: inout [Token], window: Int, stops: UInt64 = 0, inert exceptions: [(Int, Int)]
+  ) {
     for (first, end) in exceptions {
       for i in first..<end where tokens[i].is(WordClass.negator) {
         tokens[i].flags |= Token.inertNegator
@@ -14,7 +20,9 @@ enum Negation {
     for i in 0..<count where tokens[i].is(WordClass.negator) && !tokens[i].has(Token.inertNegator) {
       let clause = tokens[i].clause
       var j = i + 1
-      while j < count, j <= i + window, tokens[j].clause == clause {
+      while j < count, j <= i + window, tokens[j].clause == clause,
+        tokens[j].classes & stops == 0
+      {
         tokens[j].flags |= Token.negated
         j += 1
       }

@@ -15,6 +15,8 @@ struct QuestionDetector {
     /// words of tokens `words` (when not empty) follow it in the evidence.
     var cue: String
     var words: Range<Int> = 0..<0
+    /// The token the question starts at, after lead-ins (-1 for a `?` after lead-ins only).
+    var start = -1
   }
 
   /// A request or indirect-question phrase found in the sentence.
@@ -36,7 +38,14 @@ struct QuestionDetector {
     for i in sentence.tokens.dropFirst() where tokens[i].has(Token.afterPunctuation) {
       if let verdict = classify(from: i, sentence, tokens, phrases) { return verdict }
     }
-    return sentence.endsWithQuestionMark ? Verdict(open: false, cue: "?") : nil
+    guard sentence.endsWithQuestionMark else { return nil }
+    var s = sentence.tokens.lowerBound
+    while s < sentence.tokens.upperBound, tokens[s].is(WordClass.leadIn),
+      !tokens[s].is(WordClass.wh), !tokens[s].is(WordClass.auxiliary)
+    {
+      s += 1
+    }
+    return Verdict(open: false, cue: "?", start: s < sentence.tokens.upperBound ? s : -1)
   }
 
   /// The verdict of the rules for a clause starting at token `start`, or `nil`.
@@ -61,7 +70,7 @@ struct QuestionDetector {
         t0.is(WordClass.auxiliary) && phrase.first > s && phrase.first <= s + 3
       if atStart || afterAux {
         let open = !factFollows(tokens, from: phrase.end, end: end)
-        return Verdict(open: open, cue: "request: \(phrase.text)")
+        return Verdict(open: open, cue: "request: \(phrase.text)", start: s)
       }
     }
     // An indirect question: `I wonder whether…`, `let me know what…`.
@@ -69,16 +78,17 @@ struct QuestionDetector {
       var j = phrase.end
       while j < end, tokens[j].is(WordClass.negator) { j += 1 }
       if j < end, tokens[j].is(WordClass.wh) {
-        return Verdict(open: whIsOpen(tokens, at: j, end: end), cue: "indirect: \(phrase.text)")
+        return Verdict(
+          open: whIsOpen(tokens, at: j, end: end), cue: "indirect: \(phrase.text)", start: s)
       }
-      return Verdict(open: false, cue: "indirect: \(phrase.text)")
+      return Verdict(open: false, cue: "indirect: \(phrase.text)", start: s)
     }
     // Auxiliary inversion: `can you`, `did it`, `can't we`.
     if t0.is(WordClass.auxiliary) {
       var j = s + 1
       if j < end, tokens[j].is(WordClass.negator) { j += 1 }
       if j < end, tokens[j].is(WordClass.subject) {
-        return Verdict(open: false, cue: "inversion: ", words: s..<(j + 1))
+        return Verdict(open: false, cue: "inversion: ", words: s..<(j + 1), start: s)
       }
     }
     // A question word, then an auxiliary before any subject: `what did`, `how long have`.
@@ -95,7 +105,8 @@ struct QuestionDetector {
       }
       if asks || mark {
         return Verdict(
-          open: whIsOpen(tokens, at: s, end: end), cue: "question word: ", words: s..<(s + 1))
+          open: whIsOpen(tokens, at: s, end: end), cue: "question word: ", words: s..<(s + 1),
+          start: s)
       }
     }
     return nil

@@ -45,12 +45,41 @@ import Testing
     #expect(b.signals.filter { $0.id == "question" }.count == 2)
   }
 
-  @Test func negationReachesThreeWordsWithinItsClause() {
+  @Test func negationReachesTheEndOfItsClause() {
     #expect(!e.assess("That's not a problem.").has(antipattern: "catastrophe"))
     #expect(e.assess("That's not ideal, and it's a problem.").has(antipattern: "catastrophe"))
     #expect(!e.assess("I'm not blaming you.").has(antipattern: "blame"))
     #expect(
       e.assess("I'm not saying it's bad, but you should have called.").has(antipattern: "blame"))
+    // Four words and more after the negator, in the same clause.
+    #expect(!e.assess("I'm not saying it was your fault.").has(antipattern: "blame"))
+    let plan = e.compile(["payment plan"])
+    let negated = e.matches(plan, in: e.assess("I'm not able to offer a payment plan."))
+    #expect(negated.count == 1 && negated.first?.negated == true)
+    let offered = e.matches(plan, in: e.assess("I'm not able to waive it, but a payment plan works."))
+    #expect(offered.count == 1 && offered.first?.negated == false)
+    // `and` starts a new clause.
+    let a = e.assess("I won't keep you waiting and I'll send a replacement today.")
+    #expect(a.has(signal: "option") && a.has(signal: "timeframe"))
+  }
+
+  @Test func aWildcardMatchesAnyWordEvenOneOfNoClass() {
+    let set = e.compile(["refund * * today", "{day} * *"])
+    let found = e.matches(set, in: e.assess("I'll refund the payment today."))
+    #expect(found.map(\.text) == ["refund the payment today"])
+    #expect(e.matches(set, in: e.assess("I'll refund it today.")).isEmpty)
+    #expect(e.matches(set, in: e.assess("Thursday works fine.")).map(\.text) == ["Thursday works fine"])
+    let extra = Evaluator(
+      lexicon: LexiconFixture.lexicon, extraCues: ["option": ["swap * * for"]])
+    #expect(extra.assess("We can swap the blender for a new one.").has(signal: "option"))
+  }
+
+  @Test func aHostileRhetoricalQuestionAsksAndChecksNothing() {
+    let a = e.assess("What do you want me to do about it?")
+    #expect(!a.isQuestion && !a.has(signal: "check"))
+    #expect(a.has(antipattern: "defensive"))
+    let b = e.assess("As I said, when did it arrive?")
+    #expect(b.isQuestion && b.has(antipattern: "past"))
   }
 
   @Test func contrastTakesBackEmpathyOnlyBeforeIt() {

@@ -452,6 +452,118 @@ enum LabelledReplies {
   Q :: Any idea when it stopped working?
   Q :: Anything else?
   noQ :: Thank you.
+  # Misreadings reported by scenario authors, each beside near misses that must still be read
+  # Catastrophe: words about the customer's experience are empathy, not the rep's dramatising
+  ~catastrophe :: That must have been awful.
+  ~catastrophe :: I'm so sorry, that's a horrible way to find out.
+  ~catastrophe :: That sounds like an awful week.
+  ~catastrophe :: Waiting without news must be awful.
+  ~catastrophe :: You've been treated like a problem, and that's wrong.
+  ~catastrophe Q :: Has this caused you any problems?
+  ~catastrophe :: You must feel awful about it.
+  ~catastrophe :: How horrible for you.
+  ~catastrophe :: I'm sorry you've had such a terrible time with us.
+  ~catastrophe :: If there are any problems with the new card, call me.
+  !catastrophe :: This is a disaster.
+  !catastrophe :: Everything has gone wrong, it's a nightmare.
+  !catastrophe :: The warehouse is a complete mess.
+  !catastrophe :: Things are terrible at the depot right now.
+  !catastrophe :: We have a big problem with the delivery.
+  !catastrophe :: That's an awful mistake by the courier.
+  # I/you-heavy is divisive framing, not empathy or ownership in the first person
+  ~i-you +apology :: I'm really sorry. That number was mine and I should have called you when I knew.
+  ~i-you +validation :: You shouldn't have had to hear it from your drivers, and I can see the pressure you're under.
+  ~i-you :: I'm sorry I let you down, and I understand why you're upset with me.
+  !i-you :: I told you that you need to send me your details so I can check it.
+  !i-you !blame :: You said you would send it, I waited, and you didn't send it to me.
+  # Ownership and appreciation in their ordinary forms
+  +apology :: It's on me, and I'll put it right.
+  +apology :: This one's on me.
+  +validation :: I really appreciate your patience.
+  +validation :: We do appreciate you bearing with us.
+  +validation :: Thanks for bearing with me.
+  -apology :: You can count on me to sort it.
+  -validation :: I don't appreciate being spoken to like that.
+  # Blame: ownership, purpose and negated blame are not blame
+  ~blame :: You should have heard it from us.
+  ~blame :: You should have been told about the fee before you paid.
+  ~blame :: You should have received an email from us on Monday.
+  ~blame :: I'll be your named contact, so you always have someone who knows you.
+  ~blame :: We'll set a reminder so you never have to chase us again.
+  ~blame :: I'm not saying it was your fault.
+  ~blame :: I don't think you got it wrong at all.
+  !blame :: You should have read the terms.
+  !blame :: You should have been more careful with the box.
+  !blame :: You always leave it to the last minute.
+  !blame :: You never read the emails we send.
+  !blame :: It was your fault.
+  !blame !past :: Like I told you, you should have read the terms.
+  # Policy: the price a customer signed up for is not a policy wall
+  ~policy :: We'll keep you at the price you signed for the whole year.
+  ~policy :: You stay on the plan you signed up for.
+  !policy :: You signed the contract, so you have to pay.
+  !policy :: The contract says thirty days.
+  # Stuffing is a string of cue words, not natural sentences
+  ~stuffing C:strong :: How does that sound? Is there anything else worrying you?
+  ~stuffing E:strong :: I'm sorry, of course you shouldn't have had to prove anything. That must be worrying.
+  !stuffing :: sorry frustrated upset understandable
+  !stuffing :: Sorry. Frustrating. Understandable. Anyone would.
+  # Offers in the first person and in a colleague's name; times on a day
+  +option :: I'd like to be your named contact from now on.
+  +option +check :: Would you like me to be your named contact?
+  +option +timeframe :: Our senior engineer can be there from half one on Thursday.
+  +timeframe :: The engineer will come on Thursday.
+  +timeframe :: We can have it with you on Monday morning.
+  -timeframe :: It was delivered on Monday.
+  -timeframe :: You called us on Thursday and nobody answered.
+  -option :: The engineer was there for an hour.
+  # Negation reaches the end of its clause
+  -option !cannot :: I'm not able to offer a refund.
+  -option !cannot :: We can't offer a refund.
+  -option :: I'm not in a position to offer you a refund on this.
+  +option :: I can't change the date, but I can offer a refund.
+  +option :: You won't be charged for the replacement.
+  +option :: There's no charge for the replacement.
+  +next-step +timeframe :: I won't keep you waiting and I'll call you back tomorrow.
+  +feeling :: I'm not surprised you're upset.
+  -feeling :: I don't think you seem upset about it.
+  # "I'm afraid" softens bad news; it names no feeling
+  -feeling :: I'm afraid it's outside policy.
+  -feeling :: I'm afraid the part won't arrive until Monday.
+  -feeling :: Afraid not, the depot is closed.
+  +feeling :: You must have been afraid when the alarm went off.
+  +feeling :: It's natural to feel afraid after a break-in.
+  # "It happens" dismisses only as a shrug, not as a time or a fact
+  ~minimise :: I'll stay on the line while it happens.
+  ~minimise :: Call me when it happens and I'll take it from there.
+  ~minimise :: So the payment failed, and it happened after you updated your card.
+  ~minimise :: If it happens again, I'll send an engineer.
+  !minimise :: It happens.
+  !minimise :: Well, these things happen.
+  !minimise :: It happens to all of us, don't worry about it.
+  # A check about a proposal is not validation
+  -validation +check :: How does that sound?
+  -validation +check :: Does that sound OK?
+  -validation +check :: Would that sound fair to you?
+  +validation :: That sounds exhausting.
+  +validation :: That sounds like a lot to deal with.
+  # Stemming keeps a manager apart from having managed
+  +followup :: Let me get my manager on the line.
+  +followup :: I'll ask management to look at it.
+  -followup :: I managed to find your order.
+  # An anti-pattern in a sentence vetoes an echo of the customer's words
+  -summary !blame :: You should have refused the delivery if the box was damaged. :: The box was damaged when the delivery came!
+  +summary ~blame :: So you found the box damaged when the delivery came. :: The box was damaged when the delivery came!
+  +summary :: You got the delivery and the box was damaged. :: The box was damaged when the delivery came!
+  # A hostile rhetorical question is no check and no question
+  -check noQ !defensive :: What do you want me to do about it?
+  -check noQ :: What am I supposed to do about that?
+  -check :: What more do you want from me?
+  !past :: How many times do I have to explain this?
+  +check :: Do you want me to book the engineer?
+  +check +question.open :: What do you think?
+  open :: What do you want to happen next?
+  open :: What would you like me to do next?
   # A question after an opening clause
   +apology open :: I'm sorry, what happened?
   +apology open :: Sorry, what happened?

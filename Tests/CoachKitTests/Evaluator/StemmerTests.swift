@@ -510,6 +510,18 @@ import Testing
     #expect(Self.stemmer.stem("'tis") == "tis")
   }
 
+  @Test func lexiconExceptionsKeepWordsApart() {
+    let e = LexiconFixture.evaluator
+    let manager = e.compile(["manager"])
+    #expect(!e.matches(manager, in: e.assess("Let me fetch my manager.")).isEmpty)
+    #expect(!e.matches(manager, in: e.assess("Our managers agreed.")).isEmpty)
+    #expect(e.matches(manager, in: e.assess("I managed to find it.")).isEmpty)
+    #expect(e.matches(manager, in: e.assess("We manage the account.")).isEmpty)
+    let happens = e.compile(["it happens"])
+    #expect(!e.matches(happens, in: e.assess("It happens.")).isEmpty)
+    #expect(e.matches(happens, in: e.assess("It happened on Monday.")).isEmpty)
+  }
+
   @Test func spellingVariantsMeetThroughTheLexicon() {
     let e = LexiconFixture.evaluator
     let set = e.compile(["apologise"])
