@@ -9,7 +9,8 @@
 /// break inside, a negation word) can never match anything a rep types.
 ///
 /// All findings are warnings (codes `W010`–`W018`); `coach lint` adds them to the script's own
-/// diagnostics. Checks that need no evaluator live in the scenario validator (`W001`–`W005`).
+/// diagnostics. Checks that need no evaluator live in the scenario validator (`W001`–`W005`; `W003`–`W005`
+/// only when loading with `smells: true`).
 public struct AuthoringSmells: Sendable {
   let scenario: Scenario
   let judge: ScenarioJudge

@@ -57,7 +57,10 @@ public struct Script: Sendable {
 /// Parses, decodes and validates script files.
 public enum ScriptLoader {
   /// Loads one script of whatever kind its first key names.
-  public static func load(_ source: SourceFile) -> Script {
+  ///
+  /// - Parameter smells: also report the authoring smells that need no evaluator (warnings for
+  ///   `coach lint`); playing a script does not need them.
+  public static func load(_ source: SourceFile, smells: Bool = false) -> Script {
     let tree = SyntaxParser.parse(source)
     guard !tree.diagnostics.hasErrors, let root = tree.root else {
       var diagnostics = tree.diagnostics
@@ -97,7 +100,9 @@ public enum ScriptLoader {
     switch kind {
     case .scenario:
       if let scenario = ScenarioDecoder(sink: sink).decode(root) {
-        ScenarioValidator(sink: sink).validate(scenario)
+        let validator = ScenarioValidator(sink: sink)
+        validator.validate(scenario)
+        if smells { validator.smells(scenario) }
         content = .scenario(scenario)
       }
     case .method:

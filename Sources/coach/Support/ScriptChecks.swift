@@ -25,7 +25,7 @@ enum ScriptChecks {
   }
 
   static func diagnostics(for source: SourceFile, context: Context) -> [Diagnostic] {
-    let script = ScriptLoader.load(source)
+    let script = ScriptLoader.load(source, smells: true)
     guard !script.diagnostics.hasErrors else { return script.diagnostics }
     var diagnostics = script.diagnostics
     switch script.content {

@@ -1,5 +1,5 @@
 /// Semantic checks of a decoded scenario: duplicate ids, references to facts and options that do
-/// not exist, content nobody can reach, and authoring smells (as warnings).
+/// not exist, content nobody can reach; and, for lint, authoring smells (as warnings).
 struct ScenarioValidator {
   let sink: DiagnosticSink
 
@@ -77,7 +77,11 @@ struct ScenarioValidator {
           label: "no `offered-by` phrases", help: "list the words a rep would use to offer it"))
     }
 
-    // Smells.
+  }
+
+  /// Authoring smells that need no evaluator: cue collisions between options, missing variants,
+  /// over-long lines. Warnings for `coach lint`; loading a script for play does not need them.
+  func smells(_ scenario: Scenario) {
     checkCollisions(scenario)
     checkLines(scenario)
   }
