@@ -12,14 +12,18 @@ import CoachKit
 ///     coach-bench evaluator                 # measure (10,000 generated replies)
 ///     coach-bench evaluator --replies N     # another corpus size
 ///     coach-bench evaluator --write-jsonl   # print the corpus as JSON lines, for score-vs-vader
+///     coach-bench evaluator --compiles 1 --passes 1 --replies 2000   # short run, for callgrind
 enum EvaluatorBenchmark {
   static func run(_ arguments: [String]) {
-    var count = 10_000
-    if let i = arguments.firstIndex(of: "--replies"), i + 1 < arguments.count,
-      let n = Int(arguments[i + 1])
-    {
-      count = n
+    func option(_ name: String, _ fallback: Int) -> Int {
+      guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count,
+        let n = Int(arguments[i + 1])
+      else { return fallback }
+      return n
     }
+    let count = option("--replies", 10_000)
+    let compiles = max(1, option("--compiles", 20))
+    let passes = max(1, option("--passes", 5))
     let replies = ReplyCorpus.generate(count: count)
     if arguments.contains("--write-jsonl") {
       var out = ""
@@ -37,11 +41,11 @@ enum EvaluatorBenchmark {
     let bytes = readFile(path)
     let source = SourceFile(path: path, bytes: bytes)
 
-    // Lexicon: parse + decode, then compile, best of 20.
+    // Lexicon: parse + decode, then compile, best of 20 (`--compiles`).
     var loadBest = Double.infinity
     var compileBest = Double.infinity
     var evaluator: Evaluator?
-    for _ in 0..<20 {
+    for _ in 0..<compiles {
       let t0 = now()
       let (lexicon, _) = Lexicon.load(source)
       let t1 = now()
@@ -58,11 +62,13 @@ enum EvaluatorBenchmark {
     guard let evaluator else { return }
 
     let words = replies.reduce(0) { $0 + $1.split(separator: " ").count }
-    // Warm up, then the best of 5 passes over the corpus.
+    // Warm up, then the best of 5 passes over the corpus (`--passes`).
     var checksum = 0
-    for reply in replies.prefix(1000) { checksum &+= evaluator.assess(reply).signals.count }
+    if passes > 1 {
+      for reply in replies.prefix(1000) { checksum &+= evaluator.assess(reply).signals.count }
+    }
     var best = Double.infinity
-    for _ in 0..<5 {
+    for _ in 0..<passes {
       let t0 = now()
       for reply in replies { checksum &+= evaluator.assess(reply).signals.count }
       best = min(best, now() - t0)

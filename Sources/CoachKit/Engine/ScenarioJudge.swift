@@ -29,8 +29,7 @@ public struct ScenarioJudge: Sendable {
       evaluator = base
       self.base = nil
     } else {
-      evaluator = Evaluator(
-        lexicon: base.lexicon, extraCues: scenario.cues.mapValues { $0.map(\.text) })
+      evaluator = base.adding(extraCues: scenario.cues.mapValues { $0.map(\.text) })
       self.base = base
     }
     let evaluator = self.evaluator

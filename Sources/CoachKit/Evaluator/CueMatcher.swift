@@ -28,13 +28,19 @@ struct CueMatcher: Hashable, Sendable {
   private var kinds: [Kind] = []
   private var values: [UInt64] = []
   private var crosses: [Bool] = []
+  /// Per cue, its place among the phrases: phrases ending at one trie node are kept in this
+  /// order, so phrases added later (``Evaluator/adding(extraCues:)``) match as if compiled in.
+  private var orders: [Int64] = []
   private(set) var cues: [Cue] = []
 
   // A trie over the phrases' words: edges by (node, stem) in one hash index, class and `*`
-  // edges in a short list per node, and the phrases that end at each node.
+  // edges in a short linked list per node, and the phrases that end at each node in another
+  // (flat arrays, so matching touches no nested array).
   private var edges = HashIndex(capacity: 4096)
-  private var classEdges: [[(bits: UInt64, child: Int32)]] = [[]]
-  private var terminals: [[Int32]] = [[]]
+  private var classHead: [Int32] = [-1]
+  private var classEdges: [(bits: UInt64, child: Int32, next: Int32)] = []
+  private var terminalHead: [Int32] = [-1]
+  private var terminals: [(cue: Int32, next: Int32)] = []
 
   /// Problems found while compiling phrases: an unknown `{class}`, an empty phrase.
   private(set) var problems: [(phrase: String, message: String)] = []
@@ -50,12 +56,12 @@ struct CueMatcher: Hashable, Sendable {
   }
 
   private mutating func newNode() -> Int32 {
-    classEdges.append([])
-    terminals.append([])
-    return Int32(terminals.count - 1)
+    classHead.append(-1)
+    terminalHead.append(-1)
+    return Int32(terminalHead.count - 1)
   }
 
-  private mutating func insert(_ elements: Range<Int>, cue: Int32) {
+  private mutating func insert(_ elements: Range<Int>, cue: Int32, order: Int64) {
     var node: Int32 = 0
     for e in elements {
       switch kinds[e] {
@@ -70,42 +76,64 @@ struct CueMatcher: Hashable, Sendable {
         }
       case .wordClass, .any:
         let bits = kinds[e] == .any ? ~UInt64(0) : values[e]
-        if let edge = classEdges[Int(node)].first(where: { $0.bits == bits }) {
-          node = edge.child
+        var k = classHead[Int(node)]
+        var last: Int32 = -1
+        while k >= 0, classEdges[Int(k)].bits != bits {
+          last = k
+          k = classEdges[Int(k)].next
+        }
+        if k >= 0 {
+          node = classEdges[Int(k)].child
         } else {
           let child = newNode()
-          classEdges[Int(node)].append((bits, child))
+          let index = Int32(classEdges.count)
+          classEdges.append((bits, child, -1))
+          if last >= 0 { classEdges[Int(last)].next = index } else { classHead[Int(node)] = index }
           node = child
         }
       }
     }
-    terminals[Int(node)].append(cue)
+    // Kept in order: before the first phrase with a later place.
+    var k = terminalHead[Int(node)]
+    var last: Int32 = -1
+    while k >= 0, orders[Int(terminals[Int(k)].cue)] <= order {
+      last = k
+      k = terminals[Int(k)].next
+    }
+    let index = Int32(terminals.count)
+    terminals.append((cue, k))
+    if last >= 0 { terminals[Int(last)].next = index } else { terminalHead[Int(node)] = index }
   }
 
   /// Adds a phrase; returns `false` (and records a problem) if it cannot be compiled.
   @discardableResult
   mutating func add(
-    _ phrase: String, tag: Int32, tokenizer: Tokenizer, crossesPunctuation: Bool = false
+    _ phrase: String, tag: Int32, tokenizer: Tokenizer, crossesPunctuation: Bool = false,
+    order: Int64? = nil
   ) -> Bool {
     let start = kinds.count
     let vocabulary = tokenizer.vocabulary
     // Runs of plain words are tokenized together (contractions may span a run).
-    var pending = ""
+    var pending: [UInt8] = []
+    var stems: [UInt64] = []
     func flush() {
       guard !pending.isEmpty else { return }
-      for token in tokenizer.analyse(pending).tokens {
+      stems.removeAll(keepingCapacity: true)
+      tokenizer.appendStems(of: pending, to: &stems)
+      for stem in stems {
         kinds.append(.stem)
-        values.append(token.stem)
+        values.append(stem)
       }
-      pending = ""
+      pending.removeAll(keepingCapacity: true)
     }
-    for part in phrase.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-      if part == "*" || (part.hasPrefix("{") && part.hasSuffix("}") && part.count > 2) { flush() }
-      if part == "*" {
+    for part in Self.parts(of: phrase) {
+      switch part {
+      case .any:
+        flush()
         kinds.append(.any)
         values.append(0)
-      } else if part.hasPrefix("{"), part.hasSuffix("}"), part.count > 2 {
-        let name = String(part.dropFirst().dropLast())
+      case .wordClass(let name):
+        flush()
         guard let bits = vocabulary.classBits[name] else {
           problems.append((phrase, "no word class `\(name)`"))
           kinds.removeSubrange(start...)
@@ -114,9 +142,9 @@ struct CueMatcher: Hashable, Sendable {
         }
         kinds.append(.wordClass)
         values.append(bits)
-      } else {
-        pending += pending.isEmpty ? part : " " + part
-        continue
+      case .words(let bytes):
+        if !pending.isEmpty { pending.append(0x20) }
+        pending.append(contentsOf: bytes)
       }
     }
     flush()
@@ -125,13 +153,58 @@ struct CueMatcher: Hashable, Sendable {
       return false
     }
     let cueIndex = Int32(cues.count)
+    let order = order ?? Int64(cues.count)
+    orders.append(order)
     crosses.append(crossesPunctuation)
     cues.append(
       Cue(
         elements: start..<kinds.count, tag: tag, phrase: phrase,
         crossesPunctuation: crossesPunctuation))
-    insert(start..<kinds.count, cue: cueIndex)
+    insert(start..<kinds.count, cue: cueIndex, order: order)
     return true
+  }
+
+  /// One whitespace-separated part of a phrase.
+  private enum Part {
+    case any
+    case wordClass(String)
+    case words(ArraySlice<UInt8>)
+  }
+
+  /// The parts of a phrase, split on spaces, tabs and line breaks. Plain ASCII (nearly every
+  /// phrase) is split byte by byte; other text by characters.
+  private static func parts(of phrase: String) -> [Part] {
+    var text = phrase
+    let ascii = text.withUTF8 { p -> [Part]? in
+      var parts: [Part] = []
+      var i = 0
+      let n = p.count
+      for b in p where b >= 0x80 || b == 0x0D { return nil }
+      let bytes = Array(p)
+      while i < n {
+        while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A { i += 1 }
+        let s = i
+        while i < n, !(bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A) { i += 1 }
+        guard i > s else { break }
+        let part = bytes[s..<i]
+        if part.count == 1, part.first == 0x2A {
+          parts.append(.any)
+        } else if part.count > 2, part.first == 0x7B, part.last == 0x7D {
+          parts.append(.wordClass(String(decoding: part.dropFirst().dropLast(), as: UTF8.self)))
+        } else {
+          parts.append(.words(part))
+        }
+      }
+      return parts
+    }
+    if let ascii { return ascii }
+    return phrase.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map { part in
+      if part == "*" { return .any }
+      if part.hasPrefix("{"), part.hasSuffix("}"), part.count > 2 {
+        return .wordClass(String(part.dropFirst().dropLast()))
+      }
+      return .words(Array(part.utf8)[...])
+    }
   }
 
   /// Appends every match in `analysis` to `matches`, in token order.
@@ -156,11 +229,13 @@ struct CueMatcher: Hashable, Sendable {
         if token.sentence != sentence { return }
         if token.has(Token.afterPunctuation) { crossed = true }
       }
-      let classes = classEdges[Int(node)]
-      if !classes.isEmpty {
-        for edge in classes where Self.accepts(token, edge.bits) {
+      var k = classHead[Int(node)]
+      while k >= 0 {
+        let edge = classEdges[Int(k)]
+        if Self.accepts(token, edge.bits) {
           branch(edge.child, from: i, next: j + 1, crossed: crossed, tokens, &matches)
         }
+        k = edge.next
       }
       guard let child = edges[Self.edgeKey(node, token.stem)] else { return }
       node = child
@@ -179,8 +254,13 @@ struct CueMatcher: Hashable, Sendable {
     let token = tokens[j]
     if token.sentence != tokens[i].sentence { return }
     let crossed = crossed || token.has(Token.afterPunctuation)
-    for edge in classEdges[Int(node)] where Self.accepts(token, edge.bits) {
-      branch(edge.child, from: i, next: j + 1, crossed: crossed, tokens, &matches)
+    var k = classHead[Int(node)]
+    while k >= 0 {
+      let edge = classEdges[Int(k)]
+      if Self.accepts(token, edge.bits) {
+        branch(edge.child, from: i, next: j + 1, crossed: crossed, tokens, &matches)
+      }
+      k = edge.next
     }
     if let child = edges[Self.edgeKey(node, token.stem)] {
       branch(child, from: i, next: j + 1, crossed: crossed, tokens, &matches)
@@ -195,10 +275,13 @@ struct CueMatcher: Hashable, Sendable {
   @inline(__always) private func report(
     _ node: Int32, from i: Int, end: Int, crossed: Bool, _ matches: inout [Match]
   ) {
-    let ends = terminals[Int(node)]
-    if ends.isEmpty { return }
-    for c in ends where !crossed || crosses[Int(c)] {
-      matches.append(Match(cue: c, first: Int32(i), end: Int32(end)))
+    var k = terminalHead[Int(node)]
+    while k >= 0 {
+      let (c, next) = terminals[Int(k)]
+      if !crossed || crosses[Int(c)] {
+        matches.append(Match(cue: c, first: Int32(i), end: Int32(end)))
+      }
+      k = next
     }
   }
 }

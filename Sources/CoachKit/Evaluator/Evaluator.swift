@@ -30,6 +30,9 @@ public struct Evaluator: Sendable {
   let hasOverrides: Bool
   let thresholds: Thresholds
   let tipTexts: TipTexts
+  /// Per group, where a scenario's extra phrases go among the compiled phrases (see
+  /// ``adding(extraCues:)``); empty when they cannot be added later.
+  let extraCueOrders: [Int64]
 
   /// The numbers the rules read on every reply, copied out of the lexicon.
   struct Thresholds: Sendable {
@@ -127,11 +130,14 @@ public struct Evaluator: Sendable {
       problems.append("extra cues for `\(id)`, which is not a signal or anti-pattern")
     }
     // Every word of every phrase is known in advance, so replies rarely need the stemmer.
+    // Each phrase carries its place in this list (see `CueMatcher.add(order:)`).
     var phrases: [(String, Int32)] = []
+    var extraCueOrders = [Int64](repeating: -1, count: groups.count)
     for (group, _) in all {
       guard let g = groupIndex[group.id] else { continue }
       let base = Int32(g) * 4
       phrases += group.cues.map { ($0, base + Self.roleStrong) }
+      extraCueOrders[g] = extraCueOrders[g] < 0 ? Int64(phrases.count) : Int64.max
       phrases += (extraCues[group.id] ?? []).map { ($0, base + Self.roleStrong) }
       phrases += group.weakCues.map { ($0, base + Self.roleWeak) }
       phrases += group.notWhen.map { ($0, base + Self.roleVeto) }
@@ -145,14 +151,16 @@ public struct Evaluator: Sendable {
         vocabulary.remember(word)
       }
     }
-    for word in grammar.stopwords { vocabulary.remember(Array(word.utf8)) }
+    for word in grammar.stopwords { vocabulary.remember(Array(word.utf8)[...]) }
     let tokenizer = Tokenizer(
       vocabulary: vocabulary, exclamationRun: lexicon.thresholds.exclamationRun,
       capsMinLetters: lexicon.thresholds.capsMinLetters)
     var matcher = CueMatcher()
-    for (phrase, tag) in phrases {
+    for (index, (phrase, tag)) in phrases.enumerated() {
       let veto = tag >= 0 && tag & 3 == Self.roleVeto
-      matcher.add(phrase, tag: tag, tokenizer: tokenizer, crossesPunctuation: veto)
+      matcher.add(
+        phrase, tag: tag, tokenizer: tokenizer, crossesPunctuation: veto,
+        order: Int64(index) << 20)
     }
     problems += matcher.problems.map { "cue `\($0.phrase)`: \($0.message)" }
 
@@ -193,6 +201,73 @@ public struct Evaluator: Sendable {
       stuffingMinCues: t.stuffingMinCues, echoMinWords: t.echoMinWords, weak: t.weak,
       strong: t.strong, choiceBonus: t.choiceBonus)
     self.tipTexts = TipTexts(texts: Lexicon.TipKey.allCases.map { lexicon.tips[$0.rawValue] })
+    // Extra phrases can be added later only to an evaluator built without any, whose groups
+    // each appear once in the lexicon.
+    self.extraCueOrders =
+      extraCues.isEmpty && !extraCueOrders.contains(Int64.max) ? extraCueOrders : []
+  }
+
+  private init(_ base: Evaluator, vocabulary: Vocabulary, matcher: CueMatcher, problems: [String]) {
+    lexicon = base.lexicon
+    self.problems = problems
+    self.vocabulary = vocabulary
+    tokenizer = Tokenizer(
+      vocabulary: vocabulary, exclamationRun: base.tokenizer.exclamationRun,
+      capsMinLetters: base.tokenizer.capsMinLetters)
+    self.matcher = matcher
+    groups = base.groups
+    groupIndex = base.groupIndex
+    builtins = base.builtins
+    isSignal = base.isSignal
+    weights = base.weights
+    stepIndex = base.stepIndex
+    overrides = base.overrides
+    hasOverrides = base.hasOverrides
+    thresholds = base.thresholds
+    tipTexts = base.tipTexts
+    extraCueOrders = []
+  }
+
+  /// This evaluator with a scenario's extra cue phrases: the same as
+  /// `Evaluator(lexicon: lexicon, extraCues: extraCues)`, but only the new phrases are compiled.
+  public func adding(extraCues: [String: [String]]) -> Evaluator {
+    if extraCues.isEmpty { return self }
+    let plain = extraCues.values.allSatisfy { phrases in
+      phrases.allSatisfy { !$0.utf8.contains(0x2A) && !$0.utf8.contains(0x7B) }
+    }
+    guard !extraCueOrders.isEmpty, plain else {
+      return Evaluator(lexicon: lexicon, extraCues: extraCues)
+    }
+    var problems: [String] = []
+    for id in extraCues.keys.sorted() where groupIndex[id] == nil {
+      problems.append("extra cues for `\(id)`, which is not a signal or anti-pattern")
+    }
+    let vocabulary = self.vocabulary.copy()
+    var added: [(String, Int32, Int64)] = []
+    for (id, phrases) in extraCues {
+      guard let g = groupIndex[id] else { continue }
+      for (k, phrase) in phrases.enumerated() {
+        // Just before the phrase that followed the group's cues in the full compile.
+        let order = (extraCueOrders[g] << 20) - (1 << 19) + Int64(k)
+        added.append((phrase, Int32(g) * 4 + Self.roleStrong, order))
+        for word in Vocabulary.words(phrase) { vocabulary.remember(word) }
+      }
+    }
+    added.sort { $0.2 < $1.2 }
+    let tokenizer = Tokenizer(
+      vocabulary: vocabulary, exclamationRun: self.tokenizer.exclamationRun,
+      capsMinLetters: self.tokenizer.capsMinLetters)
+    var matcher = self.matcher
+    let known = matcher.problems.count
+    for (phrase, tag, order) in added {
+      matcher.add(phrase, tag: tag, tokenizer: tokenizer, order: order)
+    }
+    // A phrase that does not compile is reported in the full compile's order.
+    guard matcher.problems.count == known else {
+      return Evaluator(lexicon: lexicon, extraCues: extraCues)
+    }
+    return Evaluator(
+      self, vocabulary: vocabulary, matcher: matcher, problems: problems + self.problems)
   }
 
   // MARK: - Scenario cue sets

@@ -27,6 +27,18 @@ struct Tokenizer {
     return state.analysis
   }
 
+  /// Appends the stems of the words of `bytes` (valid UTF-8) to `stems`: what ``analyse(_:)``
+  /// gives as token stems, without building a `String` (compiling cue phrases).
+  func appendStems(of bytes: [UInt8], to stems: inout [UInt64]) {
+    var state = State(bytes: bytes, tokenizer: self)
+    bytes.withUnsafeBufferPointer { p in
+      state.p = p
+      state.run()
+      state.p = UnsafeBufferPointer(start: nil, count: 0)
+    }
+    for token in state.analysis.tokens { stems.append(token.stem) }
+  }
+
   private struct State {
     let tokenizer: Tokenizer
     var analysis: TextAnalysis
@@ -48,6 +60,14 @@ struct Tokenizer {
       self.tokenizer = tokenizer
       analysis = TextAnalysis(text: text, bytes: Array(text.utf8))
       n = analysis.bytes.count
+      word.reserveCapacity(32)
+      analysis.tokens.reserveCapacity(n / 4 + 4)
+    }
+
+    init(bytes: [UInt8], tokenizer: Tokenizer) {
+      self.tokenizer = tokenizer
+      analysis = TextAnalysis(text: "", bytes: bytes)
+      n = bytes.count
       word.reserveCapacity(32)
       analysis.tokens.reserveCapacity(n / 4 + 4)
     }
@@ -104,6 +124,22 @@ struct Tokenizer {
       var i = 0
       var s: Int32 = 0
       while i < n {
+        // Fast path: ASCII letters, digits and spaces (what `fold` leaves as they are).
+        let b0 = p[i]
+        if b0 < 0x80 {
+          if Self.isLetter(b0) || (b0 >= 0x30 && b0 <= 0x39) {
+            letter(b0, TextSpan(start: s, end: s + 1, byteStart: Int32(i), byteEnd: Int32(i + 1)))
+            i += 1
+            s += 1
+            continue
+          }
+          if b0 == 0x20 {
+            endWord()
+            i += 1
+            s += 1
+            continue
+          }
+        }
         let (value, length) = decode(i)
         let here = TextSpan(start: s, end: s + 1, byteStart: Int32(i), byteEnd: Int32(i + length))
         let next = i + length

@@ -39,16 +39,18 @@ struct WordInfo: Hashable, Sendable {
 /// ``Evaluator`` is built (``remember(_:)``) and never changed after it is shared.
 final class Vocabulary: @unchecked Sendable {
   let stemmer: Stemmer
-  private var known = HashIndex(capacity: 2048)
-  private var infos: [WordInfo] = []
-  private var stemAliases = HashIndex()
-  private var aliasTargets: [UInt64] = []
-  private var stemClassIndex = HashIndex()
-  private var stemClassBits: [UInt64] = []
-  private var contractionIndex = HashIndex()
-  private var suffixIndex = HashIndex()
+  // The tables change only while the evaluator is built, before it is shared: reads on the
+  // hot path skip the runtime's exclusivity checks.
+  @exclusivity(unchecked) private var known = HashIndex(capacity: 2048)
+  @exclusivity(unchecked) private var infos: [WordInfo] = []
+  @exclusivity(unchecked) private var stemAliases = HashIndex()
+  @exclusivity(unchecked) private var aliasTargets: [UInt64] = []
+  @exclusivity(unchecked) private var stemClassIndex = HashIndex()
+  @exclusivity(unchecked) private var stemClassBits: [UInt64] = []
+  @exclusivity(unchecked) private var contractionIndex = HashIndex()
+  @exclusivity(unchecked) private var suffixIndex = HashIndex()
   /// Expansions of contractions and suffixes.
-  private(set) var expansions: [[WordInfo]] = []
+  @exclusivity(unchecked) private(set) var expansions: [[WordInfo]] = []
   /// Bits of the lexicon's own word classes, by class name.
   private(set) var classBits: [String: UInt64] = [:]
 
@@ -59,8 +61,8 @@ final class Vocabulary: @unchecked Sendable {
       regionPrefixes: n.stemPrefixes)
     // Spelling variants: the stem of the variant stands for the stem of the canonical form.
     for (variant, canonical) in n.spellings.sorted(by: { $0.key < $1.key }) {
-      let from = rawStem(Array(TextNormalizer.normalized(variant).utf8))
-      let to = rawStem(Array(TextNormalizer.normalized(canonical).utf8))
+      let from = rawStem(Self.normalizedBytes(variant))
+      let to = rawStem(Self.normalizedBytes(canonical))
       if from != to {
         stemAliases.set(from, Int32(aliasTargets.count))
         aliasTargets.append(to)
@@ -73,7 +75,7 @@ final class Vocabulary: @unchecked Sendable {
       if name != "number" { bit += 1 }
       classBits[name] = classBit
       for word in g.classes[name] ?? [] {
-        for w in Self.words(word) { addStemClass(info(for: w).stem, classBit) }
+        for w in Self.words(word) { addStemClass(info(for: Array(w)).stem, classBit) }
       }
     }
     let lists: [([String], UInt64)] = [
@@ -91,25 +93,58 @@ final class Vocabulary: @unchecked Sendable {
     for (list, classBit) in lists {
       for word in list {
         // Single words only: a class is a property of one word form.
-        let bytes = Array(TextNormalizer.normalized(word).utf8)
-        addClass(bytes, classBit)
+        addClass(Self.normalizedBytes(word), classBit)
       }
     }
     for (form, expansion) in n.contractions.sorted(by: { $0.key < $1.key }) {
-      let key = FNV.hash(Array(TextNormalizer.normalized(form).utf8))
+      let key = FNV.hash(Self.normalizedBytes(form))
       contractionIndex.set(key, Int32(expansions.count))
-      expansions.append(Self.words(expansion).map { info(for: $0) })
+      expansions.append(Self.words(expansion).map { info(for: Array($0)) })
     }
     for (suffix, expansion) in n.suffixes.sorted(by: { $0.key < $1.key }) {
-      let key = FNV.hash(Array(TextNormalizer.normalized(suffix).utf8))
+      let key = FNV.hash(Self.normalizedBytes(suffix))
       suffixIndex.set(key, Int32(expansions.count))
-      expansions.append(Self.words(expansion).map { info(for: $0) })
+      expansions.append(Self.words(expansion).map { info(for: Array($0)) })
     }
   }
 
+  private init(copying other: Vocabulary) {
+    stemmer = other.stemmer
+    known = other.known
+    infos = other.infos
+    stemAliases = other.stemAliases
+    aliasTargets = other.aliasTargets
+    stemClassIndex = other.stemClassIndex
+    stemClassBits = other.stemClassBits
+    contractionIndex = other.contractionIndex
+    suffixIndex = other.suffixIndex
+    expansions = other.expansions
+    classBits = other.classBits
+  }
+
+  /// A copy that can learn more words without changing this one (the tables are shared until
+  /// written).
+  func copy() -> Vocabulary { Vocabulary(copying: self) }
+
   /// The lowercase words of a phrase, split on spaces.
-  static func words(_ phrase: String) -> [[UInt8]] {
-    TextNormalizer.normalized(phrase).split(separator: " ").map { Array($0.utf8) }
+  static func words(_ phrase: String) -> [ArraySlice<UInt8>] {
+    normalizedBytes(phrase).split(separator: 0x20)
+  }
+
+  /// The UTF-8 bytes of ``TextNormalizer/normalized(_:)``: plain ASCII text (nearly every
+  /// lexicon entry) is lowercased byte by byte, without building a `String`.
+  static func normalizedBytes(_ text: String) -> [UInt8] {
+    var text = text
+    let ascii = text.withUTF8 { p -> [UInt8]? in
+      var out = [UInt8](repeating: 0, count: p.count)
+      for i in 0..<p.count {
+        let b = p[i]
+        if b >= 0x80 { return nil }
+        out[i] = TextNormalizer.lower(b)
+      }
+      return out
+    }
+    return ascii ?? Array(TextNormalizer.normalized(text).utf8)
   }
 
   private func addClass(_ bytes: [UInt8], _ classBit: UInt64) {
@@ -164,11 +199,11 @@ final class Vocabulary: @unchecked Sendable {
   }
 
   /// Records a word (from a cue phrase) so replies skip stemming it.
-  func remember(_ bytes: [UInt8]) {
-    let h = FNV.hash(bytes)
+  func remember(_ bytes: ArraySlice<UInt8>) {
+    let h = bytes.withUnsafeBufferPointer { FNV.hash($0) }
     if known[h] == nil {
       known.set(h, Int32(infos.count))
-      infos.append(analyse(bytes, hash: h))
+      infos.append(analyse(Array(bytes), hash: h))
     }
   }
 
