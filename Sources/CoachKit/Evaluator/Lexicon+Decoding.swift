@@ -145,18 +145,28 @@ struct LexiconDecoder {
 
   /// Reports phrases that cannot match: an unknown `{class}`, or no words at all.
   private func checkPhrases(_ lexicon: Lexicon, root: Node) {
-    var scalars: [String: Node.Scalar] = [:]
-    collectScalars(root, into: &scalars)
+    // The scalars (for the messages' places) are collected only once a phrase is bad.
+    var collected: [String: Node.Scalar]?
+    func scalar(_ phrase: String) -> Node.Scalar? {
+      if collected == nil {
+        var all: [String: Node.Scalar] = [:]
+        collectScalars(root, into: &all)
+        collected = all
+      }
+      return collected?[phrase]
+    }
     let classes = Set(lexicon.grammar.classes.keys)
     let groups = lexicon.signals + lexicon.antipatterns
     for group in groups {
       for phrase in group.cues + group.weakCues + group.notWhen {
+        // Nearly every phrase: words and no `{`, so nothing to report.
+        if !phrase.utf8.contains(0x7B), phrase.utf8.contains(where: { $0 != 0x20 }) { continue }
         var words = 0
         for part in phrase.split(separator: " ") {
           words += 1
           guard part.hasPrefix("{"), part.hasSuffix("}"), part.count > 2 else { continue }
           let name = String(part.dropFirst().dropLast())
-          if !classes.contains(name), let scalar = scalars[phrase] {
+          if !classes.contains(name), let scalar = scalar(phrase) {
             sink.append(
               LexiconMessage.badPhrase(
                 scalar,
@@ -164,7 +174,7 @@ struct LexiconDecoder {
               ))
           }
         }
-        if words == 0, let scalar = scalars[phrase] {
+        if words == 0, let scalar = scalar(phrase) {
           sink.append(LexiconMessage.badPhrase(scalar, "the phrase has no words"))
         }
       }
