@@ -42,8 +42,9 @@ struct Practice: ParsableCommand {
     let catalog = ScriptCatalog(scripts)
     let scenario = try catalog.scenario(self.scenario ?? Self.defaultScenario)
     let method = try catalog.method()
-    let evaluator = try catalog.evaluator()
-    let judge = ScenarioJudge(evaluator: evaluator, scenario: scenario)
+    // The lexicon is read (and its errors reported) now; compiled after the opening line.
+    let lexicon = try catalog.lexicon()
+    let judge = { ScenarioJudge(evaluator: Evaluator(lexicon: lexicon), scenario: scenario) }
     let session = Session(scenario: scenario, method: method, seed: seed ?? WallClock.randomSeed())
     var transcripts: String?
     if !noSave {

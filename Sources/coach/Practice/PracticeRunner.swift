@@ -11,7 +11,10 @@ struct PracticeRunner {
     case practice, exam
   }
 
-  let judge: ScenarioJudge
+  /// The judge, built on first use: `coach practice` prints the opening line before it compiles
+  /// the lexicon (the rep reads while it does).
+  private var judgeBuilt: ScenarioJudge?
+  private let makeJudge: () -> ScenarioJudge
   let mode: Mode
   let style: TerminalStyle
   let width: Int
@@ -27,8 +30,18 @@ struct PracticeRunner {
     session: Session, judge: ScenarioJudge, mode: Mode, reader: any LineReader,
     style: TerminalStyle, width: Int, transcriptDirectory: String?
   ) {
+    self.init(
+      session: session, judge: { judge }, mode: mode, reader: reader, style: style, width: width,
+      transcriptDirectory: transcriptDirectory)
+  }
+
+  /// A runner whose judge is built when the first reply is read.
+  init(
+    session: Session, judge: @escaping () -> ScenarioJudge, mode: Mode, reader: any LineReader,
+    style: TerminalStyle, width: Int, transcriptDirectory: String?
+  ) {
     self.session = session
-    self.judge = judge
+    self.makeJudge = judge
     self.mode = mode
     self.reader = reader
     self.style = style
@@ -68,8 +81,15 @@ struct PracticeRunner {
 
   // MARK: - Turns
 
+  private mutating func judge() -> ScenarioJudge {
+    if let judgeBuilt { return judgeBuilt }
+    let judge = makeJudge()
+    judgeBuilt = judge
+    return judge
+  }
+
   private mutating func play(_ reply: String) {
-    let judgement = judge.read(
+    let judgement = judge().read(
       reply, customerLine: session.state.lastCustomerLine, step: session.state.step)
     lastJudgement = judgement
     let turn = session.respond(to: reply, reading: judgement.reading)

@@ -111,10 +111,15 @@ final class ScriptCatalog {
 
   /// The evaluator built from the first `lexicon:` script on the search path.
   func evaluator() throws -> Evaluator {
+    Evaluator(lexicon: try lexicon())
+  }
+
+  /// The first `lexicon:` script on the search path, decoded (not compiled).
+  func lexicon() throws -> Lexicon {
     guard let script = scripts(of: .lexicon).first else {
       throw CoachError("no lexicon script found on the script search path")
     }
-    return Evaluator(lexicon: try require(script, as: \.lexicon, what: "lexicon"))
+    return try require(script, as: \.lexicon, what: "lexicon")
   }
 
   private func idOf(_ script: Script) -> String? {
