@@ -10,7 +10,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 N="${1:-10000}"
-SCRATCH=.build-eval-release
+SCRATCH="${SCRATCH:-.build-eval-release}"  # SCRATCH=.build-perf-rel uses another build folder
 if [ -z "${SKIP_BUILD:-}" ]; then  # SKIP_BUILD=1 reuses the last release build
   swift build -c release --product coach-bench --scratch-path "$SCRATCH" >/dev/null
   swift build -c release --product coach --scratch-path "$SCRATCH" >/dev/null

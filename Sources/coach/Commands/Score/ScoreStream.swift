@@ -1,4 +1,5 @@
 import CoachKit
+import Dispatch
 
 #if canImport(Glibc)
   import Glibc
@@ -13,6 +14,9 @@ import CoachKit
 /// cannot be read gets `{"line": N, "id": …, "error": "…"}` (`id` when it could be read), and
 /// the stream goes on. Blank lines are skipped. Output is flushed after every batch of lines
 /// read, so a program driving `coach` line by line sees each answer at once.
+///
+/// The lines of one read (a batch: only what is already in the input buffer) are scored on two
+/// threads, each its half, and written in input order.
 struct ScoreStream {
   /// The longest line accepted, in bytes.
   static let maxLine = 16 * 1_048_576
@@ -25,6 +29,7 @@ struct ScoreStream {
     var skipping = false
     var buffer = [UInt8](repeating: 0, count: 65536)
     var out: [UInt8] = []
+    var batch: [(line: Int, bytes: ArraySlice<UInt8>)] = []
     while true {
       let n = read(0, &buffer, buffer.count)
       if n < 0, errno == EINTR { continue }
@@ -34,13 +39,19 @@ struct ScoreStream {
         if skipping {
           skipping = false
         } else {
-          pending.append(contentsOf: buffer[start..<i])
           lineNumber += 1
-          answer(pending, line: lineNumber, into: &out)
+          if pending.isEmpty {
+            batch.append((lineNumber, buffer[start..<i]))
+          } else {
+            pending.append(contentsOf: buffer[start..<i])
+            batch.append((lineNumber, pending[...]))
+          }
         }
-        pending.removeAll(keepingCapacity: true)
+        pending = []
         start = i + 1
       }
+      answer(batch, into: &out)
+      batch.removeAll(keepingCapacity: true)
       if !skipping {
         pending.append(contentsOf: buffer[start..<n])
         if pending.count > Self.maxLine {
@@ -57,7 +68,7 @@ struct ScoreStream {
     }
     if !skipping, !pending.isEmpty {
       lineNumber += 1
-      answer(pending, line: lineNumber, into: &out)
+      answer(pending[...], line: lineNumber, into: &out)
     }
     Self.write(out)
   }
@@ -76,8 +87,34 @@ struct ScoreStream {
     }
   }
 
-  func answer(_ bytes: [UInt8], line: Int, into out: inout [UInt8]) {
-    var bytes = bytes[...]
+  /// The results of two threads' halves of a batch.
+  private final class Halves: @unchecked Sendable {
+    var first: [UInt8] = []
+    var second: [UInt8] = []
+  }
+
+  /// Answers a batch of lines in order, the two halves on two threads when it is worth it.
+  func answer(_ batch: [(line: Int, bytes: ArraySlice<UInt8>)], into out: inout [UInt8]) {
+    if batch.count < 8 {
+      for (line, bytes) in batch { answer(bytes, line: line, into: &out) }
+      return
+    }
+    let half = batch.count / 2
+    let halves = Halves()
+    DispatchQueue.concurrentPerform(iterations: 2) { k in
+      var part: [UInt8] = []
+      part.reserveCapacity(half * 512)
+      for (line, bytes) in k == 0 ? batch[..<half] : batch[half...] {
+        answer(bytes, line: line, into: &part)
+      }
+      if k == 0 { halves.first = part } else { halves.second = part }
+    }
+    out.append(contentsOf: halves.first)
+    out.append(contentsOf: halves.second)
+  }
+
+  func answer(_ bytes: ArraySlice<UInt8>, line: Int, into out: inout [UInt8]) {
+    var bytes = bytes
     if bytes.last == 0x0D { bytes = bytes.dropLast() }
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
     if let bad = UTF8Check.firstInvalidByte(bytes) {
