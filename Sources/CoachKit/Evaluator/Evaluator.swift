@@ -11,28 +11,57 @@
 /// ```
 public struct Evaluator: Sendable {
   /// The lexicon the evaluator was built from.
-  public let lexicon: Lexicon
+  public var lexicon: Lexicon { compiled.lexicon }
   /// Phrases that could not be compiled (an unknown `{class}`, an extra cue for an unknown id).
-  public let problems: [String]
+  public var problems: [String] { compiled.problems }
 
-  let vocabulary: Vocabulary
-  let tokenizer: Tokenizer
-  let matcher: CueMatcher
-  let groups: [Group]
-  let groupIndex: [String: Int]
-  let builtins: Builtins
+  var vocabulary: Vocabulary { compiled.vocabulary }
+  var tokenizer: Tokenizer { compiled.tokenizer }
+  var matcher: CueMatcher { compiled.matcher }
+  var groups: [Group] { compiled.groups }
+  var groupIndex: [String: Int] { compiled.groupIndex }
+  var builtins: Builtins { compiled.builtins }
   // Per group, in flat arrays for the hot path.
-  let isSignal: [Bool]
-  let weights: [Int]
+  var isSignal: [Bool] { compiled.isSignal }
+  var weights: [Int] { compiled.weights }
   /// The step's index (0…3), or -1.
-  let stepIndex: [Int]
-  let overrides: [Bool]
-  let hasOverrides: Bool
-  let thresholds: Thresholds
-  let tipTexts: TipTexts
+  var stepIndex: [Int] { compiled.stepIndex }
+  var overrides: [Bool] { compiled.overrides }
+  var hasOverrides: Bool { compiled.hasOverrides }
+  var thresholds: Thresholds { compiled.thresholds }
+  var tipTexts: TipTexts { compiled.tipTexts }
   /// Per group, where a scenario's extra phrases go among the compiled phrases (see
   /// ``adding(extraCues:)``); empty when they cannot be added later.
-  let extraCueOrders: [Int64]
+  var extraCueOrders: [Int64] { compiled.extraCueOrders }
+
+  /// Everything compiled, behind one reference: a copy of the evaluator (closures in `assess`
+  /// make some) retains one object, not every table.
+  private let box: Box
+  @inline(__always) private var compiled: Compiled { box.compiled }
+
+  private final class Box: Sendable {
+    let compiled: Compiled
+    init(_ compiled: Compiled) { self.compiled = compiled }
+  }
+
+  private struct Compiled: Sendable {
+    let lexicon: Lexicon
+    let problems: [String]
+    let vocabulary: Vocabulary
+    let tokenizer: Tokenizer
+    let matcher: CueMatcher
+    let groups: [Group]
+    let groupIndex: [String: Int]
+    let builtins: Builtins
+    let isSignal: [Bool]
+    let weights: [Int]
+    let stepIndex: [Int]
+    let overrides: [Bool]
+    let hasOverrides: Bool
+    let thresholds: Thresholds
+    let tipTexts: TipTexts
+    let extraCueOrders: [Int64]
+  }
 
   /// The numbers the rules read on every reply, copied out of the lexicon.
   struct Thresholds: Sendable {
@@ -59,17 +88,29 @@ public struct Evaluator: Sendable {
     }
   }
 
-  /// A cue group ready to score.
-  struct Group: Sendable {
-    var id: String
-    var signal: Bool
-    var step: Step?
-    var weight: Int
-    var tip: String?
-    var rewrite: String?
-    var negatable: Bool
-    var overrides: Set<Int>
-    var rewriteQuotesText: Bool
+  /// A cue group ready to score (a class: reading one on the hot path copies no strings).
+  final class Group: Sendable {
+    let id: String
+    let signal: Bool
+    let step: Step?
+    let weight: Int
+    let tip: String?
+    let rewrite: String?
+    let negatable: Bool
+    let overrides: Set<Int>
+    let rewriteQuotesText: Bool
+
+    init(_ group: CueGroup, signal: Bool, overrides: Set<Int>) {
+      id = group.id
+      self.signal = signal
+      step = group.step
+      weight = group.weight
+      tip = group.tip
+      rewrite = group.rewrite
+      negatable = group.negatable
+      self.overrides = overrides
+      rewriteQuotesText = group.rewrite?.contains("{text}") ?? false
+    }
   }
 
   /// Indices of the groups some rules need by id (`-1` when the lexicon lacks one).
@@ -106,25 +147,24 @@ public struct Evaluator: Sendable {
   /// id, e.g. `["option": ["courier", "same day"]]`). Phrases for an unknown id are skipped and
   /// reported in ``problems``.
   public init(lexicon: Lexicon, extraCues: [String: [String]] = [:]) {
-    self.lexicon = lexicon
     var problems: [String] = []
     let vocabulary = Vocabulary(lexicon: lexicon)
     let all = lexicon.signals.map { ($0, true) } + lexicon.antipatterns.map { ($0, false) }
     var groupIndex: [String: Int] = [:]
-    var groups: [Group] = []
+    var firsts: [(CueGroup, Bool)] = []
     for (group, signal) in all where groupIndex[group.id] == nil {
-      groupIndex[group.id] = groups.count
-      groups.append(
-        Group(
-          id: group.id, signal: signal, step: group.step, weight: group.weight, tip: group.tip,
-          rewrite: group.rewrite, negatable: group.negatable, overrides: [],
-          rewriteQuotesText: group.rewrite?.contains("{text}") ?? false))
+      groupIndex[group.id] = firsts.count
+      firsts.append((group, signal))
     }
+    var overrideSets = [Set<Int>](repeating: [], count: firsts.count)
     for (group, _) in all {
       guard let g = groupIndex[group.id] else { continue }
       for id in group.overrides {
-        if let o = groupIndex[id] { groups[g].overrides.insert(o) }
+        if let o = groupIndex[id] { overrideSets[g].insert(o) }
       }
+    }
+    let groups = firsts.indices.map {
+      Group(firsts[$0].0, signal: firsts[$0].1, overrides: overrideSets[$0])
     }
     for id in extraCues.keys.sorted() where groupIndex[id] == nil {
       problems.append("extra cues for `\(id)`, which is not a signal or anti-pattern")
@@ -180,52 +220,41 @@ public struct Evaluator: Sendable {
     b.stuffing = find("stuffing")
     b.contrast = find("contrast")
 
-    self.vocabulary = vocabulary
-    self.tokenizer = tokenizer
-    self.matcher = matcher
-    self.groups = groups
-    self.groupIndex = groupIndex
-    self.builtins = b
-    self.problems = problems
-    self.isSignal = groups.map(\.signal)
-    self.weights = groups.map(\.weight)
-    self.stepIndex = groups.map { $0.step?.index ?? -1 }
-    self.overrides = groups.map { !$0.signal && !$0.overrides.isEmpty }
-    self.hasOverrides = self.overrides.contains(true)
+    let overrides = groups.map { !$0.signal && !$0.overrides.isEmpty }
     let t = lexicon.thresholds
-    self.thresholds = Thresholds(
+    let thresholds = Thresholds(
       negationWindow: lexicon.grammar.negationWindow, curtMaxWords: t.curtMaxWords,
       ramblingMinWords: t.ramblingMinWords, ramblingSentenceWords: t.ramblingSentenceWords,
       capsMinWords: t.capsMinWords, iYouMinCount: t.iYouMinCount,
       iYouMinPercent: t.iYouMinPercent, stuffingPercent: t.stuffingPercent,
       stuffingMinCues: t.stuffingMinCues, echoMinWords: t.echoMinWords, weak: t.weak,
       strong: t.strong, choiceBonus: t.choiceBonus)
-    self.tipTexts = TipTexts(texts: Lexicon.TipKey.allCases.map { lexicon.tips[$0.rawValue] })
-    // Extra phrases can be added later only to an evaluator built without any, whose groups
-    // each appear once in the lexicon.
-    self.extraCueOrders =
-      extraCues.isEmpty && !extraCueOrders.contains(Int64.max) ? extraCueOrders : []
+    box = Box(
+      Compiled(
+        lexicon: lexicon, problems: problems, vocabulary: vocabulary, tokenizer: tokenizer,
+        matcher: matcher, groups: groups, groupIndex: groupIndex, builtins: b,
+        isSignal: groups.map(\.signal), weights: groups.map(\.weight),
+        stepIndex: groups.map { $0.step?.index ?? -1 }, overrides: overrides,
+        hasOverrides: overrides.contains(true), thresholds: thresholds,
+        tipTexts: TipTexts(texts: Lexicon.TipKey.allCases.map { lexicon.tips[$0.rawValue] }),
+        // Extra phrases can be added later only to an evaluator built without any, whose
+        // groups each appear once in the lexicon.
+        extraCueOrders: extraCues.isEmpty && !extraCueOrders.contains(Int64.max)
+          ? extraCueOrders : []))
   }
 
   private init(_ base: Evaluator, vocabulary: Vocabulary, matcher: CueMatcher, problems: [String]) {
-    lexicon = base.lexicon
-    self.problems = problems
-    self.vocabulary = vocabulary
-    tokenizer = Tokenizer(
-      vocabulary: vocabulary, exclamationRun: base.tokenizer.exclamationRun,
-      capsMinLetters: base.tokenizer.capsMinLetters)
-    self.matcher = matcher
-    groups = base.groups
-    groupIndex = base.groupIndex
-    builtins = base.builtins
-    isSignal = base.isSignal
-    weights = base.weights
-    stepIndex = base.stepIndex
-    overrides = base.overrides
-    hasOverrides = base.hasOverrides
-    thresholds = base.thresholds
-    tipTexts = base.tipTexts
-    extraCueOrders = []
+    let c = base.compiled
+    box = Box(
+      Compiled(
+        lexicon: c.lexicon, problems: problems, vocabulary: vocabulary,
+        tokenizer: Tokenizer(
+          vocabulary: vocabulary, exclamationRun: c.tokenizer.exclamationRun,
+          capsMinLetters: c.tokenizer.capsMinLetters),
+        matcher: matcher, groups: c.groups, groupIndex: c.groupIndex, builtins: c.builtins,
+        isSignal: c.isSignal, weights: c.weights, stepIndex: c.stepIndex, overrides: c.overrides,
+        hasOverrides: c.hasOverrides, thresholds: c.thresholds, tipTexts: c.tipTexts,
+        extraCueOrders: []))
   }
 
   /// This evaluator with a scenario's extra cue phrases: the same as
