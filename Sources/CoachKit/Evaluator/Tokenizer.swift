@@ -342,12 +342,12 @@ struct Tokenizer {
         let suffixHash = FNV.hash(Array(word[cut...]))
         if let e = vocabulary.suffix(suffixHash), cut > 0 {
           let base = Array(word[..<cut])
-          emit(vocabulary.info(for: base), flags: flags)
+          emit(vocabulary.replyInfo(for: base, hash: FNV.hash(base)), flags: flags)
           emitExpansion(Int(e), flags: flags, first: false)
           return
         }
       }
-      emit(vocabulary.info(for: word, hash: hash), flags: flags)
+      emit(vocabulary.replyInfo(for: word, hash: hash), flags: flags)
     }
 
     mutating func emitExpansion(_ index: Int, flags: UInt8, first: Bool) {

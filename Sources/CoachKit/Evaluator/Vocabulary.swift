@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Bits naming the grammatical roles a word plays, from the lexicon's word lists.
 enum WordClass {
   static let negator: UInt64 = 1 << 0
@@ -188,6 +194,20 @@ final class Vocabulary: @unchecked Sendable {
     return analyse(bytes, hash: h)
   }
 
+  /// ``info(for:hash:)`` for replies: a word the lexicon does not know is stemmed once and kept
+  /// in a bounded cache shared by threads. Only for use once the tables are complete (by the
+  /// tokenizer): an analysis depends on them.
+  @inline(__always) func replyInfo(for bytes: [UInt8], hash h: UInt64) -> WordInfo {
+    if let i = known[h] { return infos[Int(i)] }
+    if let cached = cache.lookup(h) { return cached }
+    let info = analyse(bytes, hash: h)
+    cache.store(info)
+    return info
+  }
+
+  /// Words of replies analysed so far (not copied by ``copy()``).
+  private let cache = WordCache()
+
   /// Stems and classifies a word that is not in the table.
   func analyse(_ bytes: [UInt8], hash h: UInt64) -> WordInfo {
     var stem = rawStem(bytes)
@@ -212,4 +232,36 @@ final class Vocabulary: @unchecked Sendable {
 
   /// The expansion of a contraction suffix (`n't`, `'ll`), if known.
   @inline(__always) func suffix(_ hash: UInt64) -> Int32? { suffixIndex[hash] }
+}
+
+/// Analyses of words the lexicon does not know, shared by the threads scoring replies: the value
+/// for a word never changes once an evaluator is built, so a cached one is the same as a fresh
+/// one. Bounded: past `limit` words, new ones are analysed each time.
+private final class WordCache: @unchecked Sendable {
+  static let limit = 16_384
+  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+  private var index = HashIndex(capacity: 256)
+  private var infos: [WordInfo] = []
+
+  init() { pthread_mutex_init(mutex, nil) }
+
+  deinit {
+    pthread_mutex_destroy(mutex)
+    mutex.deallocate()
+  }
+
+  func lookup(_ hash: UInt64) -> WordInfo? {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    guard let i = index[hash] else { return nil }
+    return infos[Int(i)]
+  }
+
+  func store(_ info: WordInfo) {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    guard infos.count < Self.limit, index[info.word] == nil else { return }
+    index.set(info.word, Int32(infos.count))
+    infos.append(info)
+  }
 }
