@@ -70,7 +70,7 @@ extension Evaluator {
       return false
     }
     var found: [Found] = []
-    var lastOfGroup = [Int](repeating: -1, count: groups.count)
+    found.reserveCapacity(raw.count + 8)
     for m in raw {
       let cue = matcher.cues[Int(m.cue)]
       guard cue.tag >= 0, cue.tag & 3 != Self.roleVeto else { continue }
@@ -87,7 +87,8 @@ extension Evaluator {
         group: g, span: analysis.span(Int(m.first), Int(m.end) - 1), first: Int(m.first),
         end: Int(m.end), cue: cue.phrase, weight: weight, cueIndex: m.cue)
       // Matches come in token order, so only the group's last match can overlap.
-      let k = lastOfGroup[g]
+      var k = found.count - 1
+      while k >= 0, found[k].group != g { k -= 1 }
       if k >= 0, found[k].first < candidate.end, candidate.first < found[k].end {
         let kept = found[k]
         if candidate.end - candidate.first > kept.end - kept.first
@@ -98,7 +99,6 @@ extension Evaluator {
         }
         continue
       }
-      lastOfGroup[g] = found.count
       found.append(candidate)
     }
     // Anti-patterns that override signals (the cliché over its `how you feel`).
@@ -118,7 +118,7 @@ extension Evaluator {
     var isQuestion = false
     var isOpen = false
     let b = builtins
-    var questionSentences = [Bool](repeating: false, count: analysis.sentences.count)
+    var questionSentences = SentenceFlags(count: analysis.sentences.count)
     let antipatternStarts = Set(
       found.lazy.filter { !self.isSignal[$0.group] && $0.cueIndex >= 0 }.map(\.first))
     var rhetorical = Set<Int32>()
@@ -144,7 +144,10 @@ extension Evaluator {
         let span = analysis.span(verdict.words.lowerBound, verdict.words.upperBound - 1)
         cue += analysis.text(span).lowercased()
       }
-      for g in [b.question, kind] where g >= 0 {
+      // The question group, then its kind (a range, not an array literal: no allocation).
+      for k in 0..<2 {
+        let g = k == 0 ? b.question : kind
+        guard g >= 0 else { continue }
         found.append(
           Found(
             group: g, span: sentence.span, first: r.lowerBound, end: r.upperBound,
@@ -168,11 +171,14 @@ extension Evaluator {
     // them) that covers most of the reply. Natural sentences join their cues with other words;
     // one cue that is a whole sentence ("How does that sound?") is not a string.
     var stuffed = false
-    let signalFinds = found.filter {
-      isSignal[$0.group] && $0.group != b.question
-        && $0.group != b.questionOpen && $0.group != b.questionClosed
+    let countsForStuffing = { (f: Found) -> Bool in
+      self.isSignal[f.group] && f.group != b.question
+        && f.group != b.questionOpen && f.group != b.questionClosed
     }
-    if b.stuffing >= 0, signalFinds.count >= thresholds.stuffingMinCues, !tokens.isEmpty {
+    var signalFindCount = 0
+    for f in found where countsForStuffing(f) { signalFindCount += 1 }
+    if b.stuffing >= 0, signalFindCount >= thresholds.stuffingMinCues, !tokens.isEmpty {
+      let signalFinds = found.filter(countsForStuffing)
       var covered = [Bool](repeating: false, count: tokens.count)
       for f in signalFinds { for i in f.first..<f.end { covered[i] = true } }
       let share = covered.filter { $0 }.count * 100
@@ -204,18 +210,19 @@ extension Evaluator {
     }
 
     // Scores: each signal counts once, at its best weight; each anti-pattern costs once.
-    var best = [Int](repeating: 0, count: groups.count)
-    var seen = [Bool](repeating: false, count: groups.count)
-    for f in found {
-      seen[f.group] = true
-      best[f.group] = max(best[f.group], f.weight)
-    }
+    // Each group once, at its first find (no per-group tables: a reply finds few groups).
     var scores = [0, 0, 0, 0]
-    var stepHasSignal = [false, false, false, false]
-    for (g, group) in groups.enumerated() where seen[g] {
-      guard let step = group.step else { continue }
-      scores[step.index] += group.signal ? best[g] : -best[g]
-      if group.signal { stepHasSignal[step.index] = true }
+    var stepHasSignal: UInt8 = 0
+    for i in found.indices {
+      let g = found[i].group
+      var j = 0
+      while j < i, found[j].group != g { j += 1 }
+      guard j == i, let step = groups[g].step else { continue }
+      var best = 0
+      for f in found[i...] where f.group == g { best = max(best, f.weight) }
+      let signal = groups[g].signal
+      scores[step.index] += signal ? best : -best
+      if signal { stepHasSignal |= 1 << step.index }
     }
     if b.option >= 0, let step = groups[b.option].step {
       var first: Int32 = -1
@@ -227,7 +234,7 @@ extension Evaluator {
     }
     var steps = StepStrengths()
     for step in Step.allCases {
-      let hasSignal = stepHasSignal[step.index]
+      let hasSignal = stepHasSignal & (1 << step.index) != 0
       let score = scores[step.index]
       var strength: Strength =
         !hasSignal
@@ -242,6 +249,10 @@ extension Evaluator {
     found.sort { ($0.span.start, $0.span.end, $0.group) < ($1.span.start, $1.span.end, $1.group) }
     var signals: [Evidence] = []
     var antipatterns: [Evidence] = []
+    var signalCount = 0
+    for f in found where groups[f.group].signal { signalCount += 1 }
+    if signalCount > 0 { signals.reserveCapacity(signalCount) }
+    if found.count > signalCount { antipatterns.reserveCapacity(found.count - signalCount) }
     for f in found {
       let group = groups[f.group]
       let text = analysis.text(f.span)
@@ -275,6 +286,15 @@ extension Evaluator {
     let tokens = analysis.tokens
     guard builtins.contrast >= 0 else { return }
     // Per sentence: the last contrast word with at least two words after it.
+    var anyContrast = false
+    for sentence in analysis.sentences where !anyContrast {
+      for i in sentence.tokens
+      where tokens[i].is(WordClass.contrast) && sentence.tokens.upperBound - i - 1 >= 2 {
+        anyContrast = true
+        break
+      }
+    }
+    guard anyContrast else { return }
     var lastContrast = [Int](repeating: -1, count: analysis.sentences.count)
     for (index, sentence) in analysis.sentences.enumerated() {
       for i in sentence.tokens where tokens[i].is(WordClass.contrast) {
@@ -313,7 +333,7 @@ extension Evaluator {
   /// Reflective summaries: ones that echo the customer's words, and feelings before facts.
   func summaries(
     _ found: inout [Found], _ analysis: TextAnalysis, context: ReplyContext,
-    questions: [Bool], tips: inout [String]
+    questions: SentenceFlags, tips: inout [String]
   ) {
     let b = builtins
     guard b.summary >= 0 else { return }
@@ -476,8 +496,8 @@ extension Evaluator {
       // problem or commits to something ("I'm sorry I let you down", "I'll call you") with a
       // full cue (not a weak one) is first- and second-person by nature, so its words count
       // only beside an anti-pattern.
-      var cooperative = [Bool](repeating: false, count: analysis.sentences.count)
-      var faulted = [Bool](repeating: false, count: analysis.sentences.count)
+      var cooperative = SentenceFlags(count: analysis.sentences.count)
+      var faulted = SentenceFlags(count: analysis.sentences.count)
       for f in found where f.first < tokens.count {
         let sentence = Int(tokens[f.first].sentence)
         if !isSignal[f.group] {
@@ -562,6 +582,27 @@ extension Evaluator {
     }
     if tips.isEmpty { add(tipText[.wellDone]) }
     return tips
+  }
+}
+
+/// One flag per sentence; no allocation for replies of up to 64 sentences.
+struct SentenceFlags {
+  private var small: UInt64 = 0
+  private var large: [Bool]
+
+  init(count: Int) { large = count > 64 ? [Bool](repeating: false, count: count) : [] }
+
+  @inline(__always) subscript(index: Int) -> Bool {
+    get { large.isEmpty ? (small >> UInt64(index)) & 1 != 0 : large[index] }
+    set {
+      if !large.isEmpty {
+        large[index] = newValue
+      } else if newValue {
+        small |= 1 << UInt64(index)
+      } else {
+        small &= ~(1 << UInt64(index))
+      }
+    }
   }
 }
 
