@@ -5,6 +5,8 @@ extension Evaluator {
     var span: TextSpan
     var first: Int
     var end: Int
+    /// A rule's cue; empty for a matcher's cue (``Evaluator/cueText(_:)`` reads it from the
+    /// matcher, so finds are copied without a string).
     var cue: String
     var weight: Int
     /// The matcher's cue index, or -1 for a rule.
@@ -85,7 +87,7 @@ extension Evaluator {
       let weight = cue.tag & 3 == Self.roleWeak ? min(1, groupWeight) : groupWeight
       let candidate = Found(
         group: g, span: analysis.span(Int(m.first), Int(m.end) - 1), first: Int(m.first),
-        end: Int(m.end), cue: cue.phrase, weight: weight, cueIndex: m.cue)
+        end: Int(m.end), cue: "", weight: weight, cueIndex: m.cue)
       // Matches come in token order, so only the group's last match can overlap.
       var k = found.count - 1
       while k >= 0, found[k].group != g { k -= 1 }
@@ -258,7 +260,9 @@ extension Evaluator {
       let text = analysis.text(f.span)
       if group.signal {
         signals.append(
-          Evidence(id: group.id, range: Int(f.span.start)..<Int(f.span.end), text: text, cue: f.cue)
+          Evidence(
+            id: group.id, range: Int(f.span.start)..<Int(f.span.end), text: text,
+            cue: cueText(f))
         )
       } else {
         let rewrite = group.rewrite.map {
@@ -266,8 +270,8 @@ extension Evaluator {
         }
         antipatterns.append(
           Evidence(
-            id: group.id, range: Int(f.span.start)..<Int(f.span.end), text: text, cue: f.cue,
-            rewrite: rewrite))
+            id: group.id, range: Int(f.span.start)..<Int(f.span.end), text: text,
+            cue: cueText(f), rewrite: rewrite))
       }
     }
     let tips = chooseTips(
@@ -276,6 +280,11 @@ extension Evaluator {
     return Assessment(
       steps: steps, signals: signals, antipatterns: antipatterns, tips: tips,
       isQuestion: isQuestion, isOpenQuestion: isOpen, stepScores: scores, analysis: analysis)
+  }
+
+  /// The cue a find reports: the matcher's phrase, or the rule's text.
+  @inline(__always) func cueText(_ f: Found) -> String {
+    f.cueIndex >= 0 ? matcher.cues[Int(f.cueIndex)].phrase : f.cue
   }
 
   // MARK: - Rules
@@ -555,10 +564,28 @@ extension Evaluator {
       guard let tip, !tip.isEmpty, tips.count < 2, !tips.contains(tip) else { return }
       tips.append(tip)
     }
-    // The heaviest anti-patterns first.
-    let anti = found.filter { !isSignal[$0.group] }
-      .sorted { ($0.weight, -$0.span.start) > ($1.weight, -$1.span.start) }
-    for f in anti { add(groups[f.group].tip) }
+    // The heaviest anti-patterns first, earlier ones first among equals (the order of a stable
+    // sort by weight and start), picked one after another without a sorted copy.
+    var last = (weight: Int.max, start: Int32.min, index: -1)
+    while tips.count < 2 {
+      var next = -1
+      for (i, f) in found.enumerated() where !isSignal[f.group] {
+        let after =
+          f.weight < last.weight
+          || (f.weight == last.weight
+            && (f.span.start > last.start || (f.span.start == last.start && i > last.index)))
+        guard after else { continue }
+        if next < 0 { next = i; continue }
+        let n = found[next]
+        if f.weight > n.weight || (f.weight == n.weight && f.span.start < n.span.start) {
+          next = i
+        }
+      }
+      guard next >= 0 else { break }
+      let f = found[next]
+      last = (f.weight, f.span.start, next)
+      add(groups[f.group].tip)
+    }
     for tip in extra { add(tip) }
     let tipText = tipTexts
     if let step = context.step, step <= .understand, steps.offer > .none,
