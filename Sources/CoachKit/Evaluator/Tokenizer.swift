@@ -24,6 +24,7 @@ struct Tokenizer {
       state.run()
       state.p = UnsafeBufferPointer(start: nil, count: 0)
     }
+    state.word.deallocate()
     return state.analysis
   }
 
@@ -36,6 +37,7 @@ struct Tokenizer {
       state.run()
       state.p = UnsafeBufferPointer(start: nil, count: 0)
     }
+    state.word.deallocate()
     for token in state.analysis.tokens { stems.append(token.stem) }
   }
 
@@ -43,7 +45,11 @@ struct Tokenizer {
     let tokenizer: Tokenizer
     var analysis: TextAnalysis
     let n: Int
-    var word: [UInt8] = []
+    /// The current word's bytes, `wordCount` of them: a buffer emptied by its count (an array's
+    /// `removeAll(keepingCapacity:)` costs more than a short word). Freed after ``run()``.
+    var word = UnsafeMutablePointer<UInt8>.allocate(capacity: 32)
+    var wordCount = 0
+    var wordCapacity = 32
     var wordStart = TextSpan(start: 0, end: 0, byteStart: 0, byteEnd: 0)
     var upper = 0
     var lower = 0
@@ -60,7 +66,6 @@ struct Tokenizer {
       self.tokenizer = tokenizer
       analysis = TextAnalysis(text: text, bytes: Array(text.utf8))
       n = analysis.bytes.count
-      word.reserveCapacity(32)
       analysis.tokens.reserveCapacity(n / 4 + 4)
     }
 
@@ -68,8 +73,19 @@ struct Tokenizer {
       self.tokenizer = tokenizer
       analysis = TextAnalysis(text: "", bytes: bytes)
       n = bytes.count
-      word.reserveCapacity(32)
       analysis.tokens.reserveCapacity(n / 4 + 4)
+    }
+
+    @inline(__always) mutating func appendByte(_ b: UInt8) {
+      if wordCount == wordCapacity {
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: wordCapacity * 2)
+        bigger.update(from: word, count: wordCount)
+        word.deallocate()
+        word = bigger
+        wordCapacity *= 2
+      }
+      word[wordCount] = b
+      wordCount += 1
     }
 
     /// Decodes the scalar at byte `i`: its value and length. The text is valid UTF-8.
@@ -150,7 +166,7 @@ struct Tokenizer {
           letter(a, here)
           letter(b, here)
         case .letter:
-          if word.isEmpty {
+          if wordCount == 0 {
             wordStart = here
             upper = 0
             lower = 0
@@ -158,7 +174,7 @@ struct Tokenizer {
             hasApostrophe = false
           }
           let lowered = Unicode.Scalar(value).map { String($0.properties.lowercaseMapping) } ?? ""
-          word.append(contentsOf: lowered.utf8)
+          for b in lowered.utf8 { appendByte(b) }
           lower += 1
           wordStart.end = here.end
           wordStart.byteEnd = here.byteEnd
@@ -169,15 +185,15 @@ struct Tokenizer {
           case 0x41...0x5A, 0x61...0x7A, 0x30...0x39:
             letter(b, here)
           case 0x27:  // apostrophe
-            if !word.isEmpty, case .ascii(let c) = peek(next), Self.isLetter(c) {
-              word.append(0x27)
+            if wordCount != 0, case .ascii(let c) = peek(next), Self.isLetter(c) {
+              appendByte(0x27)
               hasApostrophe = true
             } else {
               endWord()
             }
           case 0x2E, 0x21, 0x3F:  // . ! ?
-            if b == 0x2E, !word.isEmpty, Self.isAlnum(peek(next)) {
-              word.append(0x2E)
+            if b == 0x2E, wordCount != 0, Self.isAlnum(peek(next)) {
+              appendByte(0x2E)
             } else {
               endWord()
               let (runEnd, runEndScalar) = terminators(from: i, scalar: s)
@@ -186,7 +202,7 @@ struct Tokenizer {
               continue
             }
           case 0x2D:  // hyphen
-            let joined = !word.isEmpty && Self.isAlnum(peek(next))
+            let joined = wordCount != 0 && Self.isAlnum(peek(next))
             endWord()
             if !joined { pendingBreak = true }
           case 0x0A:
@@ -215,7 +231,7 @@ struct Tokenizer {
     }
 
     @inline(__always) mutating func letter(_ b: UInt8, _ here: TextSpan) {
-      if word.isEmpty {
+      if wordCount == 0 {
         wordStart = here
         upper = 0
         lower = 0
@@ -224,10 +240,10 @@ struct Tokenizer {
       }
       if b >= 0x41 && b <= 0x5A {
         upper += 1
-        word.append(b | 0x20)
+        appendByte(b | 0x20)
       } else {
         if b >= 0x30 && b <= 0x39 { digits += 1 } else { lower += 1 }
-        word.append(b)
+        appendByte(b)
       }
       wordStart.end = here.end
       wordStart.byteEnd = here.byteEnd
@@ -317,9 +333,9 @@ struct Tokenizer {
     }
 
     mutating func endWord() {
-      guard !word.isEmpty else { return }
+      guard wordCount != 0 else { return }
       defer {
-        word.removeAll(keepingCapacity: true)
+        wordCount = 0
         upper = 0
         lower = 0
         digits = 0
@@ -331,7 +347,8 @@ struct Tokenizer {
       if digits > 0 && letters == 0 { flags |= Token.number }
       analysis.wordCount += 1
       let vocabulary = tokenizer.vocabulary
-      let hash = word.withUnsafeBufferPointer { FNV.hash($0) }
+      let word = UnsafeBufferPointer(start: self.word, count: wordCount)
+      let hash = FNV.hash(word)
       if let e = vocabulary.contraction(hash) {
         emitExpansion(Int(e), flags: flags, first: true)
         return
@@ -339,9 +356,9 @@ struct Tokenizer {
       if hasApostrophe, let p = word.lastIndex(of: 0x27) {
         var cut = p
         if p + 2 == word.count, word[p + 1] == 0x74, p > 0, word[p - 1] == 0x6E { cut = p - 1 }
-        let suffixHash = FNV.hash(Array(word[cut...]))
+        let suffixHash = FNV.hash(UnsafeBufferPointer(rebasing: word[cut...]))
         if let e = vocabulary.suffix(suffixHash), cut > 0 {
-          let base = Array(word[..<cut])
+          let base = UnsafeBufferPointer(rebasing: word[..<cut])
           emit(vocabulary.replyInfo(for: base, hash: FNV.hash(base)), flags: flags)
           emitExpansion(Int(e), flags: flags, first: false)
           return

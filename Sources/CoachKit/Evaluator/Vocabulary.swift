@@ -197,10 +197,12 @@ final class Vocabulary: @unchecked Sendable {
   /// ``info(for:hash:)`` for replies: a word the lexicon does not know is stemmed once and kept
   /// in a bounded cache shared by threads. Only for use once the tables are complete (by the
   /// tokenizer): an analysis depends on them.
-  @inline(__always) func replyInfo(for bytes: [UInt8], hash h: UInt64) -> WordInfo {
+  @inline(__always) func replyInfo(for bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64)
+    -> WordInfo
+  {
     if let i = known[h] { return infos[Int(i)] }
     if let cached = cache.lookup(h) { return cached }
-    let info = analyse(bytes, hash: h)
+    let info = analyse(Array(bytes), hash: h)
     cache.store(info)
     return info
   }
