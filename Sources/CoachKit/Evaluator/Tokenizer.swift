@@ -67,6 +67,8 @@ struct Tokenizer {
       analysis = TextAnalysis(text: text, bytes: Array(text.utf8))
       n = analysis.bytes.count
       analysis.tokens.reserveCapacity(n / 4 + 4)
+      // One allocation for the sentences of most replies, not three as the array grows.
+      analysis.sentences.reserveCapacity(n / 40 + 4)
     }
 
     init(bytes: [UInt8], tokenizer: Tokenizer) {
