@@ -22,11 +22,7 @@ struct Recap: ParsableCommand {
       """
   )
 
-  @Option(help: ArgumentHelp("A saved practice transcript (.json).", valueName: "path"))
-  var from: String?
-
-  @Flag(help: "Use the latest saved practice session.")
-  var last = false
+  @OptionGroup var session: SessionSourceOptions
 
   @Option(help: ArgumentHelp("Read the recap from a file (`-` for standard input).", valueName: "file"))
   var text: String?
@@ -46,13 +42,12 @@ struct Recap: ParsableCommand {
   @OptionGroup var scripts: ScriptOptions
 
   func validate() throws {
-    if from != nil, last { throw ValidationError("use either --from or --last, not both") }
-    if draft, from == nil, !last { throw ValidationError("--draft needs a session: --from PATH or --last") }
+    if draft, !session.isGiven { throw ValidationError("--draft needs a session: --from PATH or --last") }
     if draft, text != nil { throw ValidationError("use either --draft or --text, not both") }
   }
 
   func run() throws {
-    let record = try ExerciseFiles.session(from: from, last: last)
+    let record = try session.record()
     let catalog = ScriptCatalog(scripts)
     let evaluator = try catalog.evaluator()
     let checker = RecapChecker(evaluator: evaluator)

@@ -25,11 +25,7 @@ struct Reflect: ParsableCommand {
       """
   )
 
-  @Option(help: ArgumentHelp("A saved practice transcript (.json) as the right-hand column.", valueName: "path"))
-  var from: String?
-
-  @Flag(help: "Use the latest saved practice session as the right-hand column.")
-  var last = false
+  @OptionGroup var session: SessionSourceOptions
 
   @Option(help: ArgumentHelp("Your thoughts, one per line in exchange order: no prompts.", valueName: "file"))
   var thoughts: String?
@@ -49,7 +45,6 @@ struct Reflect: ParsableCommand {
   @OptionGroup var scripts: ScriptOptions
 
   func validate() throws {
-    if from != nil, last { throw ValidationError("use either --from or --last, not both") }
     if json, thoughts == nil { throw ValidationError("--json needs --thoughts FILE (no prompts)") }
     if let width, width < 24 || width > 1000 {
       throw ValidationError("--width must be between 24 and 1000")
@@ -57,7 +52,7 @@ struct Reflect: ParsableCommand {
   }
 
   func run() throws {
-    let record = try ExerciseFiles.session(from: from, last: last)
+    let record = try session.record()
     let evaluator = try ScriptCatalog(scripts).evaluator()
     let detector = AssumptionDetector(evaluator: evaluator)
     var column = record.map(LeftHandColumn.init(record:)) ?? LeftHandColumn()
