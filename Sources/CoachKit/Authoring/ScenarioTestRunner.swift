@@ -52,7 +52,6 @@ public struct ScenarioTestRunner: Sendable {
     let outcome = session.outcome!
     coverage.record(outcome: outcome)
     let events = session.turns.flatMap(\.events).map(\.description)
-    let last = session.turns.last
     let summary = "turn \(session.turns.count), mood \(session.state.mood)"
     if let expected = expect.outcome, expected != outcome.rawValue {
       failures.append("expected outcome `\(expected)`, got `\(outcome.rawValue)` (\(summary))")
@@ -83,7 +82,6 @@ public struct ScenarioTestRunner: Sendable {
     if let low = expect.finalMoodAtLeast, session.state.mood < low {
       failures.append("expected a final mood of at least \(low), got \(session.state.mood)")
     }
-    _ = last
     return ScenarioTestResult(
       name: test.name, span: test.span, failures: failures,
       transcript: session.turns.map {

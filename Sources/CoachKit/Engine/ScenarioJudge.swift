@@ -16,6 +16,10 @@ public struct ScenarioJudge: Sendable {
   public let evaluator: Evaluator
   /// The evaluator without the scenario's cues, when it has any: it judges whether a reply uses
   /// offer language at all, so that naming a domain word ("the courier was late") is not an offer.
+  /// This costs a second assessment per reply for such scenarios, on purpose: an assessment
+  /// reports each signal group once, so the scenario's cue for a group can hide the lexicon's own
+  /// offer wording in the same reply ("we'd like to add a goodwill credit").
+  /// One extra assessment (a few microseconds) per typed reply is nothing at a person's pace.
   private let base: Evaluator?
   private let facts: [(id: String, cues: CueSet)]
   private let options: [(id: String, cues: CueSet)]

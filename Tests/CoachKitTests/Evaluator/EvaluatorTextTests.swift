@@ -184,16 +184,11 @@ import Testing
 @Suite struct EvaluatorPropertyTests {
   let e = LexiconFixture.evaluator
 
-  /// A small deterministic generator (SplitMix64).
+  /// A deterministic generator: the library's SplitMix64.
   struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
+    var random: SeededRandom
+    init(state: UInt64) { random = SeededRandom(seed: state) }
+    mutating func next() -> UInt64 { random.next() }
     mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
   }
 

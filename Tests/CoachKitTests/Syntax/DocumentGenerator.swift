@@ -1,18 +1,7 @@
-/// A small seeded random number generator (SplitMix64), so generated inputs are the same on
-/// every run.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
+import CoachKit
 
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// Generated inputs use the library's seeded generator, so they are the same on every run.
+typealias SeededGenerator = SeededRandom
 
 /// Writes random YAML documents inside the subset: nested block and flow collections, every
 /// scalar style, comments, and block scalars with chomping.
