@@ -49,11 +49,16 @@ enum SourceCheck {
       if let base, index + 8 <= count {
         let word = UInt64(
           littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-        if Self.isPrintableASCII(word) {
+        let flagged = Self.nonPrintableASCII(word)
+        if flagged == 0 {
           index += 8
           column += 8
           continue
         }
+        // Skip the printable bytes before the first one that needs a look.
+        let printable = flagged.trailingZeroBitCount / 8
+        index += printable
+        column += printable
       }
       let byte = bytes[index]
       if byte >= 0x20, byte < 0x7F {
@@ -124,12 +129,14 @@ enum SourceCheck {
     return ascii
   }
 
-  /// Whether all eight bytes of `word` are in 0x20...0x7E.
-  @inline(__always) static func isPrintableASCII(_ word: UInt64) -> Bool {
+  /// The high bit of each byte of `word` (little-endian) that is outside 0x20...0x7E, or 0 if
+  /// all eight are printable ASCII. The lowest flagged byte is exact (a borrow or carry only
+  /// spreads upwards from a byte that is itself flagged), which is all the caller relies on.
+  @inline(__always) static func nonPrintableASCII(_ word: UInt64) -> UInt64 {
     let high: UInt64 = 0x8080_8080_8080_8080
     let below = (word &- 0x2020_2020_2020_2020) & ~word
     let above = (word &+ 0x0101_0101_0101_0101) | word
-    return (below | above) & high == 0
+    return (below | above) & high
   }
 
   /// The length of the well-formed UTF-8 sequence at `index`, or 0 if it is not well formed.

@@ -343,8 +343,8 @@ extension SyntaxScanner {
       pos += 1
       do {
         let item = try parseBlockValue(n: indent, context: .sequenceItem, indicatorEnd: dash + 1)
-        items.append(item)
         if item.span.end > endLocation { endLocation = item.span.end }
+        items.append(item)
       } catch {
         recover(indent: indent)
       }
@@ -408,10 +408,10 @@ extension SyntaxScanner {
       do {
         let value = try parseBlockValue(
           n: indent, context: .mappingValue(key), indicatorEnd: colon + 1)
+        if value.span.end > endLocation { endLocation = value.span.end }
         if let first = entries.add(key, value) {
           report(SyntaxMessages.duplicateKey(key.span, key: key.value, first: first))
         }
-        if value.span.end > endLocation { endLocation = value.span.end }
       } catch {
         recover(indent: indent)
       }
@@ -495,9 +495,13 @@ struct EntryList {
   private var index: [String: Int] = [:]
 
   /// Adds an entry; if the key is already present, returns where it was first defined instead.
-  mutating func add(_ key: Node.Scalar, _ value: Node) -> SourceSpan? {
+  mutating func add(_ key: Node.Scalar, _ value: consuming Node) -> SourceSpan? {
     if entries.count < 12 {
-      for entry in entries where entry.key.value == key.value { return entry.key.span }
+      let length = key.value.utf8.count
+      for entry in entries
+      where entry.key.value.utf8.count == length && entry.key.value == key.value {
+        return entry.key.span
+      }
       entries.append(Node.Entry(key: key, value: value))
       if entries.count == 12 {
         for (position, entry) in entries.enumerated() { index[entry.key.value] = position }

@@ -26,6 +26,7 @@ extension SyntaxScanner {
 
   private mutating func parseFlowSequence(open: Int, minIndent: Int) throws(SyntaxFailure) -> Node {
     var items: [Node] = []
+    items.reserveCapacity(4)
     while true {
       try skipFlowSpace(minIndent: minIndent, open: open)
       let byte = bytes[pos]
