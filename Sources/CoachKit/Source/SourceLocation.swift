@@ -3,22 +3,38 @@
 /// Lines and columns are 1-based. **Columns count Unicode scalars** from the start of the line
 /// (so `é` written as one scalar is one column, a tab is one column, and an emoji made of several
 /// scalars is several). The byte offset is the exact UTF-8 offset into the file.
+///
+/// The three numbers are stored in 32 bits each, which keeps every node of a syntax tree small
+/// (each has a span of two locations); beyond 4 GiB of source they saturate rather than wrap.
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+  private var storedOffset: UInt32
+  private var storedLine: UInt32
+  private var storedColumn: UInt32
+
   /// UTF-8 byte offset from the start of the file.
-  public var offset: Int
+  public var offset: Int {
+    get { Int(storedOffset) }
+    set { storedOffset = UInt32(clamping: newValue) }
+  }
   /// 1-based line number.
-  public var line: Int
+  public var line: Int {
+    get { Int(storedLine) }
+    set { storedLine = UInt32(clamping: newValue) }
+  }
   /// 1-based column, counted in Unicode scalars.
-  public var column: Int
+  public var column: Int {
+    get { Int(storedColumn) }
+    set { storedColumn = UInt32(clamping: newValue) }
+  }
 
   public init(offset: Int, line: Int, column: Int) {
-    self.offset = offset
-    self.line = line
-    self.column = column
+    storedOffset = UInt32(clamping: offset)
+    storedLine = UInt32(clamping: line)
+    storedColumn = UInt32(clamping: column)
   }
 
   public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-    lhs.offset < rhs.offset
+    lhs.storedOffset < rhs.storedOffset
   }
 
   public var description: String { "\(line):\(column)" }

@@ -105,6 +105,18 @@ import Testing
     #expect(diagnostics.first?.span?.start == SourceLocation(offset: 5, line: 1, column: 5))
   }
 
+  @Test func locationsSaturateBeyondThirtyTwoBits() {
+    var location = SourceLocation(offset: 1 << 40, line: -3, column: 7)
+    #expect(location.offset == Int(UInt32.max))
+    #expect(location.line == 0)
+    #expect(location.column == 7)
+    location.column = 9
+    #expect(!(location < SourceLocation(offset: Int.max, line: 1, column: 1)))
+    #expect(location.column == 9)
+    #expect(
+      SourceLocation(offset: 4, line: 1, column: 5) < SourceLocation(offset: 5, line: 1, column: 1))
+  }
+
   @Test func nestingLimitAndLineLimitAreConfigurable() {
     let limits = SyntaxParser.Limits(maxDepth: 2, maxLineLength: 10)
     let deep = SyntaxParser.parse(SourceFile(path: "t", text: "a: [[[b]]]\n"), limits: limits)
