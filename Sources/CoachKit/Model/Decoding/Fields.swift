@@ -3,7 +3,10 @@
 /// Each accessor marks its key as used; ``finish()`` then reports every key that no accessor
 /// asked for, with a did-you-mean. A missing required key is reported at the mapping's start
 /// (or at its parent key, when known).
-struct Fields {
+///
+/// Every mapping of every script is read through one of these, so it is built for speed: it
+/// cannot be copied (opening one moves it rather than copying it), and it reads entries in place.
+struct Fields: ~Copyable {
   let mapping: Node.Mapping
   /// How the mapping is named in messages: "the customer", "fact `wedding`".
   let what: String
@@ -11,10 +14,13 @@ struct Fields {
   /// Where a missing key is reported: the key that introduced this mapping, when known.
   let anchor: SourceSpan
   /// The keys the accessors asked for, for the did-you-mean of an unknown key.
-  private(set) var known: [String] = []
+  private var known: [String] = []
   /// Which entries (by index) an accessor has read; beyond 64 entries, `usedOverflow`.
   private var used: UInt64 = 0
   private var usedOverflow: Set<Int> = []
+  /// One bit for each length of key (modulo 64) in the mapping, so that asking for a key that is
+  /// not there, which is most asks, rarely looks at the entries.
+  private let lengths: UInt64
 
   /// Reads `node` as a mapping; reports and returns `nil` if it is something else.
   init?(_ node: Node, what: String, sink: DiagnosticSink, anchor: SourceSpan? = nil) {
@@ -28,18 +34,32 @@ struct Fields {
     self.sink = sink
     let start = mapping.span.start
     self.anchor = anchor ?? SourceSpan(start: start, end: start)
+    var lengths: UInt64 = 0
+    for entry in mapping.entries { lengths |= 1 << UInt64(entry.key.value.utf8.count & 63) }
+    self.lengths = lengths
     known.reserveCapacity(16)
   }
 
   /// The raw node for `key`, or `nil`; reports it missing when `required`.
   mutating func node(_ key: String, required: Bool = false) -> Node? {
-    known.append(key)
-    guard let index = mapping.entries.firstIndex(where: { $0.key.value == key }) else {
-      if required { sink.append(SchemaMessage.missingKey(key, in: what, at: anchor)) }
-      return nil
-    }
-    if index < 64 { used |= 1 << UInt64(index) } else { usedOverflow.insert(index) }
+    guard let index = entry(key, required: required) else { return nil }
     return mapping.entries[index].value
+  }
+
+  /// The index of the entry for `key`, marked as read; or `nil`, reported when `required`.
+  private mutating func entry(_ key: String, required: Bool) -> Int? {
+    known.append(key)
+    let length = key.utf8.count
+    if lengths & (1 << UInt64(length & 63)) != 0 {
+      for index in mapping.entries.indices {
+        let candidate = mapping.entries[index].key.value
+        guard candidate.utf8.count == length, candidate == key else { continue }
+        if index < 64 { used |= 1 << UInt64(index) } else { usedOverflow.insert(index) }
+        return index
+      }
+    }
+    if required { sink.append(SchemaMessage.missingKey(key, in: what, at: anchor)) }
+    return nil
   }
 
   /// The key scalar for `key`, if present (for pointing at the key rather than the value).
@@ -52,13 +72,14 @@ struct Fields {
 
   /// A non-empty text value.
   mutating func scalar(_ key: String, required: Bool = false) -> Node.Scalar? {
-    guard let node = node(key, required: required) else { return nil }
-    guard case .scalar(let scalar) = node else {
+    guard let index = entry(key, required: required) else { return nil }
+    guard case .scalar(let scalar) = mapping.entries[index].value else {
+      let node = mapping.entries[index].value
       sink.append(SchemaMessage.wrongType(node, expected: "text", for: key))
       return nil
     }
     if scalar.isEmptyPlain {
-      if required { sink.append(SchemaMessage.emptyValue(node, for: key)) }
+      if required { sink.append(SchemaMessage.emptyValue(.scalar(scalar), for: key)) }
       return nil
     }
     return scalar
@@ -137,22 +158,38 @@ struct Fields {
 
   /// A list of text items; a single text value counts as a list of one.
   mutating func stringList(_ key: String, required: Bool = false) -> [Node.Scalar]? {
-    guard let node = node(key, required: required) else { return nil }
-    return Self.stringList(node, for: key, sink: sink)
+    guard let index = entry(key, required: required) else { return nil }
+    return Self.stringList(mapping.entries[index].value, for: key, sink: sink)
+  }
+
+  /// A list of text items as phrases (text with its place), or none when the key is absent.
+  mutating func phrases(_ key: String, required: Bool = false) -> [Phrase] {
+    guard let index = entry(key, required: required) else { return [] }
+    return Self.stringList(mapping.entries[index].value, for: key, sink: sink) {
+      Phrase($0.value, span: $0.span)
+    } ?? []
   }
 
   static func stringList(_ node: Node, for key: String, sink: DiagnosticSink) -> [Node.Scalar]? {
+    stringList(node, for: key, sink: sink) { $0 }
+  }
+
+  /// The items of a list of text, each made into a `T`, in one allocation.
+  static func stringList<T>(
+    _ node: Node, for key: String, sink: DiagnosticSink, _ make: (Node.Scalar) -> T
+  ) -> [T]? {
     switch node {
     case .scalar(let scalar):
-      return scalar.isEmptyPlain ? [] : [scalar]
+      return scalar.isEmptyPlain ? [] : [make(scalar)]
     case .sequence(let sequence):
-      var items: [Node.Scalar] = []
+      var items: [T] = []
+      items.reserveCapacity(sequence.items.count)
       for item in sequence.items {
         guard case .scalar(let scalar) = item else {
           sink.append(SchemaMessage.wrongType(item, expected: "text", for: "\(key)` item `"))
           continue
         }
-        if !scalar.isEmptyPlain { items.append(scalar) }
+        if !scalar.isEmptyPlain { items.append(make(scalar)) }
       }
       return items
     case .mapping:
@@ -163,13 +200,13 @@ struct Fields {
 
   /// A list of nodes (a single mapping counts as a list of one).
   mutating func list(_ key: String, required: Bool = false) -> [Node]? {
-    guard let node = node(key, required: required) else { return nil }
-    switch node {
+    guard let index = entry(key, required: required) else { return nil }
+    switch mapping.entries[index].value {
     case .sequence(let sequence): return sequence.items
-    case .mapping: return [node]
+    case .mapping: return [mapping.entries[index].value]
     case .scalar(let scalar):
       if scalar.isEmptyPlain { return [] }
-      sink.append(SchemaMessage.wrongType(node, expected: "a list", for: key))
+      sink.append(SchemaMessage.wrongType(.scalar(scalar), expected: "a list", for: key))
       return nil
     }
   }

@@ -13,11 +13,11 @@ struct ScenarioDecoder {
     let goal = fields.string("goal")
     let customer = fields.node("customer", required: true).flatMap(decodeCustomer)
     let cues = fields.node("cues").map(decodeCues) ?? [:]
-    let facts = (fields.list("facts") ?? []).compactMap(decodeFact)
-    let options = (fields.list("options", required: true) ?? []).compactMap(decodeOption)
+    let facts = decodeEach(fields.list("facts"), decodeFact)
+    let options = decodeEach(fields.list("options", required: true), decodeOption)
     let lines = fields.node("lines", required: true).map(decodeLines) ?? CustomerLines()
-    let rules = (fields.list("rules") ?? []).compactMap(decodeRule)
-    let tests = (fields.list("tests") ?? []).compactMap(decodeTest)
+    let rules = decodeEach(fields.list("rules"), decodeRule)
+    let tests = decodeEach(fields.list("tests"), decodeTest)
     let resolveMood = fields.int("resolve-mood", in: 0...10) ?? 3
     fields.finish()
     guard let idScalar, let title, let difficulty, let situation, let customer else { return nil }
@@ -25,6 +25,17 @@ struct ScenarioDecoder {
       id: idScalar.value, title: title, difficulty: difficulty, tags: tags, situation: situation,
       goal: goal, customer: customer, cues: cues, facts: facts, options: options, lines: lines,
       rules: rules, tests: tests, resolveMood: resolveMood, span: idScalar.span)
+  }
+
+  /// The items of a list that decode, in one allocation.
+  private func decodeEach<T>(_ items: [Node]?, _ decode: (Node) -> T?) -> [T] {
+    guard let items else { return [] }
+    var decoded: [T] = []
+    decoded.reserveCapacity(items.count)
+    for item in items {
+      if let value = decode(item) { decoded.append(value) }
+    }
+    return decoded
   }
 
   // MARK: - Parts
@@ -53,8 +64,9 @@ struct ScenarioDecoder {
     }
     var cues: [String: [Phrase]] = [:]
     for entry in mapping.entries {
-      let phrases = Fields.stringList(entry.value, for: entry.key.value, sink: sink) ?? []
-      cues[entry.key.value, default: []] += phrases.map(Self.phrase)
+      let phrases =
+        Fields.stringList(entry.value, for: entry.key.value, sink: sink, Self.phrase) ?? []
+      cues[entry.key.value, default: []] += phrases
     }
     return cues
   }
@@ -62,7 +74,7 @@ struct ScenarioDecoder {
   func decodeFact(_ node: Node) -> Fact? {
     guard var fields = Fields(node, what: "a fact", sink: sink) else { return nil }
     let id = fields.id("id", what: "fact")
-    let askedBy = fields.stringList("asked-by", required: true)?.map(Self.phrase) ?? []
+    let askedBy = fields.phrases("asked-by", required: true)
     let reveal = fields.string("reveal", required: true)
     let required = fields.bool("required") ?? true
     fields.finish()
@@ -73,35 +85,45 @@ struct ScenarioDecoder {
   func decodeOption(_ node: Node) -> Scenario.Option? {
     guard var fields = Fields(node, what: "an option", sink: sink) else { return nil }
     let id = fields.id("id", what: "option")
-    let offeredBy = fields.stringList("offered-by", required: true)?.map(Self.phrase) ?? []
-    let needsFacts = fields.stringList("needs-facts")?.map(Self.phrase) ?? []
-    var responses: [(Scenario.Option.Response, Node.Scalar)] = []
-    for response in Scenario.Option.Response.allCases {
-      if let says = fields.scalar(response.rawValue) { responses.append((response, says)) }
+    let offeredBy = fields.phrases("offered-by", required: true)
+    let needsFacts = fields.phrases("needs-facts")
+    // Exactly one response: the first one given, and the second (if any) for the error.
+    var response: (Scenario.Option.Response, Node.Scalar)?
+    var secondResponse: Node.Scalar?
+    for kind in Scenario.Option.Response.allCases {
+      guard let says = fields.scalar(kind.rawValue) else { continue }
+      if response == nil {
+        response = (kind, says)
+      } else if secondResponse == nil {
+        secondResponse = says
+      }
     }
     let tooSoon = fields.string("too-soon")
     let maxMood = fields.int("max-mood", in: 0...10)
     let notYet = fields.string("not-yet")
     fields.finish()
     guard let id else { return nil }
-    if responses.count != 1 {
-      let where_ = responses.count > 1 ? responses[1].1.span : id.span
+    guard let (kind, says) = response, secondResponse == nil else {
+      var related: [Diagnostic.Label] = []
+      if let (_, first) = response, secondResponse != nil {
+        related = [.init(first.span, "first response")]
+      }
       sink.append(
         .error(
           "S020",
-          responses.isEmpty
+          response == nil
             ? "option `\(id.value)` does not say how the customer takes it"
             : "option `\(id.value)` gives more than one response",
-          at: where_,
-          label: responses.isEmpty ? "this option needs a response" : "second response",
-          related: responses.count > 1 ? [.init(responses[0].1.span, "first response")] : [],
+          at: secondResponse?.span ?? id.span,
+          label: response == nil ? "this option needs a response" : "second response",
+          related: related,
           help: "give exactly one of `accept:`, `counter:` or `refuse:` with what the customer says"
         ))
       return nil
     }
     return Scenario.Option(
-      id: id.value, offeredBy: offeredBy, needsFacts: needsFacts, response: responses[0].0,
-      says: responses[0].1.value, tooSoon: tooSoon, maxMood: maxMood, notYet: notYet, span: id.span)
+      id: id.value, offeredBy: offeredBy, needsFacts: needsFacts, response: kind,
+      says: says.value, tooSoon: tooSoon, maxMood: maxMood, notYet: notYet, span: id.span)
   }
 
   func decodeLines(_ node: Node) -> CustomerLines {
@@ -188,13 +210,13 @@ struct ScenarioDecoder {
   func decodeRule(_ node: Node) -> Rule? {
     guard var fields = Fields(node, what: "a rule", sink: sink) else { return nil }
     let id = fields.id("id", what: "rule")
-    let whenSays = fields.stringList("when-says")?.map(Self.phrase) ?? []
+    let whenSays = fields.phrases("when-says")
     let atStep: Step? = fields.choice("at-step")
     let beforeStep: Step? = fields.choice("before-step")
     let moodAtLeast = fields.int("mood-at-least", in: 0...10)
     let moodAtMost = fields.int("mood-at-most", in: 0...10)
-    let knows = fields.stringList("knows")?.map(Self.phrase) ?? []
-    let unlessKnows = fields.stringList("unless-knows")?.map(Self.phrase) ?? []
+    let knows = fields.phrases("knows")
+    let unlessKnows = fields.phrases("unless-knows")
     let once = fields.bool("once") ?? true
     let say = fields.string("say")
     let mood = fields.int("mood", in: -10...10) ?? 0
@@ -265,8 +287,8 @@ struct ScenarioDecoder {
       return nil
     }
     let outcome = fields.scalar("outcome")
-    let events = fields.stringList("events")?.map(Self.phrase) ?? []
-    let noEvents = fields.stringList("no-events")?.map(Self.phrase) ?? []
+    let events = fields.phrases("events")
+    let noEvents = fields.phrases("no-events")
     var scores: [Step: Int] = [:]
     if let scoresNode = fields.node("scores"),
       var scoreFields = Fields(scoresNode, what: "`scores`", sink: sink)
@@ -304,10 +326,10 @@ struct ScenarioDecoder {
         }
       }
     }
-    let signals = fields.stringList("signals")?.map(Self.phrase) ?? []
-    let noSignals = fields.stringList("no-signals")?.map(Self.phrase) ?? []
-    let flags = fields.stringList("flags")?.map(Self.phrase) ?? []
-    let noFlags = fields.stringList("no-flags")?.map(Self.phrase) ?? []
+    let signals = fields.phrases("signals")
+    let noSignals = fields.phrases("no-signals")
+    let flags = fields.phrases("flags")
+    let noFlags = fields.phrases("no-flags")
     fields.finish()
     return ReplyExpectation(
       steps: steps, signals: signals, noSignals: noSignals, flags: flags, noFlags: noFlags,

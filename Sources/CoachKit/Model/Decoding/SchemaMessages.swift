@@ -85,10 +85,14 @@ enum SchemaMessage {
 
 /// Identifiers used inside scripts: lowercase letters, digits and `-`, starting with a letter.
 enum IDs {
+  /// Whether `id` is lowercase ASCII letters, digits and `-`, starting with a letter.
   static func isValid(_ id: String) -> Bool {
-    guard let first = id.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
-    return id.unicodeScalars.allSatisfy {
-      ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+    var id = id
+    return id.withUTF8 { bytes in
+      guard let first = bytes.first, (0x61...0x7A).contains(first) else { return false }
+      return bytes.allSatisfy {
+        (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D
+      }
     }
   }
 
