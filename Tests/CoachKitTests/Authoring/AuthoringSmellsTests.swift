@@ -3,9 +3,9 @@ import CoachTestSupport
 import Foundation
 import Testing
 
-/// Golden tests for the lint smells that need the evaluator (`W010`–`W018`): each
-/// `Fixtures/Authoring/Lint/NAME.coach.yaml` must render exactly `NAME.expected.txt`, the
-/// validator's own diagnostics included. `RECORD_SNAPSHOTS=1` rewrites the expected files.
+/// Golden tests for the lint smells that need the evaluator (`W010`–`W018`) and for the
+/// validator's own checks (the `validation-*` fixtures): each
+/// `Fixtures/Authoring/Lint/NAME.coach.yaml` must render exactly `NAME.expected.txt`. `RECORD_SNAPSHOTS=1` rewrites the expected files.
 @Suite struct AuthoringSmellsTests {
   static let names = AuthoringFixtures.names(in: "Lint")
 

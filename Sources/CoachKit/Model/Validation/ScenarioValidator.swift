@@ -7,25 +7,21 @@ struct ScenarioValidator {
   static let longLine = 400
 
   func validate(_ scenario: Scenario) {
-    checkDuplicates(scenario.facts.map { ($0.id, $0.span) }, what: "fact")
-    checkDuplicates(scenario.options.map { ($0.id, $0.span) }, what: "option")
-    checkDuplicates(scenario.rules.map { ($0.id, $0.span) }, what: "rule")
-    checkDuplicates(scenario.tests.map { ($0.name, $0.span) }, what: "test", noun: "name")
+    let facts = firstDefinitions(scenario.facts, what: "fact") { ($0.id, $0.span) }
+    let options = firstDefinitions(scenario.options, what: "option") { ($0.id, $0.span) }
+    let rules = firstDefinitions(scenario.rules, what: "rule") { ($0.id, $0.span) }
+    _ = firstDefinitions(scenario.tests, what: "test", noun: "name") { ($0.name, $0.span) }
 
-    let factIDs = scenario.facts.map(\.id)
-    let optionIDs = scenario.options.map(\.id)
-    let factSet = Set(factIDs)
     func checkFacts(_ phrases: [Phrase]) {
-      for phrase in phrases where !factSet.contains(phrase.text) {
-        sink.append(
-          SchemaMessage.unknownReference(
-            Node.Scalar(value: phrase.text, style: .plain, span: phrase.span), what: "fact",
-            known: factIDs))
+      for phrase in phrases where facts[phrase.text] == nil {
+        unknownReference(phrase, what: "fact", known: scenario.facts.map(\.id))
       }
     }
     for option in scenario.options { checkFacts(option.needsFacts) }
     for rule in scenario.rules {
-      checkFacts(rule.knows + rule.unlessKnows + (rule.reveal.map { [$0] } ?? []))
+      checkFacts(rule.knows)
+      checkFacts(rule.unlessKnows)
+      if let reveal = rule.reveal { checkFacts([reveal]) }
       if let low = rule.moodAtLeast, let high = rule.moodAtMost, low > high {
         sink.append(
           .error(
@@ -43,9 +39,8 @@ struct ScenarioValidator {
     }
     for test in scenario.tests {
       if case .conversation(_, let expect) = test.kind {
-        for event in expect.events + expect.noEvents {
-          checkEvent(event, facts: factIDs, options: optionIDs, rules: scenario.rules.map(\.id))
-        }
+        for event in expect.events { checkEvent(event, in: scenario, facts, options, rules) }
+        for event in expect.noEvents { checkEvent(event, in: scenario, facts, options, rules) }
       }
     }
 
@@ -86,10 +81,16 @@ struct ScenarioValidator {
     checkLines(scenario)
   }
 
-  private func checkDuplicates(_ items: [(String, SourceSpan)], what: String, noun: String = "id") {
+  /// Where each id is first defined, reporting every later use of the same id.
+  private func firstDefinitions<Item>(
+    _ items: [Item], what: String, noun: String = "id", _ idAndSpan: (Item) -> (String, SourceSpan)
+  ) -> [String: SourceSpan] {
     var seen: [String: SourceSpan] = [:]
-    for (id, span) in items {
-      if let first = seen[id] {
+    seen.reserveCapacity(items.count)
+    for item in items {
+      let (id, span) = idAndSpan(item)
+      if let first = seen.updateValue(span, forKey: id) {
+        seen[id] = first
         if noun == "id" {
           sink.append(
             SchemaMessage.duplicateID(
@@ -101,42 +102,54 @@ struct ScenarioValidator {
               related: [.init(first, "first used here")], help: "give each \(what) its own \(noun)")
           )
         }
-      } else {
-        seen[id] = span
       }
     }
+    return seen
+  }
+
+  /// Reports a reference to an id that does not exist, with the ids there are (each once).
+  private func unknownReference(_ phrase: Phrase, what: String, known: @autoclosure () -> [String])
+  {
+    var seen: Set<String> = []
+    let known = known().filter { seen.insert($0).inserted }
+    sink.append(
+      SchemaMessage.unknownReference(
+        Node.Scalar(value: phrase.text, style: .plain, span: phrase.span), what: what,
+        known: known))
   }
 
   /// Events in tests: `reveal FACT`, `offer OPTION`, `accept OPTION`, `counter OPTION`,
-  /// `refuse OPTION`, `too-soon OPTION`, `rule RULE`, `leapfrog`, `loop-back`, `summary`,
-  /// `escalated`, `resolved`.
-  private func checkEvent(_ event: Phrase, facts: [String], options: [String], rules: [String]) {
-    let words = event.text.split(separator: " ").map(String.init)
-    let bare = SessionEvent.bareNames
-    let withFact = ["reveal"]
-    let withOption = ["offer", "accept", "counter", "refuse", "too-soon", "not-yet"]
-    let scalar = Node.Scalar(value: event.text, style: .plain, span: event.span)
-    if words.count == 1, bare.contains(words[0]) { return }
-    if words.count == 2 {
-      if withFact.contains(words[0]) {
-        if !facts.contains(words[1]) {
-          sink.append(SchemaMessage.unknownReference(scalar, what: "fact", known: facts))
-        }
-        return
+  /// `refuse OPTION`, `too-soon OPTION`, `not-yet OPTION`, `rule RULE`, and the bare names.
+  private func checkEvent(
+    _ event: Phrase, in scenario: Scenario, _ facts: [String: SourceSpan],
+    _ options: [String: SourceSpan], _ rules: [String: SourceSpan]
+  ) {
+    let words = event.text.split(separator: " ")
+    if words.count == 1, SessionEvent.bareNames.contains(String(words[0])) { return }
+    guard words.count == 2 else { return notAnEvent(event) }
+    let name = String(words[1])
+    // The message names the id, not the whole event, so that its did-you-mean can find it.
+    let argument = Phrase(name, span: event.span)
+    switch words[0] {
+    case "reveal":
+      if facts[name] == nil {
+        unknownReference(argument, what: "fact", known: scenario.facts.map(\.id))
       }
-      if withOption.contains(words[0]) {
-        if !options.contains(words[1]) {
-          sink.append(SchemaMessage.unknownReference(scalar, what: "option", known: options))
-        }
-        return
+    case "offer", "accept", "counter", "refuse", "too-soon", "not-yet":
+      if options[name] == nil {
+        unknownReference(argument, what: "option", known: scenario.options.map(\.id))
       }
-      if words[0] == "rule" {
-        if !rules.contains(words[1]) {
-          sink.append(SchemaMessage.unknownReference(scalar, what: "rule", known: rules))
-        }
-        return
+    case "rule":
+      if rules[name] == nil {
+        unknownReference(argument, what: "rule", known: scenario.rules.map(\.id))
       }
+    default:
+      notAnEvent(event)
     }
+  }
+
+  private func notAnEvent(_ event: Phrase) {
+    let bare = SessionEvent.bareNames
     sink.append(
       .error(
         "S032", "`\(event.text)` is not an event", at: event.span, label: "unknown event",
@@ -149,7 +162,8 @@ struct ScenarioValidator {
     var owner: [String: (String, SourceSpan)] = [:]
     for option in scenario.options {
       for phrase in option.offeredBy {
-        let key = phrase.text.utf8.contains(where: { (0x41...0x5A).contains($0) || $0 >= 0x80 })
+        let key =
+          phrase.text.utf8.contains(where: { (0x41...0x5A).contains($0) || $0 >= 0x80 })
           ? phrase.text.lowercased() : phrase.text
         if let (other, span) = owner[key], other != option.id {
           sink.append(
