@@ -22,6 +22,13 @@ enum ParserBenchmark {
       print("parse: median \(format(Double(bytes.count) / 1e6 / median(times))) MB/s")
       return
     }
+    if arguments.contains("--load-only"), let scenario = scaledScenario(targetBytes: 1_000_000) {
+      // For profiling: only `ScriptLoader.load`, on the scaled scenario.
+      let bytes = Array(scenario.utf8)
+      let times = time(iterations) { _ = ScriptLoader.load(SourceFile(path: "b", bytes: bytes)) }
+      print("load: median \(format(Double(bytes.count) / 1e6 / median(times))) MB/s")
+      return
+    }
 
     let synthetic = syntheticScript(targetBytes: 1_000_000)
     report(
