@@ -38,8 +38,7 @@ extension Assessment {
   /// Appends ``json(id:)`` as compact JSON and a newline to `out`: the same bytes as
   /// `json(id:).serialized() + "\n"`, written directly (the `--jsonl` hot path).
   public func writeJSONLine(id: JSONValue?, to out: inout [UInt8]) {
-    var w = JSONBytes(out: out)
-    out = []
+    var w = JSONBytes(capacity: 1024)
     w.raw("{")
     if let id {
       w.raw("\"id\":")
@@ -47,7 +46,9 @@ extension Assessment {
       case .int(let n): w.int(n)
       case .string(let text): w.string(text)
       case .null: w.raw("null")
-      default: w.out.append(contentsOf: id.serialized().utf8)
+      default:
+        var text = id.serialized()
+        text.withUTF8 { w.append($0) }
       }
       w.raw(",")
     }
@@ -59,14 +60,14 @@ extension Assessment {
       w.string(steps[step].rawValue)
     }
     w.raw("},\"signals\":[")
-    for (i, e) in signals.enumerated() {
+    for i in signals.indices {
       if i > 0 { w.raw(",") }
-      w.evidence(e, rewrite: false)
+      w.evidence(signals[i], rewrite: false)
     }
     w.raw("],\"antipatterns\":[")
-    for (i, e) in antipatterns.enumerated() {
+    for i in antipatterns.indices {
       if i > 0 { w.raw(",") }
-      w.evidence(e, rewrite: true)
+      w.evidence(antipatterns[i], rewrite: true)
     }
     w.raw("],\"tips\":[")
     for (i, tip) in tips.enumerated() {
@@ -74,7 +75,7 @@ extension Assessment {
       w.string(tip)
     }
     w.raw("]}\n")
-    out = w.out
+    w.appendBytes(to: &out)
   }
 }
 
@@ -90,24 +91,68 @@ nonisolated(unsafe) private let jsonPlainBytes: UnsafePointer<Bool> = {
 }()
 
 /// A byte-level JSON writer with ``JSONValue``'s escaping rules.
-struct JSONBytes {
-  var out: [UInt8]
+///
+/// It writes into its own growing buffer, so that each of the many small pieces of a line is a
+/// capacity check and a copy, and the line reaches its destination in one append.
+struct JSONBytes: ~Copyable {
+  private var base: UnsafeMutablePointer<UInt8>
+  private var count = 0
+  private var capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 16)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  /// Appends what has been written to `out`.
+  func appendBytes(to out: inout [UInt8]) {
+    out.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+  }
+
+  /// Makes room for `extra` more bytes.
+  @inline(__always) private mutating func reserve(_ extra: Int) {
+    if count + extra > capacity { grow(to: count + extra) }
+  }
+
+  private mutating func grow(to needed: Int) {
+    let newCapacity = max(needed, capacity * 2)
+    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newBase.update(from: base, count: count)
+    base.deallocate()
+    base = newBase
+    capacity = newCapacity
+  }
+
+  @inline(__always) mutating func append(_ byte: UInt8) {
+    reserve(1)
+    base[count] = byte
+    count += 1
+  }
+
+  @inline(__always) mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress else { return }
+    reserve(bytes.count)
+    (base + count).update(from: source, count: bytes.count)
+    count += bytes.count
+  }
 
   @inline(__always) mutating func raw(_ text: StaticString) {
-    text.withUTF8Buffer { out.append(contentsOf: $0) }
+    text.withUTF8Buffer { append($0) }
   }
 
   mutating func int(_ value: Int) {
     if value < 0 {
-      out.append(0x2D)
+      append(0x2D)
       int(-value)
       return
     }
     if value >= 10 { int(value / 10) }
-    out.append(UInt8(0x30 + value % 10))
+    append(UInt8(0x30 + value % 10))
   }
 
-  mutating func evidence(_ e: Evidence, rewrite: Bool) {
+  mutating func evidence(_ e: borrowing Evidence, rewrite: Bool) {
     raw("{\"id\":")
     string(e.id)
     raw(",\"start\":")
@@ -127,7 +172,7 @@ struct JSONBytes {
 
   mutating func string(_ text: String) {
     var text = text
-    out.append(0x22)
+    append(0x22)
     let plain = jsonPlainBytes
     text.withUTF8 { bytes in
       var i = 0
@@ -140,7 +185,7 @@ struct JSONBytes {
           i += 1
           continue
         }
-        if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
+        if run < i { append(UnsafeBufferPointer(rebasing: bytes[run..<i])) }
         switch b {
         case 0x22: raw("\\\"")
         case 0x5C: raw("\\\\")
@@ -157,22 +202,22 @@ struct JSONBytes {
         where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
           escape(0x2000 | UInt32(bytes[i + 2] & 0x3F))
           i += 2
-        default: out.append(b)
+        default: append(b)
         }
         i += 1
         run = i
       }
-      if run < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<n])) }
+      if run < n { append(UnsafeBufferPointer(rebasing: bytes[run..<n])) }
     }
-    out.append(0x22)
+    append(0x22)
   }
 
   /// `\u` and four lowercase hex digits.
   mutating func escape(_ value: UInt32) {
     raw("\\u")
-    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    let hex: StaticString = "0123456789abcdef"
     for shift in stride(from: 12, through: 0, by: -4) {
-      out.append(hex[Int((value >> UInt32(shift)) & 0xF)])
+      append(hex.utf8Start[Int((value >> UInt32(shift)) & 0xF)])
     }
   }
 }
