@@ -32,6 +32,8 @@ enum ScoreLexicon {
 enum UTF8Check {
   /// The offset of the first invalid byte, or `nil` when `bytes` is valid UTF-8.
   static func firstInvalidByte(_ bytes: some Collection<UInt8>) -> Int? {
+    // Most lines are ASCII: eight bytes at a time, no decoding.
+    if bytes.withContiguousStorageIfAvailable(isASCII) == true { return nil }
     var decoder = UTF8()
     var counting = CountingIterator(base: bytes.makeIterator(), count: 0)
     while true {
@@ -42,6 +44,22 @@ enum UTF8Check {
       case .error: return start
       }
     }
+  }
+
+  private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    if let base = bytes.baseAddress {
+      while index + 8 <= bytes.count {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        if word & 0x8080_8080_8080_8080 != 0 { return false }
+        index += 8
+      }
+    }
+    while index < bytes.count {
+      if bytes[index] >= 0x80 { return false }
+      index += 1
+    }
+    return true
   }
 
   private struct CountingIterator<Base: IteratorProtocol<UInt8>>: IteratorProtocol {
