@@ -12,8 +12,9 @@ cd "$(dirname "$0")/.."
 N="${1:-10000}"
 SCRATCH="${SCRATCH:-.build-eval-release}"  # SCRATCH=.build-perf-rel uses another build folder
 if [ -z "${SKIP_BUILD:-}" ]; then  # SKIP_BUILD=1 reuses the last release build
-  swift build -c release --product coach-bench --scratch-path "$SCRATCH" >/dev/null
-  swift build -c release --product coach --scratch-path "$SCRATCH" >/dev/null
+  # The release build README.md describes: the Swift runtime inside the binary.
+  swift build -c release --static-swift-stdlib --product coach-bench --scratch-path "$SCRATCH" >/dev/null
+  swift build -c release --static-swift-stdlib --product coach --scratch-path "$SCRATCH" >/dev/null
 fi
 BIN="$SCRATCH/release"
 WORK="$(mktemp -d)"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Start-up and memory benchmarks for `coach practice` (release build).
 
-  swift build -c release --product coach
+  swift build -c release --static-swift-stdlib --product coach
   python3 Benchmarks/session-bench.py .build/release/coach
 
 Start-up: the time from exec to the first customer line and the prompt, at a real terminal
