@@ -75,6 +75,7 @@ struct ScoreStream {
 
   /// Writes bytes to standard output, all of them, at once (no stdio buffering).
   static func write(_ bytes: [UInt8]) {
+    if bytes.isEmpty { return }
     Platform.flush()
     bytes.withUnsafeBufferPointer { buffer in
       var offset = 0
@@ -103,14 +104,18 @@ struct ScoreStream {
     let halves = Halves()
     DispatchQueue.concurrentPerform(iterations: 2) { k in
       var part: [UInt8] = []
-      part.reserveCapacity(half * 512)
+      part.reserveCapacity(half * 1024)  // an answer is about 1 KB
       for (line, bytes) in k == 0 ? batch[..<half] : batch[half...] {
         answer(bytes, line: line, into: &part)
       }
       if k == 0 { halves.first = part } else { halves.second = part }
     }
-    out.append(contentsOf: halves.first)
-    out.append(contentsOf: halves.second)
+    // Written as they are, in order (after anything already waiting in `out`), rather than
+    // copied together first.
+    Self.write(out)
+    out.removeAll(keepingCapacity: true)
+    Self.write(halves.first)
+    Self.write(halves.second)
   }
 
   func answer(_ bytes: ArraySlice<UInt8>, line: Int, into out: inout [UInt8]) {
