@@ -165,9 +165,7 @@ struct Fields: ~Copyable {
   /// A list of text items as phrases (text with its place), or none when the key is absent.
   mutating func phrases(_ key: String, required: Bool = false) -> [Phrase] {
     guard let index = entry(key, required: required) else { return [] }
-    return Self.stringList(mapping.entries[index].value, for: key, sink: sink) {
-      Phrase($0.value, span: $0.span)
-    } ?? []
+    return Self.stringList(mapping.entries[index].value, for: key, sink: sink, Phrase.init) ?? []
   }
 
   static func stringList(_ node: Node, for key: String, sink: DiagnosticSink) -> [Node.Scalar]? {
@@ -220,4 +218,9 @@ struct Fields: ~Copyable {
       if !read { sink.append(SchemaMessage.unknownKey(entry.key, in: what, known: known)) }
     }
   }
+}
+
+extension Phrase {
+  /// A scalar's text with its place in the script.
+  init(_ scalar: Node.Scalar) { self.init(scalar.value, span: scalar.span) }
 }

@@ -65,7 +65,7 @@ struct ScenarioDecoder {
     var cues: [String: [Phrase]] = [:]
     for entry in mapping.entries {
       let phrases =
-        Fields.stringList(entry.value, for: entry.key.value, sink: sink, Self.phrase) ?? []
+        Fields.stringList(entry.value, for: entry.key.value, sink: sink, Phrase.init) ?? []
       cues[entry.key.value, default: []] += phrases
     }
     return cues
@@ -221,7 +221,7 @@ struct ScenarioDecoder {
     let say = fields.string("say")
     let mood = fields.int("mood", in: -10...10) ?? 0
     let coach = fields.string("coach")
-    let reveal = fields.scalar("reveal").map(Self.phrase)
+    let reveal = fields.scalar("reveal").map(Phrase.init)
     let end: Rule.Ending? = fields.choice("end")
     fields.finish()
     guard let id else { return nil }
@@ -262,13 +262,13 @@ struct ScenarioDecoder {
         return nil
       }
       return ScenarioTest(
-        name: name.value, kind: .conversation(replies: replies.map(Self.phrase), expect: expect),
+        name: name.value, kind: .conversation(replies: replies.map(Phrase.init), expect: expect),
         seed: seed, span: anchor)
     case (nil, let reply?):
       guard let expectNode, let expect = decodeReplyExpectation(expectNode) else { return nil }
       return ScenarioTest(
         name: name.value,
-        kind: .reply(text: Self.phrase(reply), context: context, step: step, expect: expect),
+        kind: .reply(text: Phrase(reply), context: context, step: step, expect: expect),
         seed: seed, span: anchor)
     default:
       sink.append(
@@ -336,7 +336,6 @@ struct ScenarioDecoder {
       span: node.span)
   }
 
-  static func phrase(_ scalar: Node.Scalar) -> Phrase { Phrase(scalar.value, span: scalar.span) }
 }
 
 extension Substring {
