@@ -124,15 +124,16 @@ public struct ProgressSummary: Hashable, Sendable {
     recommendation = Self.recommend(scenarios: scenarios, available: available, plans: plans)
   }
 
-  /// The best scenarios (up to `count`), by mean score.
+  /// The best scenarios (up to `count`), highest mean first: only those whose mean score is at
+  /// least ``comfortableScore``, so a weak scenario is never shown as a strength.
   public func best(_ count: Int = 3) -> [ScenarioLine] {
-    Array(scenarios.prefix(min(count, (scenarios.count + 1) / 2)))
+    Array(scenarios.filter { $0.mean >= Self.comfortableScore }.prefix(count))
   }
 
-  /// The worst scenarios (up to `count`), weakest first; none that are also among the best.
+  /// The scenarios that need more work (up to `count`), weakest first: only those whose mean
+  /// score is below ``comfortableScore``, so a scenario played well is never listed.
   public func worst(_ count: Int = 3) -> [ScenarioLine] {
-    let bestIDs = Set(best(count).map(\.scenario))
-    return Array(scenarios.reversed().filter { !bestIDs.contains($0.scenario) }.prefix(count))
+    Array(scenarios.reversed().filter { $0.mean < Self.comfortableScore }.prefix(count))
   }
 
   /// The step with the lowest recent mean, if any session was played.

@@ -49,12 +49,11 @@ struct ProgressView {
 
     let best = summary.best()
     let worst = summary.worst()
-    out += "\n" + style.bold("Best scenarios") + "\n"
-    out += best.map(scenarioLine).joined()
-    if !worst.isEmpty {
-      out += "\n" + style.bold("Needs more work") + "\n"
-      out += worst.map(scenarioLine).joined()
-    }
+    let mark = ProgressSummary.comfortableScore
+    out += "\n" + style.bold("Best scenarios") + style.dim(" (mean \(mark) or more)") + "\n"
+    out += best.isEmpty ? "  none yet\n" : best.map(scenarioLine).joined()
+    out += "\n" + style.bold("Needs more work") + style.dim(" (mean below \(mark))") + "\n"
+    out += worst.isEmpty ? "  none\n" : worst.map(scenarioLine).joined()
 
     out += "\n" + style.bold("Anti-patterns that keep coming back") + "\n"
     if summary.recurring.isEmpty {

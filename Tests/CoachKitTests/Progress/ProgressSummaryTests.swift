@@ -29,12 +29,30 @@ import Testing
     #expect(Sparkline.render(summary.stepTrend[.check]!) == "▃▃▇▄")
     // Means: b 90; a (40 + 60) / 2 = 50 with best 60; c 50 with best 50.
     #expect(summary.scenarios.map(\.scenario) == ["b", "a", "c"])
-    #expect(summary.best().map(\.scenario) == ["b", "a"])
-    #expect(summary.worst().map(\.scenario) == ["c"])
+    // Best: a mean of 60 or more; needs more work: below 60, weakest first.
+    #expect(summary.best().map(\.scenario) == ["b"])
+    #expect(summary.worst().map(\.scenario) == ["c", "a"])
     #expect(summary.recurring == [.init(id: "blame", total: 4, sessions: 3, recent: 3)])
     #expect(summary.weakestStep == .check)
     // c's best is 50, below 60: play it again.
     #expect(summary.recommendation?.scenario == "c")
+  }
+
+  /// Two scenarios at 100 and one at 33: the 33 is never a "best", the 100s never "need work".
+  @Test func bestAndWorstNeverCrossTheComfortableScore() {
+    let records = [
+      R.record(scenario: "x", score: 100, curriculum: nil, day: 1),
+      R.record(scenario: "y", score: 100, curriculum: nil, day: 2),
+      R.record(scenario: "z", score: 33, curriculum: nil, day: 3),
+    ]
+    let summary = ProgressSummary(rep: "ana", records: records)
+    #expect(summary.best().map(\.scenario) == ["x", "y"])
+    #expect(summary.worst().map(\.scenario) == ["z"])
+    let poor = ProgressSummary(rep: "ana", records: [records[2]])
+    #expect(poor.best().isEmpty)
+    #expect(poor.worst().map(\.scenario) == ["z"])
+    let good = ProgressSummary(rep: "ana", records: Array(records.prefix(2)))
+    #expect(good.worst().isEmpty)
   }
 
   @Test func aDrillPlanComesFirst() throws {
