@@ -34,9 +34,11 @@ import Testing
         to: scripts.appendingPathComponent("e2e.coach.yaml"), atomically: true, encoding: .utf8)
     }
 
-    func drill(_ input: String, _ extra: [String] = []) throws -> CoachProcess.Result {
+    func drill(_ input: String, _ extra: [String] = [], seed: Int = 7) throws
+      -> CoachProcess.Result
+    {
       try CoachProcess.run(
-        ["drill", "e2e", "--rep", "ana", "--seed", "7", "--scripts", scripts.path] + extra,
+        ["drill", "e2e", "--rep", "ana", "--seed", "\(seed)", "--scripts", scripts.path] + extra,
         input: input, environment: environment)
     }
 
@@ -58,7 +60,10 @@ import Testing
     #expect(first.stdout.contains("End-to-end drill — ana"))
     #expect(first.stdout.contains("Next: The third late delivery"))
     #expect(first.stdout.contains("Passed"))
-    #expect(first.stdout.contains("Progress saved. Run `coach drill e2e --rep ana` to go on."))
+    #expect(
+      first.stdout.contains(
+        "Progress saved. Run `coach drill e2e --rep ana --scripts \(setup.scripts.path)` to go on."
+      ), "the resume command names the rep and the scripts folder")
     let lines = try setup.resultLines()
     #expect(lines.count == 1)
     #expect(lines[0].contains(#""rep":"ana","scenario":"late-delivery""#))
@@ -103,8 +108,58 @@ import Testing
     let setup = try Setup()
     let run = try setup.drill("")
     #expect(run.status == 0)
-    #expect(run.stdout.contains("Nothing was said, so nothing was recorded."))
+    #expect(
+      run.stdout.contains("No reply was given, so there is no debrief and nothing was recorded."))
+    #expect(!run.stdout.contains("Debrief"), "no debrief of a call nobody answered")
+    #expect(!run.stdout.contains("Progress saved"))
     #expect(!FileManager.default.fileExists(atPath: setup.results.path))
+  }
+
+  /// Two failed attempts lock the rep out; the trainer's grant opens the scenario again, and
+  /// the grant travels in the export to the report, which says where the rep stands.
+  @Test func aTrainerGrantsMoreAttemptsAndTheReportShowsWhereTheRepStands() throws {
+    let setup = try Setup(passMark: 100)
+    let poor = "whatever\n"
+    // Each session with its own seed, so that two played in the same second stay two sessions.
+    _ = try setup.drill(poor, seed: 1)
+    let second = try setup.drill(poor, seed: 2)
+    #expect(second.stdout.contains("e2e: no scenario left to play"))
+    #expect(second.stdout.contains("(`coach drill e2e --rep ana --grant late-delivery`)"))
+
+    let noRep = try CoachProcess.run(
+      ["drill", "e2e", "--grant", "late-delivery", "--scripts", setup.scripts.path],
+      environment: setup.environment)
+    #expect(noRep.status == 64)
+    #expect(noRep.stderr.contains("--grant needs --rep"))
+    let typo = try setup.drill("", ["--grant", "late-delivry"])
+    #expect(typo.status == 1)
+    #expect(typo.stderr.contains("did you mean `late-delivery`?"))
+
+    let granted = try setup.drill("", ["--grant", "late-delivery", "--attempts", "2"])
+    #expect(granted.status == 0, "\(granted.stderr)")
+    #expect(granted.stdout.contains("Granted ana 2 more attempts at late-delivery."))
+    #expect(granted.stdout.contains("attempts 2/4 (2 granted)"))
+    #expect(!granted.stdout.contains("Next:"), "a grant does not start a session")
+    let lines = try setup.resultLines()
+    #expect(lines.count == 3)
+    #expect(
+      lines[2].hasPrefix(
+        #"{"format":"coach-grant","version":1,"rep":"ana","curriculum":"e2e","scenario":"late-delivery","attempts":2,"#
+      ))
+
+    let third = try setup.drill(poor, seed: 3)
+    #expect(third.stdout.contains("attempt 3 of 4 (2 granted)"))
+
+    let export = try CoachProcess.run(
+      ["results", "export", "--rep", "ana"], environment: setup.environment)
+    #expect(export.stdout.contains(#""format":"coach-grant""#))
+    let report = try CoachProcess.run(
+      ["report", "-", "--scripts", setup.scripts.path], input: export.stdout)
+    #expect(report.status == 0, "\(report.stderr)")
+    #expect(
+      report.stdout.contains("| ana | on late-delivery, attempt 4 of 4 (2 granted) | 0 of 2 |"))
+    let bare = try CoachProcess.run(["report", "-"], input: export.stdout)
+    #expect(bare.stderr.contains("no curriculum `e2e` on the script search path"))
   }
 
   @Test func anUnknownScenarioInTheCurriculumIsReportedWithItsLocation() throws {

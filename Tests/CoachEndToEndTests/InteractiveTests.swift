@@ -68,6 +68,47 @@ struct InteractiveTests {
     #expect((attributes[.posixPermissions] as? Int ?? 0) & 0o777 == 0o600)
   }
 
+  /// A drill at the terminal: a reply typed at "Press Enter to start" is the call's first reply,
+  /// and `q` stops with a command that resumes for the same rep.
+  @Test func drillAtATerminalKeepsAReplyTypedAtTheStartQuestion() throws {
+    let root = try CoachProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let reply = "I am so sorry, that sounds really frustrating."
+    func drill(_ extra: [String]) throws -> TmuxSession {
+      try TmuxSession(
+        [CoachProcess.executable.path, "drill", "onboarding", "--rep", "ana b"] + extra,
+        environment: [
+          "HOME": root.path, "XDG_STATE_HOME": root.appendingPathComponent("state").path,
+          "XDG_DATA_HOME": root.appendingPathComponent("data").path,
+          "LANG": "C.UTF-8", "NO_COLOR": "1",
+        ],
+        width: 100, height: 40)
+    }
+    let tmux = try drill(["--seed", "1"])
+    defer { tmux.close() }
+    try tmux.waitFor("Press Enter to start, or q to stop: $")
+    try tmux.type(reply)
+    try tmux.press("Enter")
+    // The reply is shown at the first prompt and answered with a coaching note.
+    try tmux.waitFor("^you> " + NSRegularExpression.escapedPattern(for: reply) + "$")
+    try tmux.waitFor("coach: ")
+    try tmux.press("C-d")
+    try tmux.waitFor("Progress saved")
+    let screen = try tmux.screen()
+    #expect(screen.contains("Debrief"))
+    #expect(screen.contains("Run `coach drill onboarding --rep 'ana b'` to go on."))
+    #expect(try tmux.waitForExit() == 0)
+
+    let again = try drill([])
+    defer { again.close() }
+    try again.waitFor("attempt 2 of 5")
+    try again.waitFor("Press Enter to start, or q to stop: $")
+    try again.type("q")
+    try again.press("Enter")
+    try again.waitFor("^Stopped. Run `coach drill onboarding --rep 'ana b'` to go on.$")
+    #expect(try again.waitForExit() == 0)
+  }
+
   /// Polls until the cursor is on a prompt line (ending in `>` then what is typed) whose typed
   /// text matches `pattern` completely.
   private func waitForPrompt(

@@ -28,7 +28,7 @@ import Testing
     #expect(md.stderr == "")
     #expect(md.stdout.contains("- Sessions: 10 by 4 reps over 2 scenarios"))
     let csv = try CoachProcess.run(["report"] + files + ["--format", "csv"])
-    #expect(csv.stdout.hasPrefix("kind,rep,scenario,sessions,"))
+    #expect(csv.stdout.hasPrefix("kind,rep,scenario,title,sessions,"))
     let json = try CoachProcess.run(["report"] + files + ["--format", "json"])
     #expect(json.stdout.contains("\"format\": \"coach-trainer-report\""))
     let html = try CoachProcess.run(["report"] + files + ["--format", "html"])

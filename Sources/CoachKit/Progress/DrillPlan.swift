@@ -5,7 +5,8 @@
 /// the results file says it stands. The rules:
 ///
 /// - Only the rep's records played in this curriculum (``ResultRecord/drill``) count, and only
-///   the first `max-attempts` of them per scenario.
+///   the first `max-attempts` of them per scenario, plus the attempts a trainer granted
+///   (``AttemptGrant``).
 /// - An attempt passes when it reaches the entry's pass mark, every step mark and, with
 ///   `must-resolve`, ends resolved (``verdict(for:entry:)``). Marks are applied as the
 ///   curriculum says now.
@@ -41,10 +42,14 @@ public struct DrillPlan: Hashable, Sendable {
     public var entry: Curriculum.Entry
     public var status: Status
     public var attempts: [ResultRecord]
+    /// Attempts a trainer granted beyond the entry's `max-attempts`.
+    public var granted: Int = 0
     /// The best overall score over the counted attempts.
     public var best: Int? { attempts.map(\.overall).max() }
+    /// Attempts allowed in all (`max-attempts` plus grants); `nil` for no limit.
+    public var allowed: Int? { entry.maxAttempts.map { $0 + granted } }
     /// Attempts still allowed; `nil` for no limit.
-    public var attemptsLeft: Int? { entry.maxAttempts.map { max(0, $0 - attempts.count) } }
+    public var attemptsLeft: Int? { allowed.map { max(0, $0 - attempts.count) } }
   }
 
   /// Where the whole curriculum stands.
@@ -62,7 +67,9 @@ public struct DrillPlan: Hashable, Sendable {
   public let rep: String
   public private(set) var standings: [Standing]
 
-  public init(curriculum: Curriculum, rep: String, records: [ResultRecord]) {
+  public init(
+    curriculum: Curriculum, rep: String, records: [ResultRecord], grants: [AttemptGrant] = []
+  ) {
     self.curriculum = curriculum
     self.rep = rep
     var byScenario: [String: [ResultRecord]] = [:]
@@ -70,14 +77,21 @@ public struct DrillPlan: Hashable, Sendable {
     where record.rep == rep && record.drill?.curriculum == curriculum.id {
       byScenario[record.scenario, default: []].append(record)
     }
+    var grantedByScenario: [String: Int] = [:]
+    for grant in grants where grant.rep == rep && grant.curriculum == curriculum.id {
+      grantedByScenario[grant.scenario, default: 0] += grant.attempts
+    }
     var passed: Set<String> = []
     var standings: [Standing] = []
     for entry in curriculum.entries {
-      var attempts = byScenario[entry.scenario] ?? []
-      if let limit = entry.maxAttempts, attempts.count > limit {
-        attempts = Array(attempts.prefix(limit))
+      var standing = Standing(
+        entry: entry, status: .open, attempts: byScenario[entry.scenario] ?? [],
+        granted: grantedByScenario[entry.scenario] ?? 0)
+      if let limit = standing.allowed, standing.attempts.count > limit {
+        standing.attempts = Array(standing.attempts.prefix(limit))
       }
-      standings.append(Standing(entry: entry, status: .open, attempts: attempts))
+      let attempts = standing.attempts
+      standings.append(standing)
       if attempts.contains(where: { Self.verdict(for: $0, entry: entry).passed }) {
         passed.insert(entry.scenario)
       }
@@ -149,5 +163,55 @@ public struct DrillPlan: Hashable, Sendable {
         outOfAttempts: standings.filter { $0.status == .outOfAttempts }.map(\.entry.scenario))
     }
     return .inProgress(passed: passedCount, of: standings.count)
+  }
+
+  /// Where the rep stands, in a few words for a trainer: `finished, average best 72`,
+  /// `on renewal-price, attempt 2 of 5`, `locked out of sla-outage (3 of 3 attempts used)`.
+  public var summary: String {
+    switch overall {
+    case .passed(let mean):
+      return "finished, average best \(mean)"
+    case .inProgress:
+      guard let next else { return "in progress" }
+      return "on \(next.entry.scenario), " + Self.attemptText(next.attempts.count + 1, of: next)
+    case .belowOverallMark(let mean, let mark):
+      return "every scenario passed, average best \(mean) below \(mark); replaying "
+        + (next?.entry.scenario ?? "a scenario")
+    case .stuck:
+      let out = standings.filter { $0.status == .outOfAttempts }
+      guard !out.isEmpty else {
+        let mark = curriculum.overallMark ?? 0
+        return "locked out: every scenario passed, but the average best \(meanOfBest) is below "
+          + "\(mark) and no attempts are left"
+      }
+      return "locked out of "
+        + out.map {
+          "\($0.entry.scenario) (\($0.attempts.count) of \($0.allowed ?? 0) attempts used)"
+        }
+        .joined(separator: ", ")
+    }
+  }
+
+  /// `attempt 2 of 5`, `attempt 2 of 6 (1 granted)`, or `attempt 2` without a limit.
+  public static func attemptText(_ number: Int, of standing: Standing) -> String {
+    guard let allowed = standing.allowed else { return "attempt \(number)" }
+    return "attempt \(number) of \(allowed)"
+      + (standing.granted > 0 ? " (\(standing.granted) granted)" : "")
+  }
+
+  /// The entries that a trainer's grant would open again: out of attempts, or (when the drill
+  /// is stuck below its overall mark) the passed entry with the lowest best score.
+  public var grantable: [Standing] {
+    let out = standings.filter { $0.status == .outOfAttempts }
+    if !out.isEmpty { return out }
+    if case .stuck = overall, let lowest = standings.min(by: { ($0.best ?? 0) < ($1.best ?? 0) }) {
+      return [lowest]
+    }
+    return []
+  }
+
+  /// The command a trainer runs to grant `rep` one more attempt at `scenario`.
+  public func grantCommand(_ scenario: String) -> String {
+    ShellWord.command(["coach", "drill", curriculum.id, "--rep", rep, "--grant", scenario])
   }
 }

@@ -6,7 +6,8 @@
 /// record is kept.
 ///
 /// An export starts with a header line (`"format": "coach-results-export"`); raw results files
-/// have none. Both read the same way.
+/// have none. Both read the same way. Lines with `"format": "coach-grant"` are a trainer's
+/// ``AttemptGrant``s, kept in ``grants``.
 public struct ResultsLog: Sendable {
   /// The `format` of an export's header line.
   public static let exportFormat = "coach-results-export"
@@ -38,6 +39,8 @@ public struct ResultsLog: Sendable {
   }
 
   public var records: [ResultRecord]
+  /// The grants of more drill attempts, in file order.
+  public var grants: [AttemptGrant]
   public var warnings: [Warning]
   /// The export header, when the file is an export.
   public var header: Header?
@@ -45,6 +48,7 @@ public struct ResultsLog: Sendable {
   /// Reads the text of a results file or an export.
   public init(bytes: [UInt8]) {
     records = []
+    grants = []
     warnings = []
     header = nil
     var lineNumber = 0
@@ -103,6 +107,10 @@ public struct ResultsLog: Sendable {
       return
     }
     do {
+      if json["format"]?.stringValue == AttemptGrant.format {
+        grants.append(try AttemptGrant(json: json))
+        return
+      }
       records.append(try ResultRecord(json: json))
       if !terminated {
         // A complete record whose newline was lost: keep it, but say so.
@@ -142,8 +150,17 @@ public struct ResultsLog: Sendable {
     return (records, duplicates)
   }
 
-  /// An export of `records`: a header line, then one record per line, each ending in a newline.
-  public static func export(_ records: [ResultRecord], rep: String?, exported: String) -> String {
+  /// The grants of several files in order, each grant kept once.
+  public static func mergedGrants(_ logs: [ResultsLog]) -> [AttemptGrant] {
+    var seen: Set<String> = []
+    return logs.flatMap(\.grants).filter { seen.insert($0.identity).inserted }
+  }
+
+  /// An export of `records`: a header line, then one record per line, then one line per grant,
+  /// each ending in a newline. The header's `records` counts the session records.
+  public static func export(
+    _ records: [ResultRecord], grants: [AttemptGrant] = [], rep: String?, exported: String
+  ) -> String {
     let header: JSONValue = .object([
       ("format", .string(exportFormat)), ("version", .int(exportVersion)),
       ("rep", rep.map { .string($0) } ?? .null), ("exported", .string(exported)),
@@ -151,6 +168,7 @@ public struct ResultsLog: Sendable {
     ])
     var out = header.serialized() + "\n"
     for record in records { out += record.line + "\n" }
+    for grant in grants { out += grant.line + "\n" }
     return out
   }
 }

@@ -34,6 +34,8 @@ extension TrainerReport {
     }
     out += "</section>\n"
 
+    out += drillsHTML()
+
     out += "<section class=\"charts\">\n"
     out += Self.chart(
       title: "Pass rate by scenario",
@@ -132,6 +134,58 @@ extension TrainerReport {
     out += "<footer>Completed: the call ended resolved or escalated. Passed: the drill's verdict, "
     out += "or an overall score of at least \(passMark) outside drills.</footer>\n"
     out += "</main>\n</body>\n</html>\n"
+    return out
+  }
+
+  /// Where each rep stands in each drill: a table per curriculum, a column per scenario in
+  /// drill order, then the commands that grant more attempts.
+  func drillsHTML() -> String {
+    guard !drills.isEmpty || !unknownCurricula.isEmpty else { return "" }
+    var out = "<h2>Drills</h2>\n"
+    for (curriculum, plans) in drillGroups {
+      out += "<h3>\(Self.h(curriculum.title)) <code>\(Self.h(curriculum.id))</code></h3>\n"
+      out += "<ol class=\"legend\">"
+      for entry in curriculum.entries {
+        out +=
+          "<li>\(Self.h(title(of: entry.scenario))) <code>\(Self.h(entry.scenario))</code></li>"
+      }
+      out += "</ol>\n<table class=\"drill\"><thead><tr><th>rep</th><th>stands</th>"
+      out += "<th class=\"n\">passed</th>"
+      for index in curriculum.entries.indices {
+        out +=
+          "<th class=\"n\" title=\"\(Self.h(curriculum.entries[index].scenario))\">\(index + 1)</th>"
+      }
+      out += "</tr></thead><tbody>\n"
+      for plan in plans {
+        let stuck: Bool = {
+          if case .stuck = plan.overall { return true }
+          return false
+        }()
+        out += "<tr><td data-label=\"rep\">\(Self.h(plan.rep))</td>"
+        out +=
+          "<td data-label=\"stands\"\(stuck ? " class=\"low\"" : "")>\(Self.h(plan.summary))</td>"
+        out += "<td class=\"n\" data-label=\"passed\">\(Self.passedText(plan))</td>"
+        for (index, standing) in plan.standings.enumerated() {
+          let label = "\(index + 1). " + title(of: standing.entry.scenario)
+          out +=
+            "<td class=\"cell \(Self.statusWord(standing.status))\" data-label=\"\(Self.h(label))\">"
+          out += "\(Self.h(Self.cellText(standing)))</td>"
+        }
+        out += "</tr>\n"
+      }
+      out += "</tbody></table>\n<p class=\"note\">\(Self.h(Self.drillLegend))</p>\n"
+    }
+    let commands = grantCommands
+    if !commands.isEmpty {
+      out += "<p class=\"note\">To grant more attempts, run the command shown (add "
+      out += "<code>--attempts N</code> for more than one) in the account whose results file the "
+      out += "rep plays from; the grant travels in their next export.</p>\n"
+      for command in commands { out += "<pre class=\"command\">\(Self.h(command))</pre>\n" }
+    }
+    for id in unknownCurricula {
+      out += "<p class=\"note\">Drill <code>\(Self.h(id))</code> was played, but its curriculum "
+      out += "was not found on the script search path, so where its reps stand is not shown.</p>\n"
+    }
     return out
   }
 

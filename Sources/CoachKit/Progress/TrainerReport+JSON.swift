@@ -32,6 +32,7 @@ extension TrainerReport {
               [("rep", .string($0.rep))] + tally($0.tally) + [
                 ("scenarios", .int($0.scenarios)), ("scenariosPassed", .int($0.scenariosPassed)),
                 ("topAntipattern", $0.topAntipattern.map { .string($0) } ?? .null),
+                ("topAntipatternTimes", .int($0.topAntipatternTimes)),
               ])
           })
       ),
@@ -46,6 +47,24 @@ extension TrainerReport {
           })
       ),
       ("help", .array(help.map(Self.helpJSON))),
+      ("drills", .array(drills.map(Self.drillJSON))),
+      ("unknownCurricula", .array(unknownCurricula.map { .string($0) })),
+    ])
+  }
+
+  private static func drillJSON(_ plan: DrillPlan) -> JSONValue {
+    let entries: [JSONValue] = plan.standings.map {
+      .object([
+        ("scenario", .string($0.entry.scenario)), ("status", .string(statusWord($0.status))),
+        ("attempts", .int($0.attempts.count)), ("allowed", $0.allowed.map { .int($0) } ?? .null),
+        ("granted", .int($0.granted)), ("best", $0.best.map { .int($0) } ?? .null),
+      ])
+    }
+    return .object([
+      ("curriculum", .string(plan.curriculum.id)), ("title", .string(plan.curriculum.title)),
+      ("rep", .string(plan.rep)), ("stands", .string(plan.summary)),
+      ("passed", .int(plan.standings.filter { $0.status == .passed }.count)),
+      ("scenarios", .int(plan.standings.count)), ("entries", .array(entries)),
     ])
   }
 

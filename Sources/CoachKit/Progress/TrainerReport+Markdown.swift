@@ -12,6 +12,8 @@ extension TrainerReport {
     out += "(pass mark \(passMark) outside drills)\n"
     out += "- Mean overall score: \(f(all.meanOverall))\n\n"
 
+    out += drillsMarkdown()
+
     out += "## Step averages\n\n| step | mean |\n| --- | ---: |\n"
     for step in Step.allCases { out += "| \(step.title) | \(f(all.mean(step))) |\n" }
 
@@ -27,7 +29,7 @@ extension TrainerReport {
     }
 
     out += "\n## Reps\n\n"
-    out += "| rep | sessions | scenarios passed | completed | passed | mean | "
+    out += "| rep | sessions | scenarios passed of played | completed | passed | mean | "
     out += Step.allCases.map(\.title).joined(separator: " | ") + " | top anti-pattern |\n"
     out += "| --- |" + String(repeating: " ---: |", count: 5 + Step.allCases.count) + " --- |\n"
     for row in reps {
@@ -35,7 +37,8 @@ extension TrainerReport {
       out += "\(row.scenariosPassed) of \(row.scenarios) | \(p(row.tally.completionRate)) | "
       out += "\(p(row.tally.passRate)) | \(f(row.tally.meanOverall)) | "
       out += Step.allCases.map { f(row.tally.mean($0)) }.joined(separator: " | ")
-      out += " | \(row.topAntipattern.map { "`\(Self.code($0))`" } ?? "–") |\n"
+      out +=
+        " | \(row.topAntipattern.map { "`\(Self.code($0))` ×\(row.topAntipatternTimes)" } ?? "–") |\n"
     }
 
     out += "\n## Most common anti-patterns\n\n"
@@ -55,6 +58,39 @@ extension TrainerReport {
       for row in help {
         out += "- **\(Self.md(row.rep))**: " + row.needs.map(Self.md).joined(separator: "; ") + "\n"
       }
+    }
+    return out
+  }
+
+  /// Where each rep stands in each drill: a table per curriculum, a column per scenario in
+  /// drill order, and the commands that grant more attempts.
+  func drillsMarkdown() -> String {
+    guard !drills.isEmpty || !unknownCurricula.isEmpty else { return "" }
+    var out = "## Drills\n\n"
+    for (curriculum, plans) in drillGroups {
+      out += "### \(Self.md(curriculum.title)) (`\(Self.code(curriculum.id))`)\n\n"
+      for (index, entry) in curriculum.entries.enumerated() {
+        out +=
+          "\(index + 1). \(Self.md(title(of: entry.scenario))) (`\(Self.code(entry.scenario))`)\n"
+      }
+      let numbers = curriculum.entries.indices.map { String($0 + 1) }
+      out += "\n| rep | stands | passed | " + numbers.joined(separator: " | ") + " |\n"
+      out += "| --- | --- | ---: |" + String(repeating: " --- |", count: numbers.count) + "\n"
+      for plan in plans {
+        out += "| \(Self.md(plan.rep)) | \(Self.md(plan.summary)) | \(Self.passedText(plan)) | "
+        out += plan.standings.map { Self.md(Self.cellText($0)) }.joined(separator: " | ") + " |\n"
+      }
+      out += "\n" + Self.md(Self.drillLegend) + "\n\n"
+    }
+    let commands = grantCommands
+    if !commands.isEmpty {
+      out += Self.grantNote + "\n\n"
+      for command in commands { out += "    \(TerminalSafe.clean(command, keepNewlines: false))\n" }
+      out += "\n"
+    }
+    for id in unknownCurricula {
+      out += "Drill `\(Self.code(id))` was played, but its curriculum was not found on the script "
+      out += "search path (`--scripts DIR`), so where its reps stand is not shown.\n\n"
     }
     return out
   }

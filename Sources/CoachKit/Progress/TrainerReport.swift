@@ -9,6 +9,9 @@
 /// - A rep **needs help** with a step whose mean is below ``helpMark``, with a scenario they
 ///   played but never passed, and with an anti-pattern seen in at least two sessions and at least
 ///   half of their sessions.
+/// - Scenarios are listed in drill order (the curricula given, in order), then the others by
+///   title. Each rep's **top anti-pattern** is the one seen most often in all.
+/// - With the curricula given, ``drills`` says where each rep stands in each drill they played.
 ///
 /// Render it with ``markdown()``, ``csv()``, ``jsonValue`` or ``html()``.
 public struct TrainerReport: Hashable, Sendable {
@@ -59,8 +62,10 @@ public struct TrainerReport: Hashable, Sendable {
     /// Scenarios played, and those passed at least once.
     public var scenarios: Int
     public var scenariosPassed: Int
-    /// The anti-pattern this rep showed most often, if any.
+    /// The anti-pattern this rep showed most often (most times in all), if any.
     public var topAntipattern: String?
+    /// How many times the top anti-pattern was seen.
+    public var topAntipatternTimes: Int = 0
   }
 
   /// One anti-pattern across all sessions.
@@ -131,13 +136,31 @@ public struct TrainerReport: Hashable, Sendable {
   public var antipatterns: [AntipatternRow]
   /// Reps with the most needs first.
   public var help: [HelpRow]
+  /// Where each rep stands in each drill they played whose curriculum was given: by curriculum
+  /// (in the order given), then by rep.
+  public var drills: [DrillPlan]
+  /// Curricula that records were played in but that were not given, by id.
+  public var unknownCurricula: [String]
+
+  /// The title of `scenario` as recorded, else its id.
+  public func title(of scenario: String) -> String {
+    scenarios.first { $0.scenario == scenario }?.title ?? scenario
+  }
 
   /// Whether `record` counts as passed.
   public static func passed(_ record: ResultRecord, passMark: Int) -> Bool {
     record.drill?.passed ?? (record.overall >= passMark)
   }
 
-  public init(records: [ResultRecord], generated: String, passMark: Int = 60, helpMark: Int = 50) {
+  /// - Parameters:
+  ///   - records: every session to report on.
+  ///   - generated: when the report was made, as shown.
+  ///   - curricula: the drills whose standings to show; they also set the scenarios' order.
+  ///   - grants: the trainers' grants of more attempts, applied to the drills' standings.
+  public init(
+    records: [ResultRecord], generated: String, passMark: Int = 60, helpMark: Int = 50,
+    curricula: [Curriculum] = [], grants: [AttemptGrant] = []
+  ) {
     self.passMark = passMark
     self.helpMark = helpMark
     self.generated = generated
@@ -150,6 +173,7 @@ public struct TrainerReport: Hashable, Sendable {
     var repScenarios: [String: Set<String>] = [:]
     var repScenariosPassed: [String: Set<String>] = [:]
     var repFlagSessions: [String: [String: Int]] = [:]
+    var repFlagTotals: [String: [String: Int]] = [:]
     var flagTotals: [String: (total: Int, sessions: Int, reps: Set<String>)] = [:]
     for record in records {
       let didPass = Self.passed(record, passMark: passMark)
@@ -170,21 +194,47 @@ public struct TrainerReport: Hashable, Sendable {
         entry.reps.insert(record.rep)
         flagTotals[flag.id] = entry
         repFlagSessions[record.rep, default: [:]][flag.id, default: 0] += 1
+        repFlagTotals[record.rep, default: [:]][flag.id, default: 0] += flag.count
       }
     }
     self.all = all
-    scenarios = scenarioTally.keys.sorted().map { id in
+    var drillOrder: [String: Int] = [:]
+    for entry in curricula.flatMap(\.entries) where drillOrder[entry.scenario] == nil {
+      drillOrder[entry.scenario] = drillOrder.count
+    }
+    let scenarioOrder = scenarioTally.keys.sorted {
+      (drillOrder[$0] ?? Int.max, scenarioTitle[$0] ?? $0, $0)
+        < (drillOrder[$1] ?? Int.max, scenarioTitle[$1] ?? $1, $1)
+    }
+    scenarios = scenarioOrder.map { id in
       ScenarioRow(
         scenario: id, title: scenarioTitle[id] ?? id, tally: scenarioTally[id]!,
         reps: scenarioReps[id]?.count ?? 0, repsPassed: scenarioRepsPassed[id]?.count ?? 0)
     }
-    reps = repTally.keys.sorted().map { rep in
-      let flags = repFlagSessions[rep] ?? [:]
+    reps = repTally.keys.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }.map { rep in
+      let times = repFlagTotals[rep] ?? [:]
+      let sessions = repFlagSessions[rep] ?? [:]
+      // Most times in all, then in most sessions, then by id.
+      let top = times.keys.max {
+        (times[$0]!, sessions[$0]!, $1) < (times[$1]!, sessions[$1]!, $0)
+      }
       return RepRow(
         rep: rep, tally: repTally[rep]!, scenarios: repScenarios[rep]?.count ?? 0,
         scenariosPassed: repScenariosPassed[rep]?.count ?? 0,
-        topAntipattern: flags.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key)
+        topAntipattern: top, topAntipatternTimes: top.map { times[$0]! } ?? 0)
     }
+    var drillReps: [String: Set<String>] = [:]
+    for record in records {
+      if let drill = record.drill { drillReps[drill.curriculum, default: []].insert(record.rep) }
+    }
+    let given = Set(curricula.map(\.id))
+    drills = curricula.flatMap { curriculum in
+      (drillReps[curriculum.id] ?? []).sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
+        .map {
+          DrillPlan(curriculum: curriculum, rep: $0, records: records, grants: grants)
+        }
+    }
+    unknownCurricula = drillReps.keys.filter { !given.contains($0) }.sorted()
     antipatterns = flagTotals.map {
       AntipatternRow(
         id: $0.key, total: $0.value.total, sessions: $0.value.sessions, reps: $0.value.reps.count)
@@ -202,7 +252,8 @@ public struct TrainerReport: Hashable, Sendable {
         .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
         .map { (id: $0.key, sessions: $0.value) }
       let entry = HelpRow(
-        rep: row.rep, weakSteps: weak, notPassed: unpassed.sorted(), habits: flags,
+        rep: row.rep, weakSteps: weak, notPassed: scenarioOrder.filter(unpassed.contains),
+        habits: flags,
         sessions: row.tally.sessions)
       if entry.count > 0 { help.append(entry) }
     }

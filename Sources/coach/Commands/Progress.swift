@@ -19,7 +19,8 @@ struct Progress: ParsableCommand {
 
   func run() throws {
     let rep = ResultsStore.repName(rep)
-    let records = try ResultsStore().loadReportingWarnings()
+    let log = try ResultsStore().loadReportingWarnings()
+    let records = log.records
     let catalog = ScriptCatalog(scripts)
     var available: [String: Int] = [:]
     for script in catalog.scripts(of: .scenario) {
@@ -28,7 +29,7 @@ struct Progress: ParsableCommand {
     let drills = Set(records.filter { $0.rep == rep }.compactMap { $0.drill?.curriculum })
     let plans = catalog.scripts(of: .curriculum).compactMap(\.curriculum)
       .filter { drills.contains($0.id) }
-      .map { DrillPlan(curriculum: $0, rep: rep, records: records) }
+      .map { DrillPlan(curriculum: $0, rep: rep, records: records, grants: log.grants) }
     let summary = ProgressSummary(rep: rep, records: records, available: available, plans: plans)
     let view = ProgressView(
       style: .standardOutput(disabled: noColor), width: Platform.terminalWidth())

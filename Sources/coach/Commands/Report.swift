@@ -9,7 +9,10 @@ struct Report: ParsableCommand {
     discussion: """
       Reads exports (`coach results export`) and raw results files, drops sessions that appear
       in more than one file, and reports completion and pass rates per scenario and per rep,
-      per-step averages, the most common anti-patterns and who needs help with what.
+      per-step averages, the most common anti-patterns and who needs help with what. For every
+      drill played whose curriculum is on the script search path, it shows where each rep
+      stands: finished, on which scenario, locked out, and the attempts at each scenario, with
+      the command that grants a locked-out rep more attempts.
         coach report team/*.jsonl --format html --output report.html
       """
   )
@@ -33,6 +36,8 @@ struct Report: ParsableCommand {
 
   @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
   var output: String?
+
+  @OptionGroup var scripts: ScriptOptions
 
   func validate() throws {
     if files.isEmpty { throw ValidationError("give at least one export or results file") }
@@ -69,8 +74,19 @@ struct Report: ParsableCommand {
         "coach: note: \(duplicates) session\(duplicates == 1 ? "" : "s") appeared in more than one"
           + " file and \(duplicates == 1 ? "was" : "were") counted once\n")
     }
+    let played = Set(records.compactMap { $0.drill?.curriculum })
+    let curricula = ScriptCatalog(scripts).scripts(of: .curriculum).compactMap(\.curriculum)
+      .filter { played.contains($0.id) }
+    var seen: Set<String> = []
     let report = TrainerReport(
-      records: records, generated: WallClock.iso8601(), passMark: passMark, helpMark: helpMark)
+      records: records, generated: WallClock.iso8601(), passMark: passMark, helpMark: helpMark,
+      curricula: curricula.filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id },
+      grants: ResultsLog.mergedGrants(logs))
+    for id in report.unknownCurricula {
+      Platform.writeError(
+        "coach: warning: no curriculum `\(TerminalSafe.clean(id, keepNewlines: false))` on the"
+          + " script search path; where its reps stand is left out (add --scripts DIR)\n")
+    }
     let text: String
     switch format {
     case .md: text = report.markdown()

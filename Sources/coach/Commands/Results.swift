@@ -32,15 +32,19 @@ struct Results: ParsableCommand {
     var all = false
 
     func run() throws {
-      let records = try ResultsStore().loadReportingWarnings()
+      let log = try ResultsStore().loadReportingWarnings()
+      let records = log.records
       let rep = ResultsStore.repName(rep)
       let chosen = all ? records : records.filter { $0.rep == rep }
+      let grants = all ? log.grants : log.grants.filter { $0.rep == rep }
       if chosen.isEmpty {
         Platform.writeError(
           "coach: warning: no results for `\(TerminalSafe.clean(rep, keepNewlines: false))`"
             + " (the export has only its header)\n")
       }
-      Platform.write(ResultsLog.export(chosen, rep: all ? nil : rep, exported: WallClock.iso8601()))
+      Platform.write(
+        ResultsLog.export(
+          chosen, grants: grants, rep: all ? nil : rep, exported: WallClock.iso8601()))
     }
   }
 

@@ -25,8 +25,9 @@ enum DrillView {
         mark = style.red("✗")
         detail = "no attempts left, best \(standing.best ?? 0)"
       }
-      if let limit = entry.maxAttempts, standing.status != .passed {
-        detail += "; attempts \(standing.attempts.count)/\(limit)"
+      if let allowed = standing.allowed, standing.status != .passed {
+        detail += "; attempts \(standing.attempts.count)/\(allowed)"
+        if standing.granted > 0 { detail += " (\(standing.granted) granted)" }
       }
       var marks = "pass \(entry.passMark)"
       for step in Step.allCases {
@@ -58,6 +59,7 @@ enum DrillView {
     case .stuck(let blocked):
       return style.red("\(id): no scenario left to play")
         + " — out of attempts on \(blocked.map(clean).joined(separator: ", ")); ask your trainer"
+        + " for more (`\(clean(plan.grantCommand(plan.grantable.first?.entry.scenario ?? "")))`)"
     }
   }
 
@@ -70,10 +72,8 @@ enum DrillView {
     line +=
       " — difficulty \(scenario.difficulty)/5, \(entry.mode.rawValue), pass mark \(entry.passMark)"
     let attempt = next.attempts.count + 1
-    if let limit = entry.maxAttempts {
-      line += ", attempt \(attempt) of \(limit)"
-    } else if attempt > 1 {
-      line += ", attempt \(attempt)"
+    if next.allowed != nil || attempt > 1 {
+      line += ", " + DrillPlan.attemptText(attempt, of: next)
     }
     return line + "\n"
   }

@@ -227,9 +227,14 @@ struct PracticeRunner {
 
   private mutating func finish() -> SessionRecord {
     say("")
+    let record = SessionRecord(session: session, mode: mode.rawValue, started: started, ended: WallClock.iso8601())
+    guard ResultsStore.shouldRecord(record) else {
+      // A debrief of a call with no reply would be all zeros: say what happened instead.
+      say("No reply was given, so there is no debrief and nothing was recorded.")
+      return record
+    }
     let debrief = Debrief(session: session)
     say(style.bold(debrief.render(width: width)))
-    let record = SessionRecord(session: session, mode: mode.rawValue, started: started, ended: WallClock.iso8601())
     if let directory = transcriptDirectory {
       let base = directory + "/" + WallClock.fileStamp() + "-" + session.scenario.id
       do {

@@ -24,8 +24,13 @@ struct ResultsStore {
   init(path: String) { self.path = path }
 
   /// Appends one record.
-  func append(record: ResultRecord) throws {
-    var line = record.line
+  func append(record: ResultRecord) throws { try append(line: record.line) }
+
+  /// Appends a trainer's grant of more drill attempts.
+  func append(grant: AttemptGrant) throws { try append(line: grant.line) }
+
+  private func append(line: String) throws {
+    var line = line
     if endsWithoutNewline() { line = "\n" + line }
     try AtomicFile.appendLine(line, to: path)
   }
@@ -42,11 +47,11 @@ struct ResultsStore {
     return ResultsLog(bytes: bytes)
   }
 
-  /// Loads the records and prints a warning for each skipped line to standard error.
-  func loadReportingWarnings() throws -> [ResultRecord] {
+  /// Loads the file and prints a warning for each skipped line to standard error.
+  func loadReportingWarnings() throws -> ResultsLog {
     let log = try load()
     Self.report(log.warnings, in: path)
-    return log.records
+    return log
   }
 
   /// Prints `warnings` about the file at `path` to standard error.

@@ -91,6 +91,40 @@ import Testing
     #expect(stuck.overall == .stuck(outOfAttempts: ["b", "d"]))
   }
 
+  @Test func aTrainersGrantOpensAnEntryThatRanOutOfAttempts() {
+    let records = [
+      R.record(scenario: "a", score: 80),
+      R.record(scenario: "b", score: 40),
+      R.record(scenario: "b", score: 50),
+      R.record(scenario: "b", score: 90),  // beyond max-attempts 2: counts once a grant allows it
+    ]
+    #expect(plan(records).standing("b")?.status == .outOfAttempts)
+    #expect(plan(records).summary == "on d, attempt 1 of 2")
+    func grant(_ rep: String, _ curriculum: String, _ scenario: String) -> AttemptGrant {
+      AttemptGrant(rep: rep, curriculum: curriculum, scenario: scenario, attempts: 1, granted: "t")
+    }
+    let others = DrillPlan(
+      curriculum: Self.curriculum, rep: "ana", records: records,
+      grants: [grant("ben", "drill", "b"), grant("ana", "other", "b"), grant("ana", "drill", "a")])
+    #expect(others.standing("b")?.status == .outOfAttempts, "grants for others do not count")
+    let granted = DrillPlan(
+      curriculum: Self.curriculum, rep: "ana", records: records,
+      grants: [grant("ana", "drill", "b")])
+    let b = granted.standing("b")!
+    #expect(b.status == .passed)
+    #expect((b.attempts.count, b.granted, b.allowed) == (3, 1, 3))
+    #expect(granted.standing("c")?.status == .open)
+
+    let stuck = DrillPlan(
+      curriculum: Self.curriculum, rep: "ana",
+      records: Array(records.prefix(3)) + [
+        R.record(scenario: "d", score: 20), R.record(scenario: "d", score: 20),
+      ])
+    #expect(stuck.summary == "locked out of b (2 of 2 attempts used), d (2 of 2 attempts used)")
+    #expect(stuck.grantable.map(\.entry.scenario) == ["b", "d"])
+    #expect(stuck.grantCommand("b") == "coach drill drill --rep ana --grant b")
+  }
+
   @Test func onlyThisRepsRecordsInThisCurriculumCount() {
     let plan = plan([
       R.record(rep: "ben", scenario: "a"),

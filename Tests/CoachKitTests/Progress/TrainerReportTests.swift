@@ -113,11 +113,17 @@ import Testing
     let csv = TrainerReport(records: records, generated: "now").csv(records: records)
     let lines = csv.split(separator: "\r\n", omittingEmptySubsequences: false)
     #expect(
-      lines[0].hasPrefix("kind,rep,scenario,sessions,completed,passed,completion_rate,pass_rate"))
-    #expect(lines[1] == "scenario,,s1,6,5,3,0.833,0.500,60.0,61.7,55.0,65.0,58.3,")
+      lines[0].hasPrefix(
+        "kind,rep,scenario,title,sessions,completed,passed,completion_rate,pass_rate"))
     #expect(
-      lines.contains(#"rep,"<dee> & ""co""",,3,2,0,0.667,0.000,43.3,56.7,23.3,63.3,30.0,defensive"#)
-    )
+      lines[1] == "scenario,,s1,Scenario One,6,5,3,0.833,0.500,60.0,61.7,55.0,65.0,58.3,,,,,,,")
+    #expect(
+      lines.contains(
+        #"rep,"<dee> & ""co""",,,3,2,0,0.667,0.000,43.3,56.7,23.3,63.3,30.0,defensive,,,,,,"#))
+    #expect(
+      lines.contains(
+        "rep-scenario,ben,s2,Scenario Two,1,0,0,0.000,0.000,20.0,20.0,20.0,20.0,20.0,,,,,,,"),
+      "titles beside the ids")
     // header, scenarios, reps, rep-scenario pairs, and the empty string after the last CRLF
     #expect(lines.count == 1 + 2 + 4 + 8 + 1)
   }
@@ -154,5 +160,144 @@ import Testing
     #expect(report.markdown().contains("Nobody: every rep is above the marks."))
     #expect(report.html().contains("no data"))
     #expect(report.csv().split(separator: "\r\n").count == 1)
+  }
+
+  // MARK: - Drills
+
+  /// Six reps in the onboarding drill (`team-onboarding.jsonl`): ana finished it, ben is on
+  /// renewal-price after a failed attempt, cy used all 3 attempts at sla-outage, Dee-Ann is on
+  /// the first scenario, eve used 5 of 5 at late-delivery and was granted one more, and a rep
+  /// named `<b>x</b>` passed the first one. ben also played contract-change outside the drill.
+  static func team() throws -> (records: [ResultRecord], grants: [AttemptGrant], drill: Curriculum)
+  {
+    let log = ResultsLog(bytes: try ProgressFixtures.bytes("team-onboarding.jsonl"))
+    #expect(log.warnings.isEmpty)
+    let text = String(
+      decoding: try ProgressFixtures.bytes("team-onboarding.coach.yaml"), as: UTF8.self)
+    let drill = try #require(ProgressFixtures.load(text).curriculum)
+    return (log.records, log.grants, drill)
+  }
+
+  static func teamReport() throws -> TrainerReport {
+    let team = try team()
+    return TrainerReport(
+      records: team.records, generated: "now", curricula: [team.drill], grants: team.grants)
+  }
+
+  @Test func drillStandingsSayWhereEachRepStands() throws {
+    let report = try Self.teamReport()
+    let byRep = Dictionary(uniqueKeysWithValues: report.drills.map { ($0.rep, $0) })
+    #expect(
+      report.drills.map(\.rep) == [
+        "<b>x</b>", "ana", "ben", "cy", "Dee-Ann O'Brien-Kowalczyk", "eve",
+      ])
+    #expect(byRep["ana"]?.summary == "finished, average best 82")
+    #expect(byRep["ben"]?.summary == "on renewal-price, attempt 2 of 5")
+    #expect(byRep["cy"]?.summary == "locked out of sla-outage (3 of 3 attempts used)")
+    #expect(byRep["eve"]?.summary == "on late-delivery, attempt 6 of 6 (1 granted)")
+    let ben = try #require(byRep["ben"])
+    #expect(TrainerReport.passedText(ben) == "3 of 8", "of the drill's 8, not of those played")
+    #expect(
+      ben.standings.map(TrainerReport.cellText) == [
+        "✓ 1/5 · best 62", "✓ 1/5 · best 60", "✓ 2/5 · best 65", "▶ 1/5 · best 40", "▶ 0/5",
+        "· locked", "· locked", "· locked",
+      ])
+    #expect(TrainerReport.cellText(byRep["cy"]!.standings[6]) == "✗ 3/3 · best 63")
+    #expect(report.grantCommands == ["coach drill onboarding --rep cy --grant sla-outage"])
+    #expect(report.unknownCurricula.isEmpty)
+  }
+
+  @Test func scenariosAreInDrillOrderThenByTitle() throws {
+    let report = try Self.teamReport()
+    #expect(
+      report.scenarios.map(\.scenario) == [
+        "damaged-goods", "double-billing", "late-delivery", "renewal-price", "vent-first",
+        "refund-outside-policy", "sla-outage", "quiet-disappointment", "contract-change",
+      ])
+    let help = try #require(report.help.first { $0.rep == "eve" })
+    #expect(help.notPassed == ["late-delivery"])
+  }
+
+  @Test func withoutItsCurriculumADrillIsNamedAsUnknown() throws {
+    let team = try Self.team()
+    let report = TrainerReport(records: team.records, generated: "now")
+    #expect(report.drills.isEmpty)
+    #expect(report.unknownCurricula == ["onboarding"])
+    #expect(report.markdown().contains("its curriculum was not found"))
+  }
+
+  /// Two sessions: one with `blame` once, one with `defensive` four times. Each was seen in one
+  /// session; the top one is the one seen most often, not the first by name.
+  @Test func theTopAntipatternIsTheMostFrequent() {
+    let records = [
+      ProgressFixtures.record(scenario: "a", flags: ["blame": 1], day: 1),
+      ProgressFixtures.record(scenario: "a", flags: ["defensive": 4], day: 2),
+    ]
+    let row = TrainerReport(records: records, generated: "now").reps[0]
+    #expect(row.topAntipattern == "defensive")
+    #expect(row.topAntipatternTimes == 4)
+  }
+
+  @Test func everyFormatShowsTheDrills() throws {
+    let report = try Self.teamReport()
+    let markdown = report.markdown()
+    #expect(markdown.contains("## Drills"))
+    #expect(markdown.contains("3. The third late delivery (`late-delivery`)"))
+    #expect(
+      markdown.contains(
+        "| cy | locked out of sla-outage (3 of 3 attempts used) | 6 of 8 | ✓ 1/5 · best 73 |"))
+    #expect(markdown.contains("    coach drill onboarding --rep cy --grant sla-outage\n"))
+    #expect(markdown.contains(#"| \<b\>x\</b\> | on double-billing"#))
+
+    let team = try Self.team()
+    let csv = report.csv(records: team.records).split(separator: "\r\n")
+    #expect(
+      csv.contains(
+        #"drill,cy,sla-outage,"Four hours down, and his boss wants answers",,,,,,,,,,,,onboarding,locked out of sla-outage (3 of 3 attempts used),out-of-attempts,3,3,63"#
+      ))
+    #expect(csv.filter { $0.hasPrefix("drill,") }.count == 6 * 8)
+
+    let html = report.html()
+    #expect(html.contains("<table class=\"drill\">"))
+    #expect(
+      html.contains(
+        "<pre class=\"command\">coach drill onboarding --rep cy --grant sla-outage</pre>"))
+    #expect(html.contains("<td data-label=\"rep\">&lt;b&gt;x&lt;/b&gt;</td>"))
+    #expect(!html.contains("<b>x</b>"))
+
+    let json = report.jsonValue
+    let drills = try #require(json["drills"]?.arrayValue)
+    let eve = try #require(drills.first { $0["rep"] == "eve" })
+    #expect(eve["stands"] == "on late-delivery, attempt 6 of 6 (1 granted)")
+    #expect(eve["entries"]?.arrayValue?[2]["granted"] == 1)
+    #expect(eve["entries"]?.arrayValue?[2]["allowed"] == 6)
+    #expect(eve["passed"] == 2 && eve["scenarios"] == 8)
+  }
+
+  @Test func grantsAreReadMergedAndExported() throws {
+    let team = try Self.team()
+    #expect(team.grants.count == 1)
+    let grant = try #require(team.grants.first)
+    #expect((grant.rep, grant.scenario, grant.attempts) == ("eve", "late-delivery", 1))
+    let export = ResultsLog.export(team.records, grants: team.grants, rep: nil, exported: "now")
+    let again = ResultsLog(text: export)
+    #expect(again.warnings.isEmpty)
+    #expect(again.records.count == team.records.count && again.grants == team.grants)
+    #expect(ResultsLog.mergedGrants([again, again]) == team.grants, "the same grant counts once")
+    let bad = ResultsLog(
+      text:
+        #"{"format":"coach-grant","version":1,"rep":"a","curriculum":"c","scenario":"s","attempts":0,"granted":"now"}"#
+        + "\n")
+    #expect(bad.grants.isEmpty)
+    #expect(
+      bad.warnings.first?.message.contains("\"attempts\" must be a number from 1 to 99") == true)
+  }
+
+  @Test func shellWordsAreQuotedOnlyWhenNeeded() {
+    #expect(ShellWord.quoted("late-delivery") == "late-delivery")
+    #expect(ShellWord.quoted("ana b") == "'ana b'")
+    #expect(ShellWord.quoted("O'Brien") == #"'O'\''Brien'"#)
+    #expect(ShellWord.quoted("") == "''")
+    #expect(ShellWord.quoted("$(rm)") == "'$(rm)'")
   }
 }
