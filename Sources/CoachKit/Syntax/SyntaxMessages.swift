@@ -342,11 +342,14 @@ enum SyntaxMessages {
       help: "write the key before `:`, or quote the text if `:` is part of it")
   }
 
-  /// Y031: a `:` inside a plain value within a flow collection.
-  static func colonInFlowPlain(_ span: SourceSpan, text: String) -> Diagnostic {
+  /// Y031: a `:` inside a plain value within a flow collection, followed by `,` `[` `]` `{` `}`
+  /// or `?`, or starting the value.
+  static func colonInFlowPlain(_ span: SourceSpan, text: String, leading: Bool = false)
+    -> Diagnostic
+  {
     .error(
       "Y031", "`:` inside `\(text)` is ambiguous in `[ ]` or `{ }`", at: span,
-      label: "`:` not followed by a space",
+      label: leading ? "`:` at the start of a value" : "`:` followed by a bracket, a comma or `?`",
       help: "quote the text (`\"\(text)\"`), or put a space after `:` for a `key: value` pair",
       notes: ["YAML versions disagree on what this means, so scripts refuse it"])
   }

@@ -145,12 +145,6 @@ extension SyntaxScanner {
       }
       pos += 1
     }
-    if sawTab, case .sequenceItem = context {
-      // libyaml refuses a tab after `-` where YAML 1.2 allows it: refuse it too.
-      var tab = indicatorEnd
-      while tab < pos, bytes[tab] != Byte.tab { tab += 1 }
-      throw fail(SyntaxMessages.tabIndentation(span(tab, tab + 1)))
-    }
     if isBreakOrEnd(pos) || bytes[pos] == Byte.hash {
       let empty = Node.scalar(
         .init(value: "", style: .plain, span: span(indicatorEnd, indicatorEnd)))

@@ -169,7 +169,8 @@ extension SyntaxScanner {
     case Byte.colon:
       if isBlankOrEnd(pos + 1) { throw fail(SyntaxMessages.emptyKey(span(pos, pos + 1))) }
       let stop = tokenEnd(pos, flow: true)
-      throw fail(SyntaxMessages.colonInFlowPlain(span(pos, pos + 1), text: text(pos, stop)))
+      throw fail(
+        SyntaxMessages.colonInFlowPlain(span(pos, pos + 1), text: text(pos, stop), leading: true))
     case Byte.dash where isFlowBlankOrEnd(pos + 1):
       throw fail(SyntaxMessages.listOnLine(span(pos, pos + 1), key: nil))
     case Byte.pipe, Byte.greater, Byte.percent, Byte.at, Byte.backtick, Byte.rightBracket,
@@ -211,8 +212,15 @@ extension SyntaxScanner {
         }
         if Byte.isFlowIndicator(byte) { break }
         if byte == Byte.colon {
-          // libyaml refuses `:` followed by a flow indicator where YAML 1.2 allows it.
           if isBlankOrEnd(index + 1) { break }
+          // `:` followed by other text is part of the value (`http://x`), as in YAML 1.2 and
+          // libyaml; followed by a flow indicator or `?` (`[a:]`) the two disagree: refused.
+          let next = bytes[index + 1]
+          if !Byte.isFlowIndicator(next), next != Byte.question {
+            index += 1
+            contentEnd = index
+            continue
+          }
           let stop = tokenEnd(lineContentStart, flow: true)
           pos = index
           throw fail(

@@ -86,10 +86,6 @@ extension SyntaxScanner {
           while isWhite(white) { white += 1 }
           if white >= end { break }
           let byte = bytes[white]
-          if white > index, byte == Byte.lf || byte == Byte.cr || byte == Byte.hash {
-            // A tab on a blank or comment line: libyaml refuses some of these.
-            throw fail(SyntaxMessages.tabIndentation(span(index, index + 1)))
-          }
           if byte == Byte.lf || byte == Byte.cr {
             empties += 1
             next = afterBreak(white)
@@ -97,7 +93,7 @@ extension SyntaxScanner {
           }
           if spaces < minIndent || byte == Byte.hash { break }
           if spaces == 0, documentMarker(at: next) != nil { break }
-          if white > index { throw fail(SyntaxMessages.tabIndentation(span(index, index + 1))) }
+          // A tab after the indentation only separates, as YAML 1.2 allows.
           contentAt = white
           break
         }
@@ -473,6 +469,7 @@ extension SyntaxScanner {
     var haveContent = false
     var previousSpaced = false
     var lastContentEnd = headerEnd
+    var lastContentStart = headerEnd
     while line < end {
       if indent == 0, documentMarker(at: line) != nil { break }
       var index = line
@@ -480,7 +477,12 @@ extension SyntaxScanner {
       if index - line < indent || isBreakOrEnd(index) {
         // Fewer spaces than the indentation, or exactly that many: an empty line, or the end.
         if isBreakOrEnd(index) {
-          if index >= end { break }
+          if index >= end {
+            // A last line of spaces with no line break still ends as a line does (as in the
+            // YAML test suite: `- |+` then `␣␣␣` at the end is "\n").
+            if index > line { empties += 1 }
+            break
+          }
           empties += 1
           line = afterBreak(index)
           continue
@@ -512,12 +514,17 @@ extension SyntaxScanner {
         previousSpaced = spaced
       }
       appendScratch(index, stop)
+      lastContentStart = index
       haveContent = true
       empties = 0
       lastContentEnd = stop
       line = afterBreak(stop)
     }
-    let lastHasBreak = haveContent && lastContentEnd < end
+    // A last line of only white space keeps its line break even at the end of the input.
+    let lastHasBreak =
+      haveContent
+      && (lastContentEnd < end
+        || (lastContentStart..<lastContentEnd).allSatisfy { isWhite($0) })
     switch chomp {
     case .strip:
       break

@@ -294,20 +294,12 @@ struct SyntaxScanner {
         index += 1
       }
       if index >= end {
-        if sawTab {
-          let tab = start + spaces
-          report(SyntaxMessages.tabIndentation(span(tab, tab + 1)))
-        }
         pos = end
         return nil
       }
       let byte = bytes[index]
       if byte == Byte.lf || byte == Byte.cr || byte == Byte.hash {
-        if sawTab {
-          // libyaml refuses a tab on a blank or comment line in block context.
-          let tab = start + spaces
-          report(SyntaxMessages.tabIndentation(span(tab, tab + 1)))
-        }
+        // Tabs on a blank or comment line only separate: YAML 1.2 allows them.
         pos = afterBreak(lineEnd(from: index))
         continue
       }

@@ -58,6 +58,15 @@ import Testing
     ("a: |2-\n    x\n", #"{"a":"  x"}"#),
     ("a: |-2\n    x\n", #"{"a":"  x"}"#),
     ("- |\n  x\n- y\n", #"["x\n","y"]"#),
+    ("a: >\n  x\n   ", #"{"a":"x\n \n"}"#),
+    ("a: |+\n  x\n  ", #"{"a":"x\n\n"}"#),
+    ("a: |\n  x", #"{"a":"x"}"#),
+    // `:` inside flow values, tabs that separate
+    ("a: [http://x.org:80/p, b:c]\n", #"{"a":["http://x.org:80/p","b:c"]}"#),
+    ("{a:b: c}\n", #"{"a:b":"c"}"#),
+    ("-\tx\n-\t# note\n", #"["x",""]"#),
+    ("a: b\n  \tc\n", #"{"a":"b c"}"#),
+    ("a: 1\n\t# note\n\t\nb: 2\n", #"{"a":"1","b":"2"}"#),
     ("a: |\n  # text\n# comment\n", ##"{"a":"# text\n"}"##),
     // Flow collections
     ("a: [b, c,]\n", #"{"a":["b","c"]}"#),
@@ -90,9 +99,11 @@ import Testing
     ("a: \"\\q\"\n", "Y022"), ("a: [b\n", "Y023"), ("a: [b, , c]\n", "Y024"), ("a: |x\n", "Y025"),
     ("a: |\n      \n  b\n", "Y026"), ("a: @b\n", "Y027"), ("a: 'b'#c\n", "Y028"),
     ("a: 'b' c\n", "Y029"),
-    (": b\n", "Y030"), ("a: [b:c]\n", "Y031"), ("a: b\n- c\n", "Y032"), ("a: [b,\nc]\n", "Y033"),
+    (": b\n", "Y030"), ("a: [b:]\n", "Y031"), ("a: [b:?c]\n", "Y031"), ("a: [:b]\n", "Y031"),
+    ("a: b\n- c\n", "Y032"), ("a: [b,\nc]\n", "Y033"),
     (String(repeating: "k", count: 1_025) + ": v\n", "Y034"), ("a: b\nb: c\na: d\n", "Y007"),
-    ("a:\n\tb: c\n", "Y005"), ("a: \u{7}\n", "Y002"), ("a: b\u{FEFF}\n", "Y003"),
+    ("a:\n\tb: c\n", "Y005"), ("-\ta: b\n", "Y005"), ("a: \u{7}\n", "Y002"),
+    ("a: b\u{FEFF}\n", "Y003"),
   ])
   func refusal(_ input: String, _ code: String) {
     #expect(tree(input).diagnostics.map(\.code) == [code], "\(String(reflecting: input))")
