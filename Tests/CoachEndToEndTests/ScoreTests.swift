@@ -111,12 +111,18 @@ import Testing
     #expect(r.stderr.contains("bad.coach.yaml"))
   }
 
-  @Test func aMegabyteReplyIsScored() throws {
+  @Test func aLongReplyIsScoredAndAnOverlongOneRefused() throws {
     let sentence = "I'm sorry about the delay, what happened? "
-    let reply = String(repeating: sentence, count: 1_048_576 / sentence.utf8.count)
-    let r = try CoachProcess.run(["score", "--json"], input: reply)
+    let long = String(repeating: sentence, count: 60_000 / sentence.utf8.count)
+    let r = try CoachProcess.run(["score", "--json"], input: long)
     #expect(r.status == 0)
     #expect(r.stdout.contains("\"rambling\""))
+    // Past 64 KB the reply is refused with a clear error, not assessed with unbounded memory.
+    let huge = String(repeating: sentence, count: 1_048_576 / sentence.utf8.count)
+    let refused = try CoachProcess.run(["score", "--json"], input: huge)
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("longer than 64 KB"))
+    #expect(refused.stdout == "")
   }
 
   @Test func terminalEscapesInTheReplyAreNeutralised() throws {

@@ -19,6 +19,48 @@ extension JSONValue {
     return value
   }
 
+  /// One member of an object read by ``parseObject(_:maxDepth:)``: its key, its value, and the
+  /// value's JSON text exactly as it was written (for echoing it back byte for byte).
+  public struct Member: Sendable {
+    public var key: String
+    public var value: JSONValue
+    public var source: Substring
+
+    public init(key: String, value: JSONValue, source: Substring) {
+      self.key = key
+      self.value = value
+      self.source = source
+    }
+  }
+
+  /// Parses one JSON value like ``parse(_:maxDepth:)`` and, when it is an object, returns its
+  /// members with the text of each value as written; `nil` when the value is not an object.
+  public static func parseObject(_ text: String, maxDepth: Int = 256) throws(ParseError)
+    -> [Member]?
+  {
+    let scalars = Array(text.unicodeScalars)
+    var parser = JSONTextParser(scalars: scalars, maxDepth: maxDepth)
+    parser.skipSpace()
+    var spans: [(key: String, value: JSONValue, start: Int, end: Int)] = []
+    let value = try parser.value(depth: 0, spans: &spans)
+    parser.skipSpace()
+    if parser.index < scalars.count { throw parser.error("unexpected text after the value") }
+    guard case .object = value else { return nil }
+    // Scalar offsets to string indices, in one pass over the text.
+    var members: [Member] = []
+    members.reserveCapacity(spans.count)
+    var position = text.unicodeScalars.startIndex
+    var offset = 0
+    for span in spans {
+      position = text.unicodeScalars.index(position, offsetBy: span.start - offset)
+      let end = text.unicodeScalars.index(position, offsetBy: span.end - span.start)
+      members.append(Member(key: span.key, value: span.value, source: text[position..<end]))
+      position = end
+      offset = span.end
+    }
+    return members
+  }
+
   /// The member `key` of an object, or `nil`.
   public subscript(key: String) -> JSONValue? {
     if case .object(let members) = self { return members.first { $0.0 == key }?.1 }
@@ -62,6 +104,16 @@ private struct JSONTextParser {
   }
 
   mutating func value(depth: Int) throws(JSONValue.ParseError) -> JSONValue {
+    var spans: [(key: String, value: JSONValue, start: Int, end: Int)] = []
+    return try value(depth: depth, spans: &spans, recording: false)
+  }
+
+  /// A value; when it is the top-level object and `recording`, each member's key, value and
+  /// the scalar range of the value's text are added to `spans`.
+  mutating func value(
+    depth: Int, spans: inout [(key: String, value: JSONValue, start: Int, end: Int)],
+    recording: Bool = true
+  ) throws(JSONValue.ParseError) -> JSONValue {
     guard depth < maxDepth else { throw error("nesting is deeper than \(maxDepth)") }
     guard index < scalars.count else { throw error("unexpected end of text") }
     switch scalars[index] {
@@ -83,7 +135,10 @@ private struct JSONTextParser {
         guard index < scalars.count, scalars[index] == ":" else { throw error("expected `:`") }
         index += 1
         skipSpace()
-        members.append((key, try value(depth: depth + 1)))
+        let start = index
+        let member = try value(depth: depth + 1)
+        if recording, depth == 0 { spans.append((key, member, start, index)) }
+        members.append((key, member))
         skipSpace()
         guard index < scalars.count else { throw error("unexpected end of text in an object") }
         if scalars[index] == "," {

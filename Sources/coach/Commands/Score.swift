@@ -12,8 +12,9 @@ struct Score: ParsableCommand {
 
       --json prints one JSON object. --jsonl reads JSON lines {"id": …, "text": …, \
       "context": …, "step": …} on standard input and writes one JSON object per line, carrying \
-      the same id; a line that cannot be read gets {"line": N, "error": "…"} and the others are \
-      still answered. The shapes are documented in docs/EVALUATOR.md.
+      the same id, echoed as written; a line that cannot be read gets {"line": N, "error": "…"} \
+      and the others are still answered. A reply longer than 64 KB is refused, not assessed. \
+      The shapes are documented in docs/EVALUATOR.md.
       """
   )
 
@@ -63,8 +64,9 @@ struct Score: ParsableCommand {
     if let text {
       reply = text
     } else {
-      guard let bytes = Platform.readStandardInput(limit: ScoreStream.maxLine) else {
-        throw CoachError("standard input is larger than \(ScoreStream.maxLine / 1_048_576) MB")
+      guard let bytes = Platform.readStandardInput(limit: ScoreStream.maxReply + 2) else {
+        throw CoachError(
+          "the reply is longer than \(ScoreStream.maxReply / 1024) KB: not assessed")
       }
       if let bad = UTF8Check.firstInvalidByte(bytes) {
         throw CoachError("standard input is not valid UTF-8 (byte \(bad + 1))")
@@ -72,6 +74,9 @@ struct Score: ParsableCommand {
       var decoded = String(decoding: bytes, as: UTF8.self)
       while decoded.hasSuffix("\n") || decoded.hasSuffix("\r") { decoded.removeLast() }
       reply = decoded
+    }
+    if reply.utf8.count > ScoreStream.maxReply {
+      throw CoachError("the reply is longer than \(ScoreStream.maxReply / 1024) KB: not assessed")
     }
     if reply.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
       throw ValidationError("the reply is empty: give TEXT, or pipe the reply on standard input")

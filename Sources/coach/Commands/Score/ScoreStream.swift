@@ -1,5 +1,4 @@
 import CoachKit
-import Dispatch
 
 #if canImport(Glibc)
   import Glibc
@@ -10,16 +9,23 @@ import Dispatch
 /// `coach score --jsonl`: answers JSON lines from standard input as they arrive.
 ///
 /// Each input line is `{"id": …, "text": "…", "context": "…", "step": "…"}` (`context` and
-/// `step` optional). Each output line is the assessment's JSON with the same `id`; a line that
-/// cannot be read gets `{"line": N, "id": …, "error": "…"}` (`id` when it could be read), and
-/// the stream goes on. Blank lines are skipped. Output is flushed after every batch of lines
-/// read, so a program driving `coach` line by line sees each answer at once.
+/// `step` optional). Each output line is the assessment's JSON with the same `id`, echoed as it
+/// was written (byte for byte, so `1e2` stays `1e2`); a line that cannot be read gets
+/// `{"line": N, "id": …, "error": "…"}` (`id` when it could be read), and the stream goes on.
+/// Blank lines are skipped. Output is written after every read from the input, so a program
+/// driving `coach` line by line sees each answer at once.
 ///
-/// The lines of one read (a batch: only what is already in the input buffer) are scored on two
-/// threads, each its half, and written in input order.
+/// Memory stays bounded whatever the input: a line longer than ``maxLine`` is skipped as it
+/// streams past (it is never held whole) and answered with an error, and a `text` or `context`
+/// longer than ``maxReply`` is refused with an error rather than assessed.
+///
+/// JSON is read and written by the library's one implementation (``JSONValue``).
 struct ScoreStream {
-  /// The longest line accepted, in bytes.
-  static let maxLine = 16 * 1_048_576
+  /// The longest input line accepted, in bytes.
+  static let maxLine = 1_048_576
+  /// The longest reply (or customer line) assessed, in bytes of UTF-8: far more than anyone
+  /// says in one turn, and the same cap as a typed line in a session.
+  static let maxReply = PlainLineReader.maxLineBytes
 
   let evaluator: Evaluator
 
@@ -29,95 +35,63 @@ struct ScoreStream {
     var skipping = false
     var buffer = [UInt8](repeating: 0, count: 65536)
     var out: [UInt8] = []
-    var batch: [(line: Int, bytes: ArraySlice<UInt8>)] = []
     while true {
       let n = read(0, &buffer, buffer.count)
       if n < 0, errno == EINTR { continue }
       if n <= 0 { break }
       var start = 0
-      for i in 0..<n where buffer[i] == 0x0A {
+      while let newline = buffer[start..<n].firstIndex(of: 0x0A) {
         if skipping {
           skipping = false
         } else {
           lineNumber += 1
           if pending.isEmpty {
-            batch.append((lineNumber, buffer[start..<i]))
+            answer(buffer[start..<newline], line: lineNumber, into: &out)
           } else {
-            pending.append(contentsOf: buffer[start..<i])
-            batch.append((lineNumber, pending[...]))
+            pending.append(contentsOf: buffer[start..<newline])
+            answer(pending[...], line: lineNumber, into: &out)
           }
         }
-        pending = []
-        start = i + 1
+        pending.removeAll(keepingCapacity: pending.count <= 65536)
+        start = newline + 1
       }
-      answer(batch, into: &out)
-      batch.removeAll(keepingCapacity: true)
       if !skipping {
         pending.append(contentsOf: buffer[start..<n])
         if pending.count > Self.maxLine {
           lineNumber += 1
-          out += error(line: lineNumber, id: nil, "the line is longer than 16 MB")
-          pending.removeAll()
+          out += error(line: lineNumber, id: nil, "the line is longer than 1 MB")
+          pending = []
           skipping = true
         }
       }
-      if !out.isEmpty {
-        Self.write(out)
-        out.removeAll(keepingCapacity: true)
-      }
+      guard Self.write(&out) else { return }
     }
     if !skipping, !pending.isEmpty {
       lineNumber += 1
       answer(pending[...], line: lineNumber, into: &out)
     }
-    Self.write(out)
+    _ = Self.write(&out)
   }
 
-  /// Writes bytes to standard output, all of them, at once (no stdio buffering).
-  static func write(_ bytes: [UInt8]) {
-    if bytes.isEmpty { return }
+  /// Writes `bytes` to standard output, all of them, and empties it; `false` when the output is
+  /// gone.
+  static func write(_ bytes: inout [UInt8]) -> Bool {
+    defer { bytes.removeAll(keepingCapacity: true) }
+    if bytes.isEmpty { return true }
     Platform.flush()
-    bytes.withUnsafeBufferPointer { buffer in
+    return bytes.withUnsafeBufferPointer { buffer in
       var offset = 0
       while offset < buffer.count {
         let n = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
         if n < 0, errno == EINTR { continue }
-        if n <= 0 { break }
+        if n <= 0 { return false }
         offset += n
       }
+      return true
     }
   }
 
-  /// The results of two threads' halves of a batch.
-  private final class Halves: @unchecked Sendable {
-    var first: [UInt8] = []
-    var second: [UInt8] = []
-  }
-
-  /// Answers a batch of lines in order, the two halves on two threads when it is worth it.
-  func answer(_ batch: [(line: Int, bytes: ArraySlice<UInt8>)], into out: inout [UInt8]) {
-    if batch.count < 8 {
-      for (line, bytes) in batch { answer(bytes, line: line, into: &out) }
-      return
-    }
-    let half = batch.count / 2
-    let halves = Halves()
-    DispatchQueue.concurrentPerform(iterations: 2) { k in
-      var part: [UInt8] = []
-      part.reserveCapacity(half * 1024)  // an answer is about 1 KB
-      for (line, bytes) in k == 0 ? batch[..<half] : batch[half...] {
-        answer(bytes, line: line, into: &part)
-      }
-      if k == 0 { halves.first = part } else { halves.second = part }
-    }
-    // Written as they are, in order (after anything already waiting in `out`), rather than
-    // copied together first.
-    Self.write(out)
-    out.removeAll(keepingCapacity: true)
-    Self.write(halves.first)
-    Self.write(halves.second)
-  }
-
+  /// Answers one input line, appending the answer to `out`.
   func answer(_ bytes: ArraySlice<UInt8>, line: Int, into out: inout [UInt8]) {
     var bytes = bytes
     if bytes.last == 0x0D { bytes = bytes.dropLast() }
@@ -126,64 +100,99 @@ struct ScoreStream {
       out += error(line: line, id: nil, "the line is not valid UTF-8 (byte \(bad + 1))")
       return
     }
-    let members: [(String, JSONValue)]
-    if let flat = FlatJSONLine.parse(bytes) {
-      members = flat
-    } else {
-      let value: JSONValue
-      do {
-        value = try JSONValue.parse(String(decoding: bytes, as: UTF8.self))
-      } catch {
-        out += self.error(line: line, id: nil, "invalid JSON: \(error.description)")
-        return
-      }
-      guard case .object(let object) = value else {
+    let members: [JSONValue.Member]
+    do {
+      guard let object = try JSONValue.parseObject(String(decoding: bytes, as: UTF8.self)) else {
         out += error(line: line, id: nil, "expected a JSON object {\"id\": …, \"text\": …}")
         return
       }
       members = object
-    }
-    let id = members.first { $0.0 == "id" }?.1
-    guard let replyValue = members.first(where: { $0.0 == "text" })?.1 else {
-      out += error(line: line, id: id, "missing \"text\"")
+    } catch {
+      out += self.error(line: line, id: nil, "invalid JSON: \(error.description)")
       return
     }
-    guard case .string(let reply) = replyValue else {
-      out += error(line: line, id: id, "\"text\" should be a string")
-      return
+    let id = members.first { $0.key == "id" }
+    do {
+      let (reply, context) = try request(members)
+      // An answer always has an `id` (null when the line had none); an error only when given.
+      let assessment = evaluator.assess(reply, context: context).json()
+      out += Self.line(
+        id: id ?? JSONValue.Member(key: "id", value: .null, source: "null"), assessment)
+    } catch {
+      out += self.error(line: line, id: id, error.message)
     }
-    var context = ReplyContext()
-    if let contextValue = members.first(where: { $0.0 == "context" })?.1 {
-      switch contextValue {
-      case .string(let line): context.customerLine = line
-      case .null: break
-      default:
-        out += error(line: line, id: id, "\"context\" should be a string")
-        return
-      }
-    }
-    if let stepValue = members.first(where: { $0.0 == "step" })?.1 {
-      switch stepValue {
-      case .string(let name):
-        guard let step = Step(rawValue: name) else {
-          out += error(
-            line: line, id: id, "\"step\" should be empathy, understand, offer or check")
-          return
-        }
-        context.step = step
-      case .null: break
-      default:
-        out += error(line: line, id: id, "\"step\" should be a string")
-        return
-      }
-    }
-    evaluator.assess(reply, context: context).writeJSONLine(id: id ?? .null, to: &out)
   }
 
-  func error(line: Int, id: JSONValue?, _ message: String) -> [UInt8] {
-    var members: [(String, JSONValue)] = [("line", .int(line))]
-    if let id { members.append(("id", id)) }
-    members.append(("error", .string(message)))
-    return Array((JSONValue.object(members).serialized() + "\n").utf8)
+  /// What a line asks: the reply and its context, or what is wrong with them.
+  private func request(_ members: [JSONValue.Member]) throws(Refusal) -> (String, ReplyContext) {
+    func member(_ key: String) -> JSONValue? { members.first { $0.key == key }?.value }
+    guard let replyValue = member("text") else { throw Refusal("missing \"text\"") }
+    guard case .string(let reply) = replyValue else {
+      throw Refusal("\"text\" should be a string")
+    }
+    if reply.utf8.count > Self.maxReply {
+      throw Refusal(
+        "\"text\" is longer than \(Self.maxReply / 1024) KB (\(reply.utf8.count) bytes):"
+          + " not assessed")
+    }
+    var context = ReplyContext()
+    switch member("context") {
+    case .string(let text)?:
+      if text.utf8.count > Self.maxReply {
+        throw Refusal("\"context\" is longer than \(Self.maxReply / 1024) KB: not assessed")
+      }
+      context.customerLine = text
+    case .null?, nil: break
+    default: throw Refusal("\"context\" should be a string")
+    }
+    switch member("step") {
+    case .string(let name)?:
+      guard let step = Step(rawValue: name) else {
+        throw Refusal("\"step\" should be empathy, understand, offer or check")
+      }
+      context.step = step
+    case .null?, nil: break
+    default: throw Refusal("\"step\" should be a string")
+    }
+    return (reply, context)
+  }
+
+  /// Why a line was not assessed.
+  private struct Refusal: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+  }
+
+  func error(line: Int, id: JSONValue.Member?, _ message: String) -> [UInt8] {
+    Self.line(id: id, .object([("line", .int(line)), ("error", .string(message))]))
+  }
+
+  /// `object` as one JSON line with `"id"` as its first member (after `line` in an error), the
+  /// id's text as the input wrote it. An id whose text holds a character that JSON output never
+  /// carries raw (DEL, C1 controls, line separators, bidirectional overrides) is written by the
+  /// serialiser instead, with the same value.
+  static func line(id: JSONValue.Member?, _ object: JSONValue) -> [UInt8] {
+    guard case .object(var members) = object else {
+      return Array((object.serialized() + "\n").utf8)
+    }
+    var text = "{"
+    let first = members.first?.0 == "line" ? members.removeFirst() : nil
+    if let first {
+      JSONValue.writeString(first.0, to: &text)
+      text += ":" + first.1.serialized()
+    }
+    if let id {
+      if first != nil { text += "," }
+      text += "\"id\":"
+      text +=
+        TerminalSafe.clean(String(id.source)) == id.source ? id.source : id.value.serialized()[...]
+    }
+    for (index, (key, value)) in members.enumerated() {
+      if index > 0 || first != nil || id != nil { text += "," }
+      JSONValue.writeString(key, to: &text)
+      text += ":" + value.serialized()
+    }
+    text += "}\n"
+    return Array(text.utf8)
   }
 }
