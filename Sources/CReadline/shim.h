@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/select.h>
+#include <unistd.h>
 #include <readline/readline.h>
 #include <readline/history.h>
 
@@ -20,7 +21,7 @@ static inline void coach_stdout_line_buffered(void) { setvbuf(stdout, NULL, _IOL
 static inline FILE *coach_stdout(void) { return stdout; }
 
 /// Flushes stdout.
-static inline void coach_stdout_flush(void) { fflush(stdout); }
+static inline int coach_stdout_flush(void) { return fflush(stdout); }
 
 /// Names the application for `~/.inputrc` conditionals (`$if coach`).
 static inline void coach_rl_set_name(const char *name) { rl_readline_name = name; }
@@ -90,20 +91,112 @@ static inline void coach_rl_set_change_environment(int value) { rl_change_enviro
 // wait happens in `pselect` with the signals unblocked, so a signal cannot slip in between checking
 // the flags and starting to wait.
 //
-// These functions and the flag are `static`, so every object file that uses them gets its own copy:
-// call them from ONE Swift file only (the readline reader).
+// These functions and the flags are `static`, so every object file that uses them gets its own copy:
+// call them from ONE Swift file only (Terminal/Signals.swift).
 
 /// Bits of `coach_signal_flags`.
 #define COACH_SIGNAL_INT 1
 #define COACH_SIGNAL_WINCH 2
 #define COACH_SIGNAL_TSTP 4
+#define COACH_SIGNAL_TERM 8
 
 static volatile sig_atomic_t coach_signal_flags = 0;
+/// The signal that asked the process to end (SIGTERM, SIGHUP, or SIGINT when it ends a session),
+/// or 0. Once set it stays set: the session is saved, then the process ends with it.
+static volatile sig_atomic_t coach_termination_signal = 0;
+/// Whether SIGINT ends the process (on piped input) rather than cancelling a line.
+static volatile sig_atomic_t coach_interrupt_terminates = 0;
 
 static void coach_signal_record(int signal_number) {
-  if (signal_number == SIGINT) coach_signal_flags = coach_signal_flags | COACH_SIGNAL_INT;
+  if (signal_number == SIGINT) {
+    coach_signal_flags = coach_signal_flags | COACH_SIGNAL_INT;
+    if (coach_interrupt_terminates && coach_termination_signal == 0) {
+      coach_termination_signal = SIGINT;
+      coach_signal_flags = coach_signal_flags | COACH_SIGNAL_TERM;
+    }
+  }
   if (signal_number == SIGWINCH) coach_signal_flags = coach_signal_flags | COACH_SIGNAL_WINCH;
   if (signal_number == SIGTSTP) coach_signal_flags = coach_signal_flags | COACH_SIGNAL_TSTP;
+  if (signal_number == SIGTERM || signal_number == SIGHUP) {
+    if (coach_termination_signal == 0) coach_termination_signal = signal_number;
+    coach_signal_flags = coach_signal_flags | COACH_SIGNAL_TERM;
+  }
+}
+
+/// The signals that end a session: SIGTERM, SIGHUP, and SIGINT when `interrupt` is set.
+static inline void coach_termination_set(sigset_t *set, int interrupt) {
+  sigemptyset(set);
+  sigaddset(set, SIGTERM);
+  sigaddset(set, SIGHUP);
+  if (interrupt) sigaddset(set, SIGINT);
+}
+
+/// From now on SIGTERM and SIGHUP (and SIGINT when `interrupt` is set) are recorded instead of
+/// killing the process, and held blocked except while waiting for input, so the session can be
+/// saved before the process ends; SIGPIPE is ignored (a closed output must not lose the session)
+/// and so is SIGQUIT (Ctrl-\ would otherwise end in a crash report). Returns 0 on success.
+static inline int coach_termination_catch(int interrupt) {
+  coach_interrupt_terminates = interrupt;
+  struct sigaction action;
+  action.sa_handler = coach_signal_record;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;
+  struct sigaction ignore;
+  ignore.sa_handler = SIG_IGN;
+  sigemptyset(&ignore.sa_mask);
+  ignore.sa_flags = 0;
+  sigset_t block;
+  coach_termination_set(&block, interrupt);
+  if (sigprocmask(SIG_BLOCK, &block, NULL) != 0) return -1;
+  if (sigaction(SIGTERM, &action, NULL) != 0) return -1;
+  if (sigaction(SIGHUP, &action, NULL) != 0) return -1;
+  if (interrupt && sigaction(SIGINT, &action, NULL) != 0) return -1;
+  if (sigaction(SIGPIPE, &ignore, NULL) != 0) return -1;
+  if (sigaction(SIGQUIT, &ignore, NULL) != 0) return -1;
+  return 0;
+}
+
+/// The termination signal recorded so far, or 0 (held signals are not let in).
+static inline int coach_signals_peek_termination(void) { return coach_termination_signal; }
+
+/// Lets any held termination signal in (it is recorded), and returns the one that asked the
+/// process to end, or 0.
+static inline int coach_termination_take(void) {
+  sigset_t unblock;
+  coach_termination_set(&unblock, coach_interrupt_terminates);
+  sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+  return coach_termination_signal;
+}
+
+/// Ends the process with `signal_number`, as its default action would: the parent sees the
+/// conventional status (128 + the number in a shell).
+static inline void coach_termination_finish(int signal_number) {
+  fflush(stdout);
+  signal(signal_number, SIG_DFL);
+  sigset_t unblock;
+  sigemptyset(&unblock);
+  sigaddset(&unblock, signal_number);
+  sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+  raise(signal_number);
+  _exit(128 + signal_number);
+}
+
+/// Waits until `fd` is readable or a termination signal arrives (they are unblocked only for the
+/// wait). Returns 1 when readable, 0 when a signal ended the wait, -1 on another error.
+static inline int coach_wait_readable_plain(int fd) {
+  if (coach_termination_signal != 0) return 0;
+  sigset_t during;
+  sigprocmask(SIG_SETMASK, NULL, &during);
+  sigdelset(&during, SIGTERM);
+  sigdelset(&during, SIGHUP);
+  sigdelset(&during, SIGINT);
+  fd_set readable;
+  FD_ZERO(&readable);
+  FD_SET(fd, &readable);
+  int result = pselect(fd + 1, &readable, NULL, NULL, NULL, &during);
+  if (result > 0) return 1;
+  if (result < 0 && errno == EINTR) return 0;
+  return -1;
 }
 
 /// The handlers and signal mask in force before `coach_signals_begin`.
@@ -127,7 +220,7 @@ static inline int coach_signals_begin(coach_signal_state *saved) {
   action.sa_handler = coach_signal_record;
   sigemptyset(&action.sa_mask);
   action.sa_flags = 0;
-  coach_signal_flags = 0;
+  coach_signal_flags = coach_signal_flags & COACH_SIGNAL_TERM;
   if (sigaction(SIGINT, &action, &saved->interrupt) != 0) return -1;
   if (sigaction(SIGWINCH, &action, &saved->winch) != 0) return -1;
   if (sigaction(SIGTSTP, &action, &saved->stop) != 0) return -1;
@@ -163,6 +256,8 @@ static inline int coach_wait_readable(int fd, const coach_signal_state *saved) {
   sigdelset(&during, SIGINT);
   sigdelset(&during, SIGWINCH);
   sigdelset(&during, SIGTSTP);
+  sigdelset(&during, SIGTERM);
+  sigdelset(&during, SIGHUP);
   int result = pselect(fd + 1, &readable, NULL, NULL, NULL, &during);
   if (result > 0) return 1;
   if (result < 0 && errno == EINTR) return 0;
@@ -187,7 +282,7 @@ static inline void coach_suspend(const coach_signal_state *saved) {
 /// Returns the signals recorded since the last call (`COACH_SIGNAL_*` bits) and clears them.
 static inline int coach_signals_take(void) {
   int flags = coach_signal_flags;
-  coach_signal_flags = 0;
+  coach_signal_flags = flags & COACH_SIGNAL_TERM;
   return flags;
 }
 

@@ -1,5 +1,11 @@
 import ArgumentParser
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The `coach` command: practise handling upset customers at the terminal.
 ///
 /// Every command names itself (`commandName:`) in its configuration: otherwise the argument
@@ -34,6 +40,33 @@ struct Coach: ParsableCommand {
     ],
     defaultSubcommand: Practice.self
   )
+
+  /// Parses the command line and runs the command. Every message, the argument parser's own
+  /// included (it quotes invalid values back), goes through ``Platform``, so none can carry a
+  /// control character to the terminal. A session that a signal ended has been saved by now; the
+  /// process then ends with that signal.
+  static func main() {
+    let status: Int32
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+      status = 0
+    } catch {
+      let message = fullMessage(for: error)
+      let code = exitCode(for: error)
+      if !message.isEmpty {
+        if code == .success {
+          Platform.write(message + "\n")
+        } else {
+          Platform.writeError(message + "\n")
+        }
+      }
+      status = code.rawValue
+    }
+    Platform.flush()
+    Signals.endIfTerminated()
+    Glibc.exit(status)
+  }
 }
 
 enum CoachVersion {

@@ -39,6 +39,14 @@ public enum CoachProcess {
     for (key, value) in environment { env[key] = value }
     process.environment = env
     if let directory { process.currentDirectoryURL = directory }
+    // A `coach` that stops reading early (it refused to start) must fail its test, not kill the
+    // test runner with SIGPIPE.
+    signal(SIGPIPE, SIG_IGN)
+    return try finish(process, input: Data(input.utf8))
+  }
+
+  /// Runs `process` (its standard input fed with `input`) to its end, collecting its output.
+  private static func finish(_ process: Process, input: Data) throws -> Result {
     let stdinPipe = Pipe()
     let stdoutPipe = Pipe()
     let stderrPipe = Pipe()
@@ -47,7 +55,7 @@ public enum CoachProcess {
     process.standardError = stderrPipe
     try process.run()
     let writer = Thread {
-      stdinPipe.fileHandleForWriting.write(Data(input.utf8))
+      try? stdinPipe.fileHandleForWriting.write(contentsOf: input)
       try? stdinPipe.fileHandleForWriting.close()
     }
     writer.start()
@@ -73,4 +81,26 @@ public enum CoachProcess {
 
 private final class DataBox: @unchecked Sendable {
   var data = Data()
+}
+
+extension CoachProcess {
+  /// Runs `script` with `sh` in a private mount namespace (`unshare -m`, needs root), with `$D`
+  /// a fresh folder `data` under `folder` to mount on, `$COACH` the built binary, and `input`
+  /// in the file `input.txt` beside `$D` (and on standard input).
+  public static func runShell(_ script: String, folder: URL?, input: String = "") throws -> Result {
+    let root = try folder ?? temporaryDirectory()
+    let data = root.appendingPathComponent("data")
+    try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+    try input.write(to: root.appendingPathComponent("input.txt"), atomically: true, encoding: .utf8)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+    process.arguments = ["-m", "--propagation", "private", "/bin/sh", "-c", script]
+    process.environment = [
+      "PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8", "D": data.path,
+      "COACH": executable.path, "HOME": root.path,
+      "XDG_STATE_HOME": root.appendingPathComponent("state").path,
+      "COACH_SCRIPTS": packageRoot.appendingPathComponent("Scripts").path,
+    ]
+    return try finish(process, input: Data())
+  }
 }

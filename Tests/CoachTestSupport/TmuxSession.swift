@@ -104,6 +104,23 @@ public final class TmuxSession {
     try run(["capture-pane", "-p", "-J", "-S", "-", "-t", "test"])
   }
 
+  /// The id of the first process named `name` under the pane (the program the pane runs, or
+  /// one it started), or `nil`.
+  public func processID(named name: String) throws -> pid_t? {
+    let text = try run(["display-message", "-p", "-t", "test", "#{pane_pid}"])
+    guard let root = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
+    var queue = [root]
+    while !queue.isEmpty {
+      let pid = queue.removeFirst()
+      let comm = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? ""
+      if comm.trimmingCharacters(in: .whitespacesAndNewlines) == name { return pid }
+      let children =
+        (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+      queue += children.split(separator: " ").compactMap { pid_t($0) }
+    }
+    return nil
+  }
+
   /// The line the cursor is on (the prompt line while a program waits for input).
   public func cursorLine() throws -> String {
     let y = try run(["display-message", "-p", "-t", "test", "#{cursor_y}"])

@@ -4,8 +4,8 @@ extension TrainerReport {
   /// have their titles beside them. Means have one decimal; rates are shares from 0 to 1 with
   /// three decimals. The last columns are for `drill` rows only.
   ///
-  /// Cells that a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`) are
-  /// prefixed with `'`.
+  /// Cells that a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, also
+  /// after leading spaces or tabs, which spreadsheets skip) are prefixed with `'`.
   public func csv(records: [ResultRecord] = []) -> String {
     var rows: [[String]] = []
     let header =
@@ -73,7 +73,7 @@ extension TrainerReport {
 
   static func csvCell(_ text: String) -> String {
     var text = TerminalSafe.clean(text, keepNewlines: false)
-    if let first = text.first, "=+-@".contains(first) { text = "'" + text }
+    if let first = text.first(where: { $0 != " " }), "=+-@".contains(first) { text = "'" + text }
     if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "'" }) {
       var quoted = "\""
       for character in text {

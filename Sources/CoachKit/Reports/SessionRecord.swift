@@ -233,11 +233,14 @@ public struct SessionRecord: Hashable, Sendable {
 
   // MARK: - Markdown
 
-  /// The transcript as Markdown, for reading and sharing.
+  /// The transcript as Markdown, for reading and sharing. Every piece of text from the script,
+  /// the rep or the saved record passes through ``inline(_:)``: no control character reaches
+  /// the file, so `cat` on it cannot drive a terminal.
   public var markdown: String {
-    var out = "# \(scenarioTitle)\n\n"
-    out += "- Scenario: `\(scenarioID)` (seed \(seed), \(mode) mode)\n"
-    out += "- Started: \(started)\n- Ended: \(ended)\n"
+    let customerName = Self.inline(customerName)
+    var out = "# \(Self.inline(scenarioTitle))\n\n"
+    out += "- Scenario: `\(Self.inline(scenarioID))` (seed \(seed), \(Self.inline(mode)) mode)\n"
+    out += "- Started: \(Self.inline(started))\n- Ended: \(Self.inline(ended))\n"
     out +=
       "- Outcome: **\(outcome.rawValue)** after \(exchanges.count) turn\(exchanges.count == 1 ? "" : "s"), final mood \(finalMood)/10\n\n"
     out += "## Conversation\n\n"
@@ -247,7 +250,7 @@ public struct SessionRecord: Hashable, Sendable {
       out += "**\(customerName):** \(Self.inline(exchange.customer))\n\n"
       var meta = "mood \(exchange.moodBefore) → \(exchange.moodAfter)"
       if !exchange.events.isEmpty { meta += "; " + exchange.events.joined(separator: ", ") }
-      out += "> _\(meta)_"
+      out += "> _\(Self.inline(meta))_"
       if let note = exchange.note { out += "  \n> Coach: \(Self.inline(note))" }
       out += "\n\n"
     }
@@ -256,7 +259,7 @@ public struct SessionRecord: Hashable, Sendable {
     out += "| **overall** | **\(scores.overall)** |\n"
     if !antipatterns.isEmpty {
       out += "\n## Anti-patterns\n\n"
-      for (id, count) in antipatterns { out += "- `\(id)` × \(count)\n" }
+      for (id, count) in antipatterns { out += "- `\(Self.inline(id))` × \(count)\n" }
     }
     return out
   }

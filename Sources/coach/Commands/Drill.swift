@@ -56,6 +56,7 @@ struct Drill: ParsableCommand {
   }
 
   func run() throws {
+    Signals.catchTermination(interruptEnds: !Terminal.isInteractive)
     let catalog = ScriptCatalog(scripts)
     let drill = try DrillScripts(curriculum, catalog: catalog)
     let store = try ResultsStore()
@@ -71,6 +72,9 @@ struct Drill: ParsableCommand {
     var plan = DrillPlan(curriculum: drill.curriculum, rep: rep, records: records, grants: grants)
     Platform.write(DrillView.standings(plan, titles: drill.titles, style: style))
     if status || grant != nil { return }
+    // Every attempt is recorded: make sure it can be before the first reply is typed.
+    let transcripts = try SaveCheck.prepare("transcripts")
+    try store.checkWritable()
 
     var reader = EndTrackingLineReader(Terminal.makeLineReader())
     var nextSeed = seed
@@ -99,17 +103,26 @@ struct Drill: ParsableCommand {
       let sessionSeed = nextSeed ?? WallClock.randomSeed()
       nextSeed = nextSeed.map { $0 &+ 1 }
       let startedAt = WallClock.seconds()
-      let played = try DrillPlayer.play(
+      let (played, transcriptError) = try DrillPlayer.play(
         scenario, mode: entry.mode, seed: sessionSeed, reader: &reader, style: style,
-        catalog: catalog)
-      // The session runner has said that nothing was recorded.
-      guard ResultsStore.shouldRecord(played) else { break }
+        catalog: catalog, transcripts: transcripts)
+      var failures = transcriptError.map { ["the transcript: \($0)"] } ?? []
+      guard ResultsStore.shouldRecord(played) else {
+        // The session runner has said that nothing was recorded.
+        try Practice.reportUnsaved(failures, record: played)
+        break
+      }
       var record = ResultsStore.record(
         of: played, rep: rep, scriptHash: ContentHash.of(script.source), startedAt: startedAt)
       let verdict = DrillPlan.verdict(for: record, entry: entry)
       record.drill = .init(
         curriculum: drill.curriculum.id, passMark: entry.passMark, passed: verdict.passed)
-      try store.append(record: record)
+      do {
+        try store.append(record: record)
+      } catch {
+        failures.append("the result: \(error)")
+      }
+      try Practice.reportUnsaved(failures, record: played)
       recorded = true
       records.append(record)
       Platform.write(DrillView.verdict(verdict, record: record, style: style))

@@ -39,6 +39,7 @@ struct Practice: ParsableCommand {
   @OptionGroup var scripts: ScriptOptions
 
   func run() throws {
+    Signals.catchTermination(interruptEnds: !Terminal.isInteractive)
     let catalog = ScriptCatalog(scripts)
     let scenario = try catalog.scenario(self.scenario ?? Self.defaultScenario)
     let method = try catalog.method()
@@ -46,15 +47,13 @@ struct Practice: ParsableCommand {
     let lexicon = try catalog.lexicon()
     let judge = { ScenarioJudge(evaluator: Evaluator(lexicon: lexicon), scenario: scenario) }
     let session = Session(scenario: scenario, method: method, seed: seed ?? WallClock.randomSeed())
+    // Whatever will be saved must be savable before the first reply is typed.
     var transcripts: String?
+    var store: ResultsStore?
     if !noSave {
-      do {
-        let paths = XDGPaths()
-        transcripts = try paths.ensureDirectory(try paths.dataDirectory() + "/transcripts")
-      } catch {
-        Platform.writeError("coach: warning: transcripts will not be saved: \(error)\n")
-        transcripts = nil
-      }
+      transcripts = try SaveCheck.prepare("transcripts")
+      store = try ResultsStore()
+      try store?.checkWritable()
     }
     var runner = PracticeRunner(
       session: session, judge: judge, mode: mode, reader: Terminal.makeLineReader(),
@@ -62,16 +61,33 @@ struct Practice: ParsableCommand {
       transcriptDirectory: transcripts)
     let startedAt = WallClock.seconds()
     let record = runner.run()
-    guard !noSave, ResultsStore.shouldRecord(record) else { return }
-    do {
-      let hash = ResultsStore.scriptHash(
-        of: scenario, reference: self.scenario ?? Self.defaultScenario, in: catalog)
-      try ResultsStore().append(
-        record: ResultsStore.record(
-          of: record, rep: ResultsStore.repName(rep), scriptHash: hash, startedAt: startedAt))
-    } catch {
-      Platform.writeError("coach: warning: the result could not be recorded: \(error)\n")
+    var failures: [String] = []
+    if let error = runner.transcriptError { failures.append("the transcript: \(error)") }
+    if let store, ResultsStore.shouldRecord(record) {
+      do {
+        let hash = ResultsStore.scriptHash(
+          of: scenario, reference: self.scenario ?? Self.defaultScenario, in: catalog)
+        try store.append(
+          record: ResultsStore.record(
+            of: record, rep: ResultsStore.repName(rep), scriptHash: hash, startedAt: startedAt))
+      } catch {
+        failures.append("the result: \(error)")
+      }
     }
+    try Self.reportUnsaved(failures, record: record)
+  }
+
+  /// When part of a finished session could not be saved: says so on standard error, prints the
+  /// transcript on standard output so it can still be recovered, and fails (exit 1).
+  static func reportUnsaved(_ failures: [String], record: SessionRecord) throws {
+    guard !failures.isEmpty else { return }
+    for failure in failures {
+      Platform.writeError("coach: error: could not save \(failure)\n")
+    }
+    Platform.writeError("coach: the transcript follows on standard output, to keep by hand\n")
+    Platform.write("\n" + record.markdown)
+    Platform.flush()
+    throw ExitCode.failure
   }
 }
 

@@ -47,6 +47,8 @@ struct Recap: ParsableCommand {
   }
 
   func run() throws {
+    Signals.catchTermination(interruptEnds: !Terminal.isInteractive)
+    if !noSave { _ = try SaveCheck.prepare("recaps") }
     let record = try session.record()
     let catalog = ScriptCatalog(scripts)
     let evaluator = try catalog.evaluator()

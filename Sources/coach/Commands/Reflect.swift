@@ -52,14 +52,19 @@ struct Reflect: ParsableCommand {
   }
 
   func run() throws {
+    Signals.catchTermination(interruptEnds: !Terminal.isInteractive)
+    if !noSave { _ = try SaveCheck.prepare("reflections") }
     let record = try session.record()
     let evaluator = try ScriptCatalog(scripts).evaluator()
     let detector = AssumptionDetector(evaluator: evaluator)
     var column = record.map(LeftHandColumn.init(record:)) ?? LeftHandColumn()
     let labels = LeftHandColumn.Labels(
       left: "What I thought, not said", right: "What was said",
-      customer: record.map { String($0.customerName.split(separator: " ").first ?? "") }
-        .flatMap { $0.isEmpty ? nil : $0 } ?? "Customer",
+      customer: record.map {
+        TerminalSafe.clean(
+          String($0.customerName.split(separator: " ").first ?? ""), keepNewlines: false)
+      }
+      .flatMap { $0.isEmpty ? nil : $0 } ?? "Customer",
       rep: "You")
     let agreedText = record?.agreedOffer(evaluator: evaluator)
     let view = ExerciseView(

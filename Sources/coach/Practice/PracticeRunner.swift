@@ -25,6 +25,8 @@ struct PracticeRunner {
   let started: String
   /// Where transcripts are saved (`nil`: not saved).
   let transcriptDirectory: String?
+  /// Why the transcript could not be saved, if it could not.
+  private(set) var transcriptError: String?
 
   init(
     session: Session, judge: ScenarioJudge, mode: Mode, reader: any LineReader,
@@ -236,13 +238,14 @@ struct PracticeRunner {
     let debrief = Debrief(session: session)
     say(style.bold(debrief.render(width: width)))
     if let directory = transcriptDirectory {
-      let base = directory + "/" + WallClock.fileStamp() + "-" + session.scenario.id
+      // Never replaces another session's files: the pair gets a free name of its own.
       do {
-        try AtomicFile.write(record.json.serialized(pretty: true) + "\n", to: base + ".json")
-        try AtomicFile.write(record.markdown, to: base + ".md")
+        let base = try AtomicFile.createNew(
+          [(".json", record.json.serialized(pretty: true) + "\n"), (".md", record.markdown)],
+          base: directory + "/" + WallClock.fileStamp() + "-" + session.scenario.id)
         say(style.dim("Transcript saved: \(clean(base)).md (and .json)"))
       } catch {
-        Platform.writeError("coach: warning: the transcript could not be saved: \(error)\n")
+        transcriptError = "\(error)"
       }
     }
     return record

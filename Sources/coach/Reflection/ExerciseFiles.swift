@@ -76,20 +76,21 @@ enum ExerciseFiles {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// Saves `markdown` as `<data>/coach/<folder>/<stamp>.md` (0600, atomically) and returns the
-  /// path. A second save in the same second gets `-2`, `-3` ….
+  /// Saves `markdown` as `<data>/coach/<folder>/<stamp>.md` (0600) and returns the path. The
+  /// file is created, never replaced: a second save in the same second, by this process or
+  /// another, gets `-2`, `-3` …. If it cannot be saved, the text is printed on standard output,
+  /// so what the user typed can still be kept, and the error is thrown.
   static func save(_ markdown: String, in folder: String) throws -> String {
-    let paths = XDGPaths()
-    let directory = try paths.ensureDirectory(try paths.dataDirectory() + "/" + folder)
-    let stamp = WallClock.fileStamp()
-    var path = directory + "/" + stamp + ".md"
-    var n = 2
-    while ScriptFiles.exists(path) {
-      path = directory + "/" + stamp + "-\(n).md"
-      n += 1
+    do {
+      let paths = XDGPaths()
+      let directory = try paths.ensureDirectory(try paths.dataDirectory() + "/" + folder)
+      let base = directory + "/" + WallClock.fileStamp()
+      return try AtomicFile.createNew([(".md", markdown)], base: base) + ".md"
+    } catch {
+      Platform.writeError("coach: could not save; the text follows on standard output\n")
+      Platform.write(markdown)
+      throw error
     }
-    try AtomicFile.write(markdown, to: path)
-    return path
   }
 
   /// Rewrites an already saved file (the partial save during a guided exercise).

@@ -1,4 +1,5 @@
 import CReadline
+import CoachKit
 
 #if canImport(Glibc)
   import Glibc
@@ -11,28 +12,48 @@ import CReadline
 /// Everything that touches the process's global state lives here, so the commands stay thin and
 /// the library stays pure.
 enum Platform {
+  /// Set once standard output turns out to be closed (a pipe whose reader went away): nothing
+  /// more is written to it, and the command goes on to save its work.
+  nonisolated(unsafe) private static var outputClosed = false
+
   /// Writes text to standard output.
+  ///
+  /// This is the boundary to the terminal: the text goes through
+  /// ``TerminalSafe/cleanOutput(_:keepingStyles:)``, so only `coach`'s own colour codes reach it, never a
+  /// control character or escape sequence from a script, a file or the user.
   static func write(_ text: String) {
-    var text = text
+    guard !outputClosed else { return }
+    var text = TerminalSafe.cleanOutput(text, keepingStyles: true)
     text.withUTF8 { buffer in
-      _ = fwrite(buffer.baseAddress, 1, buffer.count, coach_stdout())
+      if fwrite(buffer.baseAddress, 1, buffer.count, coach_stdout()) < buffer.count {
+        noteOutputFailure()
+      }
     }
   }
 
-  /// Writes text to standard error.
+  /// Writes text to standard error (through the same boundary as ``write(_:)``).
   static func writeError(_ text: String) {
-    var text = text
+    var text = TerminalSafe.cleanOutput(text, keepingStyles: true)
     text.withUTF8 { buffer in
       var offset = 0
       while offset < buffer.count {
         let n = Glibc.write(2, buffer.baseAddress! + offset, buffer.count - offset)
+        if n < 0, errno == EINTR { continue }
         if n <= 0 { break }
         offset += n
       }
     }
   }
 
-  static func flush() { coach_stdout_flush() }
+  static func flush() {
+    guard !outputClosed else { return }
+    if coach_stdout_flush() != 0 { noteOutputFailure() }
+  }
+
+  /// A write to standard output failed: if the reader is gone, stop writing to it.
+  private static func noteOutputFailure() {
+    if errno == EPIPE { outputClosed = true }
+  }
 
   /// All of standard input as bytes, or `nil` if it is longer than `limit`.
   static func readStandardInput(limit: Int) -> [UInt8]? {

@@ -35,6 +35,19 @@ struct ResultsStore {
     try AtomicFile.appendLine(line, to: path)
   }
 
+  /// Opens the results file for appending, if it exists, and closes it again: fails now, with a
+  /// clear message, if a record could not be appended later (a link, a file that is not ours to
+  /// write). Whether its folder can take a new file is ``SaveCheck``'s job.
+  func checkWritable() throws {
+    guard ScriptFiles.exists(path) || isLink() else { return }
+    close(try AtomicFile.openPrivate(path, O_WRONLY | O_APPEND))
+  }
+
+  private func isLink() -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+  }
+
   /// Every record in the file, with a warning for each line that was skipped. A missing file
   /// is an empty history.
   func load() throws -> ResultsLog {

@@ -13,6 +13,8 @@ import CoachKit
 ///
 /// A relative `XDG_*` value is ignored, as the specification says. Folders are created on demand
 /// with mode 0700 (the `coach` folder itself is set to 0700 if it already exists with other modes).
+/// `coach`'s own folders must be real folders: a symbolic link there is refused with a message,
+/// never followed (the folders above them, such as `~/.local/share`, may be links).
 struct XDGPaths {
   /// Looks up an environment variable; replaceable in tests.
   var environment: (String) -> String?
@@ -72,7 +74,12 @@ struct XDGPaths {
       }
     }
     var info = stat()
-    guard stat(path, &info) == 0 else { throw failure(path) }
+    guard lstat(path, &info) == 0 else { throw failure(path) }
+    if info.st_mode & S_IFMT == S_IFLNK {
+      throw CoachError(
+        "refusing to use `\(TerminalSafe.clean(path, keepNewlines: false))`: it is a symbolic link"
+          + " (coach keeps its files in a real folder; remove the link)")
+    }
     guard info.st_mode & S_IFMT == S_IFDIR else {
       errno = ENOTDIR
       throw failure(path)

@@ -9,7 +9,9 @@
 ///
 /// Lines end at `\n`; a `\r` before it is dropped. Invalid UTF-8 is repaired with U+FFFD. A line
 /// longer than ``maxLineBytes`` is cut there and the rest of it is skipped, so a huge line cannot
-/// eat memory. A last line without a newline is still returned. Ctrl-C is not handled here.
+/// eat memory; a warning on standard error says so. A last line without a newline is still
+/// returned. A termination signal caught by ``Signals`` ends the wait for input: the reader then
+/// reports the end of input.
 struct PlainLineReader: LineReader {
   /// The longest line kept, in bytes; the rest of a longer line is dropped.
   static let maxLineBytes = 64 * 1024
@@ -20,6 +22,7 @@ struct PlainLineReader: LineReader {
   private var buffer: [UInt8] = []
   private var start = 0
   private var atEnd = false
+  private var lineNumber = 0
 
   /// Reads from `fileDescriptor`. With `showsPrompt` (standard output is a terminal but standard
   /// input is not), the prompt is written to standard output before each read.
@@ -40,17 +43,27 @@ struct PlainLineReader: LineReader {
       if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
         take(upTo: newline, into: &line, truncated: &truncated)
         start = newline + 1
-        return .line(Self.decode(line, truncated: truncated))
+        return finished(line, truncated: truncated)
       }
       take(upTo: buffer.count, into: &line, truncated: &truncated)
       buffer.removeAll(keepingCapacity: true)
       start = 0
       if atEnd || !fill() {
         atEnd = true
-        return line.isEmpty && !truncated
-          ? .endOfInput : .line(Self.decode(line, truncated: truncated))
+        return line.isEmpty && !truncated ? .endOfInput : finished(line, truncated: truncated)
       }
     }
+  }
+
+  /// The line read, with a warning when it was cut.
+  private mutating func finished(_ line: [UInt8], truncated: Bool) -> LineReaderResult {
+    lineNumber += 1
+    if truncated {
+      Platform.writeError(
+        "coach: warning: input line \(lineNumber) is longer than \(maxLineBytes / 1024) KB;"
+          + " only its first \(maxLineBytes / 1024) KB were read\n")
+    }
+    return .line(Self.decode(line, truncated: truncated))
   }
 
   /// Moves `buffer[start..<end]` into `line`, up to the cap.
@@ -66,10 +79,15 @@ struct PlainLineReader: LineReader {
     start = end
   }
 
-  /// Reads more bytes into the buffer; `false` at end of input or on an error.
+  /// Reads more bytes into the buffer; `false` at end of input, on an error, or when a
+  /// termination signal arrived.
   private mutating func fill() -> Bool {
     var chunk = [UInt8](repeating: 0, count: 16 * 1024)
     while true {
+      if !Signals.waitReadable(fileDescriptor) {
+        if Signals.terminationRequested { return false }
+        if errno == EINTR { continue }
+      }
       let n = chunk.withUnsafeMutableBytes { read(fileDescriptor, $0.baseAddress, $0.count) }
       if n > 0 {
         buffer.append(contentsOf: chunk[0..<n])

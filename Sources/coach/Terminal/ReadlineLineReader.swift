@@ -1,4 +1,5 @@
 import CReadline
+import CoachKit
 
 #if canImport(Glibc)
   import Glibc
@@ -54,36 +55,44 @@ struct ReadlineLineReader: LineReader {
   }
 
   mutating func readLine(prompt: String) -> LineReaderResult {
-    var signals = coach_signal_state()
-    let handlingSignals = coach_signals_begin(&signals) == 0
-    defer { if handlingSignals { coach_signals_end(&signals) } }
+    let signals = Signals.beginLine()
+    defer { if let signals { Signals.endLine(signals) } }
 
     ReadlineState.finished = false
     ReadlineState.received = nil
     using_history()
     rl_callback_handler_install(Self.readlinePrompt(prompt), receiveLine)
     while !ReadlineState.finished {
-      let ready = handlingSignals ? coach_wait_readable(0, &signals) : 1
-      if ready < 0 {
+      let wake = signals.map(Signals.waitForKey) ?? .readable
+      switch wake {
+      case .readable:
+        rl_callback_read_char()
+      case .failed:
         rl_callback_handler_remove()
         Platform.write("\n")
         return .endOfInput
-      }
-      if ready == 0 {
-        let flags = coach_signals_take()
+      case .signals(let flags):
+        if flags & COACH_SIGNAL_TERM != 0 {
+          // SIGTERM or SIGHUP: give the terminal back as it was (cooked mode, no bracketed
+          // paste) and end the input, so the session is saved before the process ends.
+          rl_free_line_state()
+          rl_callback_sigcleanup()
+          rl_callback_handler_remove()
+          Platform.write("\n")
+          Platform.flush()
+          return .endOfInput
+        }
         if flags & COACH_SIGNAL_INT != 0 { return cancelLine() }
-        if flags & COACH_SIGNAL_TSTP != 0 {
+        if flags & COACH_SIGNAL_TSTP != 0, let signals {
           // Ctrl-Z: give the shell a normal terminal, stop, and redraw the line when continued.
           rl_deprep_terminal()
-          coach_suspend(&signals)
+          Signals.suspend(signals)
           rl_prep_terminal(1)
           rl_resize_terminal()
           rl_forced_update_display()
         }
         if flags & COACH_SIGNAL_WINCH != 0 { rl_resize_terminal() }
-        continue
       }
-      rl_callback_read_char()
     }
     guard let line = ReadlineState.received else {
       Platform.write("\n")
@@ -139,7 +148,10 @@ struct ReadlineLineReader: LineReader {
 
   /// `prompt` with each escape sequence wrapped in readline's invisible-text markers (`\u{1}` …
   /// `\u{2}`), so colour codes in the prompt do not confuse line editing.
+  /// Readline writes the prompt itself, so it passes the same boundary as ``Platform/write(_:)``
+  /// first: only colour codes survive.
   static func readlinePrompt(_ prompt: String) -> String {
+    let prompt = TerminalSafe.cleanOutput(prompt, keepingStyles: true)
     guard prompt.utf8.contains(0x1B) else { return prompt }
     var result = String.UnicodeScalarView()
     var inEscape = false

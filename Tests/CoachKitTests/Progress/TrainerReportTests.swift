@@ -132,6 +132,10 @@ import Testing
     #expect(TrainerReport.csvCell("=HYPERLINK(\"x\")") == #""'=HYPERLINK(""x"")""#)
     #expect(TrainerReport.csvCell("-1") == #""'-1""#)
     #expect(TrainerReport.csvCell("plain") == "plain")
+    // Spreadsheets skip leading spaces and tabs before a formula (issue item 19).
+    #expect(TrainerReport.csvCell(" =1+1") == "\"' =1+1\"")
+    #expect(TrainerReport.csvCell("\t@SUM(A1)") == "\"' @SUM(A1)\"")
+    #expect(TrainerReport.csvCell("  +1") == "\"'  +1\"")
   }
 
   @Test func jsonCarriesTheSameNumbers() throws {

@@ -1,0 +1,40 @@
+import CoachKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Checks, before a command asks the user for anything, that what they type can be saved: the
+/// data folder and its `subfolder` exist (owner-only, not links), and a file can be written
+/// there now (not a read-only or full disk). Temporary files left by a save that was killed
+/// halfway are removed on the way.
+enum SaveCheck {
+  /// Prepares `<data>/coach/<subfolder>` (or the data folder itself) and returns its path;
+  /// throws with what is wrong, and the way out (`--no-save`), when nothing could be saved there.
+  static func prepare(_ subfolder: String? = nil) throws -> String {
+    let paths = XDGPaths()
+    do {
+      let data = try paths.dataDirectory()
+      AtomicFile.removeStaleTemporaries(in: data)
+      var directory = data
+      if let subfolder {
+        directory = try paths.ensureDirectory(data + "/" + subfolder)
+        AtomicFile.removeStaleTemporaries(in: directory)
+      }
+      try probe(directory)
+      return directory
+    } catch let error as CoachError {
+      throw CoachError(
+        "\(error.description); nothing can be saved, so nothing was asked"
+          + " (use --no-save to go on without saving)")
+    }
+  }
+
+  /// Writes and removes a small file in `directory`: fails on a read-only or full disk.
+  private static func probe(_ directory: String) throws {
+    try AtomicFile.write([UInt8](repeating: 0x0A, count: 512), to: directory + "/.write-check")
+    unlink(directory + "/.write-check")
+  }
+}
