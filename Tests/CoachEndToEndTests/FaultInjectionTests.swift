@@ -412,3 +412,97 @@ import Testing
     #expect(home.resultLines().count == 1)
   }
 }
+
+/// Items 11, 14, 15 and 17: files walked once, file names that are not UTF-8, the history's
+/// cap, and messages that name the fault.
+@Suite struct FileFaultTests {
+  typealias Home = FaultInjectionTests.Home
+
+  /// Item 14: a folder link loop is not walked round: each real script is tested once.
+  @Test func aFolderLinkLoopIsWalkedOnce() throws {
+    let home = try Home()
+    let loop = home.root.appendingPathComponent("loop")
+    try FileManager.default.createDirectory(at: loop, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      at: CoachProcess.packageRoot.appendingPathComponent(
+        "Scripts/scenarios/late-delivery.coach.yaml"),
+      to: loop.appendingPathComponent("late-delivery.coach.yaml"))
+    try FileManager.default.createSymbolicLink(
+      atPath: loop.appendingPathComponent("self").path, withDestinationPath: "../loop")
+    try FileManager.default.createSymbolicLink(
+      atPath: loop.appendingPathComponent("again.coach.yaml").path,
+      withDestinationPath: "late-delivery.coach.yaml")
+    let once = try CoachProcess.run(
+      [
+        "test",
+        CoachProcess.packageRoot.appendingPathComponent("Scripts/scenarios").path
+          + "/late-delivery.coach.yaml",
+      ])
+    let walked = try home.run(["test", loop.path])
+    #expect(walked.status == 0, "\(walked.stderr)")
+    let total = { (text: String) in text.split(separator: "\n").last.map(String.init) ?? "" }
+    #expect(total(walked.stdout) == total(once.stdout), "\(walked.stdout)")
+    #expect(walked.stdout.components(separatedBy: ".coach.yaml:").count == 2, "one file reported")
+  }
+
+  /// Item 15: a script whose name is not UTF-8 gets a message that says so, not "No such file".
+  @Test func aFileNameThatIsNotUTF8IsNamedAsSuch() throws {
+    let home = try Home()
+    let folder = home.root.appendingPathComponent("scripts")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    var name = Array((folder.path + "/bad").utf8)
+    name += [0xFF] + Array(".coach.yaml".utf8) + [0]
+    let fd = name.withUnsafeBufferPointer {
+      open(
+        UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY,
+        0o644)
+    }
+    #expect(fd >= 0)
+    close(fd)
+    let lint = try home.run(["lint", folder.path])
+    #expect(lint.status != 0)
+    #expect(lint.stderr.contains("not valid UTF-8"), "\(lint.stderr)")
+    #expect(!lint.stderr.contains("No such file"))
+  }
+
+  /// Item 17: a negative seed is refused as a value, with what is wrong with it.
+  @Test func aNegativeSeedIsNamedAsAnInvalidValue() throws {
+    let result = try CoachProcess.run(["practice", "--seed", "-1", "--no-save"])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("The value '-1' is invalid for '--seed"), "\(result.stderr)")
+  }
+
+  /// Items 11 and 12: a long, loose history file is trimmed to the newest 1000 entries and made
+  /// private when a terminal session starts.
+  @Test(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
+  func theHistoryIsTrimmedAndPrivate() throws {
+    let home = try Home()
+    let state = home.root.appendingPathComponent("state/coach")
+    try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+    let history = state.appendingPathComponent("history")
+    try (1...1500).map { "reply number \($0)\n" }.joined()
+      .write(to: history, atomically: false, encoding: .utf8)
+    chmod(history.path, 0o644)
+    var environment = home.environment
+    environment["NO_COLOR"] = "1"
+    environment["COACH_SCRIPTS"] = CoachProcess.packageRoot.appendingPathComponent("Scripts").path
+    let tmux = try TmuxSession(
+      [CoachProcess.executable.path, "practice", "--seed", "1", "--no-save"],
+      environment: environment, width: 100, height: 30)
+    defer { tmux.close() }
+    try tmux.waitFor("^you> $")
+    try tmux.press("Up")
+    try tmux.waitFor("^you> reply number 1500$")
+    try tmux.press("C-e", "C-u")
+    try tmux.type("/quit")
+    try tmux.press("Enter")
+    #expect(try tmux.waitForExit() == 0)
+    let lines = try String(contentsOf: history, encoding: .utf8).split(separator: "\n")
+    #expect(lines.count <= 1001)
+    #expect(lines.first == "reply number 501")
+    #expect(lines.contains("reply number 1500"))
+    var info = stat()
+    stat(history.path, &info)
+    #expect(info.st_mode & 0o777 == 0o600)
+  }
+}

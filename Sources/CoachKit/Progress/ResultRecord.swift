@@ -154,16 +154,30 @@ public struct ResultRecord: Hashable, Sendable {
       throw FormatError(
         "result record version \(version) is not supported (this coach reads \(Self.version))")
     }
+    // Each refusal says what is wrong with the value: missing, of the wrong kind, or out of range.
     func string(_ name: String) throws(FormatError) -> String {
-      guard let text = json[name]?.stringValue else { throw FormatError("missing \"\(name)\"") }
+      guard let value = json[name], value != .null else {
+        throw FormatError("missing \"\(name)\"")
+      }
+      guard let text = value.stringValue else {
+        throw FormatError("\"\(name)\" should be a string, not \(Self.shortText(value))")
+      }
       return text
     }
     func int(_ value: JSONValue?, _ name: String, _ range: ClosedRange<Int>) throws(FormatError)
       -> Int
     {
-      guard let number = value?.intValue else { throw FormatError("missing \"\(name)\"") }
-      guard range.contains(number) else { throw FormatError("\"\(name)\" is out of range") }
-      return number
+      guard let value, value != .null else { throw FormatError("missing \"\(name)\"") }
+      let expected = "a whole number from \(range.lowerBound) to \(range.upperBound)"
+      switch value {
+      case .int(let number) where range.contains(number): return number
+      case .double(let number)
+      where number.rounded() == number && Double(range.lowerBound) <= number
+        && number <= Double(range.upperBound):
+        return Int(number)
+      default:
+        throw FormatError("\"\(name)\" should be \(expected), not \(Self.shortText(value))")
+      }
     }
     rep = try string("rep")
     scenario = try string("scenario")
@@ -206,6 +220,12 @@ public struct ResultRecord: Hashable, Sendable {
     } else {
       drill = nil
     }
+  }
+
+  /// A value as it appears in a message: its JSON, shortened.
+  static func shortText(_ value: JSONValue) -> String {
+    let text = value.serialized()
+    return text.count > 24 ? String(text.prefix(21)) + "…" : text
   }
 
   /// A key that is the same for the same session read from two files (an export and the raw

@@ -25,7 +25,9 @@ struct Drill: ParsableCommand {
   @Option(help: "Who is training (default: $USER, else `me`).")
   var rep: String?
 
-  @Option(help: "The seed for the first scenario (the next ones count up from it).")
+  @Option(
+    parsing: .unconditional,  // `--seed -1` is refused as a value, not taken for an option
+    help: "The seed for the first scenario (the next ones count up from it).")
   var seed: UInt64?
 
   @Flag(help: "Only show where the rep stands.")

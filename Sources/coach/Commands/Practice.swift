@@ -21,7 +21,9 @@ struct Practice: ParsableCommand {
   @Argument(help: "A scenario id or a path to a scenario script.")
   var scenario: String?
 
-  @Option(help: "Seed for the customer's choice of words; the same seed replays the same way.")
+  @Option(
+    parsing: .unconditional,  // `--seed -1` is refused as a value, not taken for an option
+    help: "Seed for the customer's choice of words; the same seed replays the same way.")
   var seed: UInt64?
 
   @Option(help: "practice: a coach note after every reply; exam: notes only in the debrief.")

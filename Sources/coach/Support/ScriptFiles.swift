@@ -20,8 +20,14 @@ enum ScriptFiles {
   /// Reads a whole file as bytes.
   static func read(_ path: String) throws -> SourceFile {
     guard let bytes = readBytes(path) else {
-      throw CoachError(
-        "cannot read `\(TerminalSafe.clean(path, keepNewlines: false))`: \(errnoText())")
+      let shown = TerminalSafe.clean(path, keepNewlines: false)
+      if errno == ENOENT, path.unicodeScalars.contains("\u{FFFD}") {
+        // The name reached coach with bytes that are not UTF-8, repaired on the way in.
+        throw CoachError(
+          "cannot read `\(shown)`: its name is not valid UTF-8 (shown with �);"
+            + " coach reads files whose names are UTF-8, so rename it")
+      }
+      throw CoachError("cannot read `\(shown)`: \(errnoText())")
     }
     return SourceFile(path: path, bytes: bytes)
   }
@@ -72,25 +78,49 @@ enum ScriptFiles {
     return stat(path, &info) == 0
   }
 
-  /// The `*.coach.yaml` files in a folder and its subfolders, sorted by path.
+  /// The `*.coach.yaml` files in a folder and its subfolders, sorted by path. Each real folder
+  /// and file is visited once, however many links lead to it (a link loop is not walked round).
   static func scripts(in directory: String) -> [String] {
     var found: [String] = []
-    collect(directory, depth: 0, into: &found)
+    var seen: Set<FileIdentity> = []
+    collect(directory, depth: 0, into: &found, seen: &seen)
     return found.sorted()
   }
 
-  private static func collect(_ directory: String, depth: Int, into found: inout [String]) {
-    guard depth < 16, let dir = opendir(directory) else { return }
+  /// A file or folder on disk, whatever path leads to it.
+  private struct FileIdentity: Hashable {
+    var device: UInt64
+    var inode: UInt64
+  }
+
+  private static func collect(
+    _ directory: String, depth: Int, into found: inout [String], seen: inout Set<FileIdentity>
+  ) {
+    var info = stat()
+    guard depth < 16, stat(directory, &info) == 0,
+      seen.insert(FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted,
+      let dir = opendir(directory)
+    else { return }
     defer { closedir(dir) }
+    var entries: [String] = []
     while let entry = readdir(dir) {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
       }
-      if name.hasPrefix(".") { continue }
+      if !name.hasPrefix(".") { entries.append(name) }
+    }
+    // In name order, so which path stands for a file reached twice does not depend on the disk.
+    for name in entries.sorted() {
       let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
       if isDirectory(path) {
-        collect(path, depth: depth + 1, into: &found)
+        collect(path, depth: depth + 1, into: &found, seen: &seen)
       } else if name.hasSuffix(".coach.yaml") {
+        if stat(path, &info) == 0,
+          !seen.insert(FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
+            .inserted
+        {
+          continue
+        }
         found.append(path)
       }
     }

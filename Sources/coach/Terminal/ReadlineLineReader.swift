@@ -21,12 +21,12 @@ import CoachKit
 /// - Ctrl-D on an empty line prints a newline and returns ``LineReaderResult/endOfInput``.
 /// - Each accepted line that is not empty and not the same as the one before goes into the
 ///   history and is appended to the history file at once, so a crash loses nothing; the file is
-///   created with mode 0600 and trimmed to ``historyLimit`` lines.
+///   created with mode 0600 and trimmed to ``historyLimit`` lines (see ``HistoryFile``).
 ///
 /// Readline is process-global state, so there should be one of these at a time.
 struct ReadlineLineReader: LineReader {
   /// The most lines kept in the history, in memory and in the file.
-  static let historyLimit = 1000
+  static let historyLimit = HistoryFile.limit
 
   private let historyPath: String?
   /// Lines in the history file, as far as this reader knows (to trim it only when needed).
@@ -35,7 +35,6 @@ struct ReadlineLineReader: LineReader {
   /// Sets readline up for `coach`: completion of `completions` (words starting with `/`, at the
   /// start of the line) and the history in `historyPath`, loaded now if it exists.
   init(completions: [String], historyPath: String?) {
-    self.historyPath = historyPath
     ReadlineState.completions = completions.sorted()
     coach_rl_set_name(ReadlineState.applicationName)
     coach_rl_set_catch_signals(0)
@@ -45,13 +44,18 @@ struct ReadlineLineReader: LineReader {
     coach_rl_set_completion(slashCommandCompletion)
     using_history()
     stifle_history(Int32(Self.historyLimit))
-    if let historyPath {
-      Self.createPrivateFile(historyPath)
-      if read_history(historyPath) == 0 {
-        historyFileLines = Int(coach_history_length())
+    var historyPath = historyPath
+    if let path = historyPath {
+      do {
+        try HistoryFile.prepare(path)
+        historyFileLines = try HistoryFile.trim(path, limit: Self.historyLimit) ?? 0
+        read_history(path)
+      } catch {
+        Platform.writeError("coach: warning: no history is kept: \(error)\n")
+        historyPath = nil
       }
-      if historyFileLines > Self.historyLimit { trimHistoryFile() }
     }
+    self.historyPath = historyPath
   }
 
   mutating func readLine(prompt: String) -> LineReaderResult {
@@ -123,8 +127,7 @@ struct ReadlineLineReader: LineReader {
     guard !line.allSatisfy(\.isWhitespace) else { return }
     if let last = coach_history_last_line(), String(cString: last) == line { return }
     add_history(line)
-    guard let historyPath else { return }
-    Self.createPrivateFile(historyPath)
+    guard let historyPath, (try? HistoryFile.prepare(historyPath)) != nil else { return }
     if append_history(1, historyPath) == 0 {
       historyFileLines += 1
       // Trim with some slack, so the file is rewritten once per hundred lines, not every line.
@@ -134,16 +137,9 @@ struct ReadlineLineReader: LineReader {
 
   private mutating func trimHistoryFile() {
     guard let historyPath else { return }
-    if history_truncate_file(historyPath, Int32(Self.historyLimit)) == 0 {
-      historyFileLines = Self.historyLimit
+    if let lines = try? HistoryFile.trim(historyPath, limit: Self.historyLimit) {
+      historyFileLines = lines
     }
-    chmod(historyPath, 0o600)
-  }
-
-  /// Creates `path` with mode 0600 if it does not exist (readline's append does not create it).
-  private static func createPrivateFile(_ path: String) {
-    let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-    if fd >= 0 { close(fd) }
   }
 
   /// `prompt` with each escape sequence wrapped in readline's invisible-text markers (`\u{1}` …

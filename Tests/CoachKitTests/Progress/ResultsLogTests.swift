@@ -31,6 +31,28 @@ import Testing
         == "line 3: the last record is incomplete (its write was interrupted); skipped")
   }
 
+  /// Each warning names what is wrong with the value, not "missing" for a value that is there.
+  @Test func warningsSayWhatIsWrongWithAValue() {
+    let line = R.record(scenario: "a").line
+    let cases = [
+      (
+        #""overall":"#, #""overall":72.5,"x":"#,
+        #""scores.overall" should be a whole number from 0 to 100, not 72.5"#
+      ),
+      (
+        #""turns":"#, #""turns":1e300,"x":"#,
+        #""turns" should be a whole number from 0 to 1000000, not 1e+300"#
+      ),
+      (#""rep":"#, #""rep":7,"x":"#, #""rep" should be a string, not 7"#),
+    ]
+    for (key, replacement, message) in cases {
+      let broken = line.replacing(key, with: replacement, maxReplacements: 1)
+      let log = ResultsLog(text: broken + "\n")
+      #expect(log.records.isEmpty)
+      #expect(log.warnings.first?.message.hasPrefix(message) == true, "\(log.warnings)")
+    }
+  }
+
   @Test func aCompleteLastRecordWithoutItsNewlineIsKept() {
     let line = R.record(scenario: "a").line
     let log = ResultsLog(text: line + "\n" + line)
