@@ -152,10 +152,45 @@ import Testing
     #expect(html.hasPrefix("<!DOCTYPE html>"))
     #expect(html.contains("&lt;dee&gt; &amp; &quot;co&quot;"))
     #expect(!html.contains("<dee>"))
-    #expect(html.components(separatedBy: "<svg ").count - 1 == 4)
+    #expect(html.components(separatedBy: "<figure class=\"chart\">").count - 1 == 4)
     for external in ["<script", "<link", "src=", "@import", "url(", "https://"] {
       #expect(!html.contains(external), "\(external)")
     }
+  }
+
+  /// What keeps the page readable from 400 to 1280 px, checked on the markup; a real browser
+  /// checks the laid-out page in `Tools/report-screenshots.sh` (docs/DRILLS.md).
+  @Test func htmlStaysReadableAtAnyWidth() throws {
+    let report = try Self.teamReport()
+    let html = report.html()
+    // Charts are HTML, not scaled drawings: text keeps its size, and labels are whole.
+    #expect(!html.contains("<svg") && !html.contains("viewBox"))
+    #expect(!html.contains("…"), "nothing is shortened")
+    for row in report.scenarios {
+      #expect(html.contains("<span class=\"label\">\(TrainerReport.h(row.title))</span>"))
+    }
+    #expect(html.contains("<span class=\"label\">Dee-Ann O&#39;Brien-Kowalczyk</span>"))
+    // Every cell carries its column's heading, shown beside it when a narrow screen stacks the
+    // table into cards.
+    let cells = html.components(separatedBy: "<td").dropFirst()
+    #expect(cells.count > 100)
+    for cell in cells {
+      #expect(cell.prefix { $0 != ">" }.contains(" data-label=\""), "<td\(cell.prefix(60))")
+    }
+    // No text under 12 px.
+    let css = TrainerReport.css
+    for marker in ["font-size: ", "font: "] {
+      for piece in css.components(separatedBy: marker).dropFirst() {
+        let digits = piece.prefix { $0.isNumber }
+        if let size = Int(digits) { #expect(size >= 12, "\(marker)\(piece.prefix(12))") }
+      }
+    }
+    // Below 640 px tables become labelled cards, and nothing keeps a wide minimum width.
+    let narrow = try #require(css.components(separatedBy: "@media (max-width: 640px)").last)
+    #expect(narrow.contains("table, thead, tbody, tr, th, td { display: block; }"))
+    #expect(narrow.contains("td::before { content: attr(data-label);"))
+    #expect(narrow.contains("table, table.narrow { min-width: 0;"))
+    #expect(narrow.contains(".bars { grid-template-columns: 1fr;"))
   }
 
   @Test func anEmptyReportRendersEveryFormat() {
@@ -266,7 +301,7 @@ import Testing
     #expect(
       html.contains(
         "<pre class=\"command\">coach drill onboarding --rep cy --grant sla-outage</pre>"))
-    #expect(html.contains("<td data-label=\"rep\">&lt;b&gt;x&lt;/b&gt;</td>"))
+    #expect(html.contains("<td data-label=\"rep\"><span>&lt;b&gt;x&lt;/b&gt;</span></td>"))
     #expect(!html.contains("<b>x</b>"))
 
     let json = report.jsonValue
