@@ -224,14 +224,19 @@ public struct TrainerReport: Hashable, Sendable {
         topAntipattern: top, topAntipatternTimes: top.map { times[$0]! } ?? 0)
     }
     var drillReps: [String: Set<String>] = [:]
+    var drillRecords: [String: [ResultRecord]] = [:]
     for record in records {
-      if let drill = record.drill { drillReps[drill.curriculum, default: []].insert(record.rep) }
+      if let drill = record.drill {
+        drillReps[drill.curriculum, default: []].insert(record.rep)
+        drillRecords[record.rep, default: []].append(record)
+      }
     }
     let given = Set(curricula.map(\.id))
     drills = curricula.flatMap { curriculum in
       (drillReps[curriculum.id] ?? []).sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
         .map {
-          DrillPlan(curriculum: curriculum, rep: $0, records: records, grants: grants)
+          DrillPlan(
+            curriculum: curriculum, rep: $0, records: drillRecords[$0] ?? [], grants: grants)
         }
     }
     unknownCurricula = drillReps.keys.filter { !given.contains($0) }.sorted()
