@@ -103,6 +103,11 @@ struct InteractiveTests {
     defer { again.close() }
     try again.waitFor("attempt 2 of 5")
     try again.waitFor("Press Enter to start, or q to stop: $")
+    // Ctrl-C on a typed line only clears it, as in a session; the question is asked again.
+    try again.type("Quite")
+    try again.waitFor("stop: Quite$")
+    try again.press("C-c")
+    try again.waitFor("Quite\\^C\\nPress Enter to start, or q to stop: $")
     try again.type("q")
     try again.press("Enter")
     try again.waitFor("^Stopped. Run `coach drill onboarding --rep 'ana b'` to go on.$")

@@ -150,7 +150,8 @@ public struct ProgressSummary: Hashable, Sendable {
       if let next = plan.next {
         return Recommendation(
           scenario: next.entry.scenario,
-          reason: "next in the `\(plan.curriculum.id)` drill (coach drill \(plan.curriculum.id))")
+          reason: "next in the `\(plan.curriculum.id)` drill ("
+            + ShellWord.command(["coach", "drill", plan.curriculum.id, "--rep", plan.rep]) + ")")
       }
     }
     if let weakest = scenarios.filter({ $0.best < comfortableScore }).min(by: { $0.best < $1.best })

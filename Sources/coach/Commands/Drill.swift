@@ -88,17 +88,24 @@ struct Drill: ParsableCommand {
       }
       Platform.write("\n" + DrillView.announce(next, scenario: scenario, style: style))
       if Terminal.isInteractive {
-        if case .line(let answer) = reader.readLine(prompt: "Press Enter to start, or q to stop: ")
-        {
-          switch StartAnswer(answer) {
-          case .start: break
-          case .stop:
-            Platform.write("Stopped. Run `\(resumeCommand(rep: rep))` to go on.\n")
-            return
-          case .reply(let reply):
-            // A reply typed before the call started is the first reply of the call.
-            reader.pending = reply
+        var answer: StartAnswer?
+        while answer == nil {
+          switch reader.readLine(prompt: "Press Enter to start, or q to stop: ") {
+          case .line(let text): answer = StartAnswer(text)
+          case .interrupted(let lineWasEmpty):
+            // As in a session: Ctrl-C on an empty line stops, on a typed line only clears it.
+            if lineWasEmpty { answer = .stop }
+          case .endOfInput: answer = .stop
           }
+        }
+        switch answer ?? .stop {
+        case .start: break
+        case .stop:
+          Platform.write("Stopped. Run `\(resumeCommand(rep: rep))` to go on.\n")
+          return
+        case .reply(let reply):
+          // A reply typed before the call started is the first reply of the call.
+          reader.pending = reply
         }
       }
       if reader.inputEnded { break }

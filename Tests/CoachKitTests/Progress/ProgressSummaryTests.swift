@@ -63,7 +63,7 @@ import Testing
     let summary = ProgressSummary(rep: "ana", records: records, plans: [plan])
     #expect(
       summary.recommendation
-        == .init(scenario: "b", reason: "next in the `d` drill (coach drill d)"))
+        == .init(scenario: "b", reason: "next in the `d` drill (coach drill d --rep ana)"))
   }
 
   @Test func sparklinesAndBars() {
