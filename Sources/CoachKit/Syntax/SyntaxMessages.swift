@@ -244,6 +244,21 @@ enum SyntaxMessages {
       help: "if it is a new entry, line it up with the other keys; if it is text, quote it")
   }
 
+  /// Y020: a key pushed left out of its block, whose value then runs into the block's next keys.
+  static func keyLeftBlock(
+    _ span: SourceSpan, key: String, indent: Int, owner: Node.Scalar?, next: SourceSpan
+  ) -> Diagnostic {
+    let block = owner.map { "the `\(short($0.value))` block" } ?? "the block above"
+    var related: [Diagnostic.Label] = []
+    if let owner { related.append(.init(owner.span, "`\(short(owner.value))` block starts here")) }
+    related.append(.init(next, "still indented for \(block)"))
+    return .error(
+      "Y020", "`\(short(key))` is indented less than the other keys of \(block), so it ends it",
+      at: span, label: "indented \(count(span.start.column - 1, "space")), not \(indent)",
+      related: related,
+      help: "indent `\(short(key))` by \(count(indent, "space")), like the keys around it")
+  }
+
   /// Y034: an implicit key longer than YAML allows.
   static func keyTooLong(_ span: SourceSpan) -> Diagnostic {
     .error(
@@ -325,6 +340,18 @@ enum SyntaxMessages {
       "Y029", "unexpected text `\(text)` after the value", at: span,
       label: "the value ended before this",
       help: "quote the whole value, or start a comment with ` #`")
+  }
+
+  /// Y029: a quote mark inside quoted text (`'last year's'`) that ended it.
+  static func quoteInsideQuotes(_ span: SourceSpan, word: String, single: Bool) -> Diagnostic {
+    let mark = single ? "'" : "\""
+    let fix =
+      single
+      ? "write the apostrophe twice (`\(word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''"))`), or put the whole text in double quotes instead"
+      : "write the quote mark as `\\\"`, or put the whole text in single quotes instead"
+    return .error(
+      "Y029", "the `\(mark)` in `\(word)` ends the quoted text", at: span,
+      label: "the quoted text ends here", help: fix)
   }
 
   /// Y029: more lines after the document's single value.

@@ -316,7 +316,28 @@ extension SyntaxScanner {
       throw fail(SyntaxMessages.unmatchedClose(span(pos, pos + 1), close: text(pos, pos + 1)))
     }
     let stop = tokenEnd(pos)
+    if pos == valueEnd, pos > 0,
+      bytes[pos - 1] == Byte.singleQuote || bytes[pos - 1] == Byte.doubleQuote,
+      isWordByte(pos)
+    {
+      // `'last year's order'`: the apostrophe ended the quoted text.
+      var wordStart = pos - 1
+      while wordStart > 0, isWordByte(wordStart - 1) { wordStart -= 1 }
+      var wordEnd = pos
+      while wordEnd < end, isWordByte(wordEnd) { wordEnd += 1 }
+      throw fail(
+        SyntaxMessages.quoteInsideQuotes(
+          span(pos - 1, pos), word: text(wordStart, wordEnd),
+          single: bytes[pos - 1] == Byte.singleQuote))
+    }
     throw fail(SyntaxMessages.textAfterValue(span(pos, stop), text: text(pos, stop)))
+  }
+
+  /// Whether the byte at `index` is part of a word (a letter, a digit, or any non-ASCII byte).
+  func isWordByte(_ index: Int) -> Bool {
+    let byte = bytes[index]
+    return byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+      || (0x30...0x39).contains(byte)
   }
 
   // MARK: - Collections
@@ -362,11 +383,11 @@ extension SyntaxScanner {
             SyntaxMessages.misalignedItem(
               span(line.content, line.content + 1), found: line.indent, expected: indent,
               firstLine: startLocation.line, owner: owner))
-          if !isItem {
-            pos = line.content
-            skipLines(deeperThan: line.indent)
-            continue
-          }
+          // Skip the misaligned line with what belongs to it: read as an item, its keys would
+          // be misaligned too, one error for each.
+          pos = line.content
+          skipLines(deeperThan: line.indent)
+          continue
         } else if !isItem {
           if sameIndentAsKey { break itemLoop }
           let stop = lineLabelEnd(line.content)
@@ -414,16 +435,41 @@ extension SyntaxScanner {
         guard let line = nextContentLine() else { break entryLoop }
         if line.indent > indent {
           let stop = lineLabelEnd(line.content)
-          report(
-            SyntaxMessages.unexpectedIndent(
-              span(line.content, stop), text: text(line.content, stop),
-              after: (key.span, "`\(SyntaxMessages.short(key.value))`")))
+          if let closed = closedBlock, closed.closedAt == key.span.start.offset,
+            line.indent == closed.indent
+          {
+            report(
+              SyntaxMessages.keyLeftBlock(
+                key.span, key: key.value, indent: closed.indent, owner: closed.owner,
+                next: span(line.content, stop)))
+          } else {
+            report(
+              SyntaxMessages.unexpectedIndent(
+                span(line.content, stop), text: text(line.content, stop),
+                after: (key.span, "`\(SyntaxMessages.short(key.value))`")))
+          }
           pos = line.content
           skipLines(deeperThan: indent)
           continue
         }
         if line.indent < indent {
-          guard line.indent > parent else { break entryLoop }
+          guard line.indent > parent else {
+            closedBlock = (indent, owner, line.content)
+            break entryLoop
+          }
+          if bytes[line.content] == Byte.dash, isBlankOrEnd(line.content + 1),
+            let dash = itemDash(of: firstKey, at: parent)
+          {
+            // A `- ` between this item's `- ` and its keys: the next item, misaligned. Its lines
+            // are skipped whole, so that its keys are not read as repeats of this item's.
+            report(
+              SyntaxMessages.misalignedItem(
+                span(line.content, line.content + 1), found: line.indent, expected: parent,
+                firstLine: dash.line, owner: nil))
+            pos = line.content
+            skipLines(deeperThan: parent)
+            continue
+          }
           let stop = lineLabelEnd(line.content)
           report(
             SyntaxMessages.misalignedKey(
@@ -457,6 +503,15 @@ extension SyntaxScanner {
       .init(
         entries: entries.entries, style: .block,
         span: SourceSpan(start: firstKey.span.start, end: endLocation)))
+  }
+
+  /// Where the `- ` of the list item is when `key` starts a mapping on that item's line (`- key:`)
+  /// and the list is indented `column`; `nil` for any other mapping.
+  mutating func itemDash(of key: Node.Scalar, at column: Int) -> SourceLocation? {
+    guard column >= 0 else { return nil }
+    let dash = lineStart(of: key.span.start.offset) + column
+    guard dash < key.span.start.offset, bytes[dash] == Byte.dash else { return nil }
+    return location(dash)
   }
 
   /// Skips the line at `pos` and the blank, comment and deeper-indented lines after it.

@@ -63,6 +63,11 @@ extension SyntaxScanner {
     return PlainLine(contentEnd: contentEnd, stop: .lineEnd, stopAt: end)
   }
 
+  /// The offset of the first `:` in `start..<limit`, if any.
+  func firstColon(from start: Int, before limit: Int) -> Int? {
+    (start..<limit).first { bytes[$0] == Byte.colon }
+  }
+
   /// Completes a plain scalar in block context whose first line has been scanned: folds in the
   /// continuation lines indented at least `minIndent`, and consumes the rest of the last line.
   mutating func continuePlain(start: Int, first: PlainLine, minIndent: Int) throws(SyntaxFailure)
@@ -100,9 +105,22 @@ extension SyntaxScanner {
         guard contentAt >= 0 else { break }
         let line = scanPlainLine(from: contentAt)
         if line.stop == .colon {
+          let keyEnd = line.stopAt
+          if let closed = closedBlock, contentAt - next == closed.indent,
+            lineStart(of: closed.closedAt) == lineStart(of: start),
+            let colon = firstColon(from: closed.closedAt, before: start)
+          {
+            // `role:` pushed left inside `customer:` closes the block; the keys after it are
+            // still indented for it. The line to fix is the one that left.
+            pos = contentAt
+            throw fail(
+              SyntaxMessages.keyLeftBlock(
+                span(closed.closedAt, colon), key: text(closed.closedAt, colon),
+                indent: closed.indent, owner: closed.owner, next: span(contentAt, keyEnd)))
+          }
           throw fail(
             SyntaxMessages.keyInContinuation(
-              span(contentAt, line.stopAt), valueStart: span(start, first.contentEnd)))
+              span(contentAt, keyEnd), valueStart: span(start, first.contentEnd)))
         }
         if !multiLine {
           scratch.removeAll(keepingCapacity: true)

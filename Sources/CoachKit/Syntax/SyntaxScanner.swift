@@ -64,6 +64,10 @@ struct SyntaxScanner {
   var lastDiagnosticLine = -1
   /// Where the last failure happened, for recovery.
   var failureOffset = 0
+  /// The last block mapping that a less indented line closed: its indentation, the key that
+  /// introduced it, and where the closing line's content starts. A value on that line whose
+  /// next lines are indented like the closed block points at the line that left it.
+  var closedBlock: (indent: Int, owner: Node.Scalar?, closedAt: Int)?
   /// Reused buffer for scalars that need folding or unescaping.
   var scratch: [UInt8] = []
 
