@@ -109,10 +109,12 @@ public enum ScriptSchema {
     return "^(\(parts.joined(separator: "|")))$"
   }
 
-  /// `true` or `false` (YAML 1.2 core spellings).
+  /// `true` or `false` (YAML 1.2 core spellings). `yes` and `no` are refused as text; an editor
+  /// that reads YAML 1.1 turns them into booleans before the schema sees them, which no schema
+  /// can tell apart, so the description says it too.
   static func bool(_ description: String) -> JSONValue {
     .object([
-      ("description", .string(description)),
+      ("description", .string("\(description) (`true` or `false`; not `yes` or `no`)")),
       (
         "anyOf",
         [
@@ -313,7 +315,8 @@ public enum ScriptSchema {
             ("mood", int(0...10, "How upset they are at the start, 0 calm to 10 furious")),
             (
               "patience",
-              int(1...20, "How many replies that do not help they take before giving up (default 3)")
+              int(
+                1...20, "How many replies that do not help they take before giving up (default 3)")
             ),
             ("opening", text("The first thing the customer says.")),
           ], required: ["name", "mood", "opening"])

@@ -99,9 +99,10 @@ public enum ScriptLoader {
     var content: Script.Content?
     switch kind {
     case .scenario:
-      if let scenario = ScenarioDecoder(sink: sink).decode(root) {
+      let decoder = ScenarioDecoder(sink: sink, source: source)
+      if let scenario = decoder.decode(root) {
         let validator = ScenarioValidator(sink: sink)
-        validator.validate(scenario)
+        validator.validate(scenario, broken: decoder.broken)
         if smells { validator.smells(scenario) }
         content = .scenario(scenario)
       }

@@ -44,6 +44,7 @@ import Testing
     ("options:\n  - id: a\n    offered-by: [a]\n    accept: x\n    refuse: y", "`oneOf`"),
     ("lines:\n  empathy:\n    good:\n      - mood: 11\n        say: x", "alternatives"),
     ("rules:\n  - id: r\n    end: solved", "is not one of"),
+    ("rules:\n  - id: r\n    once: yes\n    say: x", "alternatives"),
   ])
   func refusesAMistake(change: String, expected: String) throws {
     let base = """
@@ -99,13 +100,15 @@ import Testing
     for (line, keys) in writer.closed {
       let found = script.diagnostics.filter { $0.code == "S002" && $0.span?.start.line == line }
       guard let diagnostic = found.first else {
-        Issue.record("line \(line): no unknown-key report; the decoder does not close this mapping\n\(text)")
+        Issue.record(
+          "line \(line): no unknown-key report; the decoder does not close this mapping\n\(text)")
         continue
       }
       let listed = Set(Self.names(in: diagnostic.help ?? ""))
       #expect(
         listed == Set(keys),
-        "line \(line): only in the decoder \(listed.subtracting(keys).sorted()), only in the schema \(Set(keys).subtracting(listed).sorted())")
+        "line \(line): only in the decoder \(listed.subtracting(keys).sorted()), only in the schema \(Set(keys).subtracting(listed).sorted())"
+      )
     }
   }
 
@@ -150,9 +153,12 @@ struct SampleWriter {
     if let array = alternatives.first(where: { $0["type"]?.stringValue == "array" }) {
       let item = resolve(array["items"] ?? .null)
       let choices = (item["anyOf"] ?? item["oneOf"])?.arrayValue
-      return .list(choices.map { $0.filter { shapeIsCollection($0) } + $0.filter { !shapeIsCollection($0) } } ?? [item])
+      return .list(
+        choices.map { $0.filter { shapeIsCollection($0) } + $0.filter { !shapeIsCollection($0) } }
+          ?? [item])
     }
-    if let choices = schema["enum"]?.arrayValue, let first = choices.compactMap(\.stringValue).first {
+    if let choices = schema["enum"]?.arrayValue, let first = choices.compactMap(\.stringValue).first
+    {
       return .scalar(first)
     }
     if let integer = alternatives.first(where: { $0["type"]?.stringValue == "integer" }),
@@ -160,7 +166,9 @@ struct SampleWriter {
     {
       return .scalar(String(minimum))
     }
-    if alternatives.contains(where: { $0["type"]?.stringValue == "boolean" }) { return .scalar("true") }
+    if alternatives.contains(where: { $0["type"]?.stringValue == "boolean" }) {
+      return .scalar("true")
+    }
     if schema["pattern"] != nil { return .scalar("a") }
     return .scalar("x")
   }

@@ -15,6 +15,10 @@ struct Fields: ~Copyable {
   let anchor: SourceSpan
   /// The keys the accessors asked for, for the did-you-mean of an unknown key.
   private var known: [String] = []
+  /// Required keys that are missing, reported by ``finish()``: a misspelt key that is close to
+  /// one of them is one mistake, reported once.
+  private var missing: [String] = []
+  private var finished = false
   /// Which entries (by index) an accessor has read; beyond 64 entries, `usedOverflow`.
   private var used: UInt64 = 0
   private var usedOverflow: Set<Int> = []
@@ -58,7 +62,7 @@ struct Fields: ~Copyable {
         return index
       }
     }
-    if required { sink.append(SchemaMessage.missingKey(key, in: what, at: anchor)) }
+    if required { missing.append(key) }
     return nil
   }
 
@@ -163,9 +167,27 @@ struct Fields: ~Copyable {
   }
 
   /// A list of text items as phrases (text with its place), or none when the key is absent.
+  ///
+  /// These lists hold ids and cue words, never sentences, so a single text with commas
+  /// (`asked-by: orders, lost`) is a list written without its brackets: an error, read as the list
+  /// it was meant to be.
   mutating func phrases(_ key: String, required: Bool = false) -> [Phrase] {
     guard let index = entry(key, required: required) else { return [] }
-    return Self.stringList(mapping.entries[index].value, for: key, sink: sink, Phrase.init) ?? []
+    let node = mapping.entries[index].value
+    if let items = Self.commaList(node, for: key, sink: sink) { return items.map(Phrase.init) }
+    return Self.stringList(node, for: key, sink: sink, Phrase.init) ?? []
+  }
+
+  /// The items of a plain text with commas given for a list of words, reported as an error; `nil`
+  /// for anything else.
+  static func commaList(_ node: Node, for key: String, sink: DiagnosticSink) -> [Node.Scalar]? {
+    guard case .scalar(let scalar) = node, scalar.style == .plain,
+      scalar.value.utf8.contains(UInt8(ascii: ","))
+    else { return nil }
+    let items = scalar.value.split(separator: ",").map { String($0.trimmingSpaces) }
+      .filter { !$0.isEmpty }
+    sink.append(SchemaMessage.listWithoutBrackets(scalar, for: key, items: items))
+    return items.map { Node.Scalar(value: $0, style: .plain, span: scalar.span) }
   }
 
   static func stringList(_ node: Node, for key: String, sink: DiagnosticSink) -> [Node.Scalar]? {
@@ -184,7 +206,9 @@ struct Fields: ~Copyable {
       items.reserveCapacity(sequence.items.count)
       for item in sequence.items {
         guard case .scalar(let scalar) = item else {
-          sink.append(SchemaMessage.wrongType(item, expected: "text", for: "\(key)` item `"))
+          sink.append(
+            SchemaMessage.textWithColon(item)
+              ?? SchemaMessage.wrongType(item, expected: "text", for: "\(key)` item `"))
           continue
         }
         if !scalar.isEmptyPlain { items.append(make(scalar)) }
@@ -209,14 +233,44 @@ struct Fields: ~Copyable {
     }
   }
 
-  /// Reports every key no accessor asked for.
-  func finish() {
-    let count = mapping.entries.count
-    if count <= 64, used == (count == 64 ? UInt64.max : (1 << UInt64(count)) - 1) { return }
-    for (index, entry) in mapping.entries.enumerated() {
-      let read = index < 64 ? used & (1 << UInt64(index)) != 0 : usedOverflow.contains(index)
-      if !read { sink.append(SchemaMessage.unknownKey(entry.key, in: what, known: known)) }
+  /// Whether a key no accessor has read yet looks like a misspelling of one of `keys`.
+  func hasMisspelling(of keys: [String]) -> Bool {
+    mapping.entries.indices.contains { index in
+      !isRead(index) && Suggestions.closest(to: mapping.entries[index].key.value, in: keys) != nil
     }
+  }
+
+  private func isRead(_ index: Int) -> Bool {
+    index < 64 ? used & (1 << UInt64(index)) != 0 : usedOverflow.contains(index)
+  }
+
+  /// Reports every key no accessor asked for, and every required key that is missing. An
+  /// unknown key that looks like a missing one (`reveals` for `reveal`) is reported once, as a
+  /// misspelling, not also as a missing key.
+  mutating func finish() {
+    finished = true
+    let count = mapping.entries.count
+    if count > 64 || used != (count == 64 ? UInt64.max : (1 << UInt64(count)) - 1) {
+      for (index, entry) in mapping.entries.enumerated() {
+        if isRead(index) { continue }
+        if let meant = Suggestions.closest(to: entry.key.value, in: missing) {
+          missing.removeAll { $0 == meant }
+          sink.append(SchemaMessage.misspeltKey(entry.key, meant: meant, in: what))
+        } else {
+          sink.append(SchemaMessage.unknownKey(entry.key, in: what, known: known))
+        }
+      }
+    }
+    reportMissing()
+  }
+
+  private func reportMissing() {
+    for key in missing { sink.append(SchemaMessage.missingKey(key, in: what, at: anchor)) }
+  }
+
+  deinit {
+    // A reader that stops before `finish()` still reports the required keys it found missing.
+    if !finished { reportMissing() }
   }
 }
 

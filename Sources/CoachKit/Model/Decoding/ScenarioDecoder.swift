@@ -1,6 +1,12 @@
 /// Decodes a scenario script's tree into a ``Scenario``, collecting every problem.
 struct ScenarioDecoder {
   let sink: DiagnosticSink
+  /// The facts, options and rules whose entries have errors but name an id: they still exist for
+  /// the validator's reference checks, so that a mistake inside one is not also reported where its
+  /// id is used.
+  let broken = BrokenEntries()
+  /// The script's text, for the warning about a comment that cuts a line of text short.
+  var source: SourceFile? = nil
 
   /// Decodes the root mapping of a scenario script; returns `nil` when too broken to use.
   func decode(_ root: Node) -> Scenario? {
@@ -8,9 +14,9 @@ struct ScenarioDecoder {
     let idScalar = fields.id("scenario", what: "scenario")
     let title = fields.string("title", required: true)
     let difficulty = fields.int("difficulty", in: 1...5, required: true)
-    let tags = fields.stringList("tags")?.map(\.value) ?? []
-    let situation = fields.string("situation", required: true)
-    let goal = fields.string("goal")
+    let tags = fields.phrases("tags").map(\.text)
+    let situation = text(&fields, "situation", required: true)
+    let goal = text(&fields, "goal")
     let customer = fields.node("customer", required: true).flatMap(decodeCustomer)
     let cues = fields.node("cues").map(decodeCues) ?? [:]
     let facts = decodeEach(fields.list("facts"), decodeFact)
@@ -45,10 +51,10 @@ struct ScenarioDecoder {
     let name = fields.string("name", required: true)
     let role = fields.string("role")
     let company = fields.string("company")
-    let backstory = fields.string("backstory")
+    let backstory = text(&fields, "backstory")
     let mood = fields.int("mood", in: 0...10, required: true)
     let patience = fields.int("patience", in: 1...20) ?? 3
-    let opening = fields.string("opening", required: true)
+    let opening = text(&fields, "opening", required: true)
     fields.finish()
     guard let name, let mood, let opening else { return nil }
     return Customer(
@@ -65,7 +71,8 @@ struct ScenarioDecoder {
     var cues: [String: [Phrase]] = [:]
     for entry in mapping.entries {
       let phrases =
-        Fields.stringList(entry.value, for: entry.key.value, sink: sink, Phrase.init) ?? []
+        Fields.commaList(entry.value, for: entry.key.value, sink: sink)?.map(Phrase.init)
+        ?? Fields.stringList(entry.value, for: entry.key.value, sink: sink, Phrase.init) ?? []
       cues[entry.key.value, default: []] += phrases
     }
     return cues
@@ -75,10 +82,11 @@ struct ScenarioDecoder {
     guard var fields = Fields(node, what: "a fact", sink: sink) else { return nil }
     let id = fields.id("id", what: "fact")
     let askedBy = fields.phrases("asked-by", required: true)
-    let reveal = fields.string("reveal", required: true)
+    let reveal = text(&fields, "reveal", required: true)
     let required = fields.bool("required") ?? true
     fields.finish()
-    guard let id, let reveal else { return nil }
+    guard let id else { return nil }
+    guard let reveal else { return broken.add(id, to: \.facts) }
     return Fact(id: id.value, askedBy: askedBy, reveal: reveal, required: required, span: id.span)
   }
 
@@ -92,17 +100,23 @@ struct ScenarioDecoder {
     var secondResponse: Node.Scalar?
     for kind in Scenario.Option.Response.allCases {
       guard let says = fields.scalar(kind.rawValue) else { continue }
+      warnIfCut(says, key: kind.rawValue)
       if response == nil {
         response = (kind, says)
       } else if secondResponse == nil {
         secondResponse = says
       }
     }
-    let tooSoon = fields.string("too-soon")
+    let tooSoon = text(&fields, "too-soon")
     let maxMood = fields.int("max-mood", in: 0...10)
-    let notYet = fields.string("not-yet")
+    let notYet = text(&fields, "not-yet")
+    // A misspelt `accept:` is reported as a misspelling, not also as a missing response.
+    let misspeltResponse =
+      response == nil
+      && fields.hasMisspelling(of: Scenario.Option.Response.allCases.map(\.rawValue))
     fields.finish()
     guard let id else { return nil }
+    if misspeltResponse { return broken.add(id, to: \.options) }
     guard let (kind, says) = response, secondResponse == nil else {
       var related: [Diagnostic.Label] = []
       if let (_, first) = response, secondResponse != nil {
@@ -119,7 +133,7 @@ struct ScenarioDecoder {
           related: related,
           help: "give exactly one of `accept:`, `counter:` or `refuse:` with what the customer says"
         ))
-      return nil
+      return broken.add(id, to: \.options)
     }
     return Scenario.Option(
       id: id.value, offeredBy: offeredBy, needsFacts: needsFacts, response: kind,
@@ -173,11 +187,19 @@ struct ScenarioDecoder {
         if scalar.isEmptyPlain {
           sink.append(SchemaMessage.emptyValue(item, for: key))
         } else {
+          warnIfCut(scalar, key: key)
           result.append(.init(text: scalar.value, mood: nil, span: scalar.span))
         }
-      case .mapping:
+      case .mapping(let mapping):
+        if mapping["say"] == nil, let first = mapping.entries.first,
+          Self.readsLikeText(first.key.value), let diagnostic = SchemaMessage.textWithColon(item)
+        {
+          sink.append(diagnostic)
+          continue
+        }
         guard var fields = Fields(item, what: "a line", sink: sink) else { continue }
         let say = fields.scalar("say", required: true)
+        if let say { warnIfCut(say, key: "say") }
         let mood = fields.scalar("mood").flatMap { decodeBand($0) }
         fields.finish()
         if let say { result.append(.init(text: say.value, mood: mood, span: say.span)) }
@@ -186,6 +208,34 @@ struct ScenarioDecoder {
       }
     }
     return result
+  }
+
+  /// A text value that the customer or the coach says, checked for a comment that cuts it.
+  func text(_ fields: inout Fields, _ key: String, required: Bool = false) -> String? {
+    guard let scalar = fields.scalar(key, required: required) else { return nil }
+    warnIfCut(scalar, key: key)
+    return scalar.value
+  }
+
+  /// Warns when ` #` follows plain text on its line: YAML reads the rest of the line as a
+  /// comment, so the text stops there (`- That works for me. #1 host my foot`).
+  func warnIfCut(_ scalar: Node.Scalar, key: String) {
+    guard scalar.style == .plain, let bytes = source?.bytes else { return }
+    var index = scalar.span.end.offset
+    while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "#"),
+      let source, index > scalar.span.end.offset
+    else { return }
+    let lineEnd = source.byteRange(ofLine: source.line(containing: index)).upperBound
+    sink.append(
+      SchemaMessage.textCutByComment(
+        scalar, key: key, comment: source.span(from: index, to: lineEnd)))
+  }
+
+  /// Whether a would-be key reads like the start of a sentence rather than a key: it has a space
+  /// or starts with a capital letter (`I said`, `Look`).
+  static func readsLikeText(_ key: String) -> Bool {
+    key.contains(" ") || key.first.map { $0.isUppercase } == true
   }
 
   /// `7-10`, `7–10` or `7`.
@@ -218,9 +268,9 @@ struct ScenarioDecoder {
     let knows = fields.phrases("knows")
     let unlessKnows = fields.phrases("unless-knows")
     let once = fields.bool("once") ?? true
-    let say = fields.string("say")
+    let say = text(&fields, "say")
     let mood = fields.int("mood", in: -10...10) ?? 0
-    let coach = fields.string("coach")
+    let coach = text(&fields, "coach")
     let reveal = fields.scalar("reveal").map(Phrase.init)
     let end: Rule.Ending? = fields.choice("end")
     fields.finish()
@@ -344,5 +394,19 @@ extension Substring {
     while s.first == " " { s.removeFirst() }
     while s.last == " " { s.removeLast() }
     return s
+  }
+}
+
+/// Ids of entries that did not decode (see ``ScenarioDecoder/broken``), with where each is named.
+final class BrokenEntries {
+  var facts: [(id: String, span: SourceSpan)] = []
+  var options: [(id: String, span: SourceSpan)] = []
+
+  typealias Entries = [(id: String, span: SourceSpan)]
+
+  /// Records `id` under `kind` and returns `nil` (the entry itself is dropped).
+  func add<T>(_ id: Node.Scalar, to kind: ReferenceWritableKeyPath<BrokenEntries, Entries>) -> T? {
+    self[keyPath: kind].append((id.value, id.span))
+    return nil
   }
 }

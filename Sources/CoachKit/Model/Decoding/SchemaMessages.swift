@@ -17,6 +17,56 @@ enum SchemaMessage {
         ?? "the keys of \(what) are: \(known.map { "`\($0)`" }.joined(separator: ", "))")
   }
 
+  /// An unknown key that is a misspelling of a required key that is missing.
+  static func misspeltKey(_ key: Node.Scalar, meant: String, in what: String) -> Diagnostic {
+    .error(
+      "S002", "unknown key `\(key.value)` in \(what): did you mean `\(meant)`?", at: key.span,
+      label: "`\(meant)` is required, and this is the closest key",
+      help: "rename `\(key.value)` to `\(meant)`")
+  }
+
+  /// Plain text followed by ` #` on its line: YAML reads the rest as a comment.
+  static func textCutByComment(_ scalar: Node.Scalar, key: String, comment: SourceSpan)
+    -> Diagnostic
+  {
+    .warning(
+      "W006", "the text of `\(key)` stops at ` #`: the rest of the line is a comment",
+      at: comment, label: "read as a comment, not as text",
+      related: [.init(scalar.span, "the text is only this")],
+      help: "if `#` is part of the text, put the whole text in quotes")
+  }
+
+  /// A list of words written as one text with commas: `asked-by: orders, lost`.
+  static func listWithoutBrackets(_ scalar: Node.Scalar, for key: String, items: [String])
+    -> Diagnostic
+  {
+    .error(
+      "S012", "`\(key)` is a list, but `\(scalar.value)` is written as one text", at: scalar.span,
+      label: "a list needs brackets",
+      help: "write `\(key): [\(items.joined(separator: ", "))]`")
+  }
+
+  /// A line of text with `: ` in it, which YAML reads as `key: value` (`- I said: no`); `nil`
+  /// when `node` is not a mapping of one entry.
+  static func textWithColon(_ node: Node) -> Diagnostic? {
+    guard case .mapping(let mapping) = node, mapping.entries.count == 1,
+      let entry = mapping.entries.first, case .scalar(let value) = entry.value
+    else { return nil }
+    let text = value.value.isEmpty ? "\(entry.key.value):" : "\(entry.key.value): \(value.value)"
+    return .error(
+      "S013", "`\(text)` is read as `key: value`, not as text", at: entry.key.span,
+      label: "`: ` after this makes it a key",
+      help: "put the whole text in quotes: \(quoted(text))")
+  }
+
+  /// `text` in YAML quotes: double quotes, or single quotes when it holds a `"` or a `\`.
+  static func quoted(_ text: String) -> String {
+    if !text.contains("\"") && !text.contains("\\") { return "\"\(text)\"" }
+    return "'"
+      + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''")
+      + "'"
+  }
+
   static func wrongType(_ node: Node, expected: String, for what: String) -> Diagnostic {
     .error(
       "S003", "`\(what)` should be \(expected), found \(node.kindDescription)", at: node.span,
@@ -44,7 +94,10 @@ enum SchemaMessage {
   static func notABoolean(_ scalar: Node.Scalar, for what: String) -> Diagnostic {
     .error(
       "S006", "`\(what)` should be `true` or `false`, found `\(scalar.value)`", at: scalar.span,
-      label: "not true or false")
+      label: "not true or false",
+      help: ["yes", "no", "on", "off", "y", "n"].contains(scalar.value.lowercased())
+        ? "write `\(["yes", "on", "y"].contains(scalar.value.lowercased()) ? "true" : "false")`: scripts read `\(scalar.value)` as a word, as YAML 1.2 does"
+        : "write `true` or `false`")
   }
 
   static func notOneOf(_ scalar: Node.Scalar, for what: String, choices: [String]) -> Diagnostic {

@@ -6,15 +6,19 @@ struct ScenarioValidator {
   /// The longest line of customer text before lint warns.
   static let longLine = 400
 
-  func validate(_ scenario: Scenario) {
-    let facts = firstDefinitions(scenario.facts, what: "fact") { ($0.id, $0.span) }
-    let options = firstDefinitions(scenario.options, what: "option") { ($0.id, $0.span) }
-    let rules = firstDefinitions(scenario.rules, what: "rule") { ($0.id, $0.span) }
+  /// - Parameter broken: facts and options whose entries have errors of their own; they count
+  ///   as defined, so that references to them are not reported too.
+  func validate(_ scenario: Scenario, broken: BrokenEntries = BrokenEntries()) {
+    let facts = Known(
+      firstDefinitions(scenario.facts, what: "fact") { ($0.id, $0.span) }, broken.facts)
+    let options = Known(
+      firstDefinitions(scenario.options, what: "option") { ($0.id, $0.span) }, broken.options)
+    let rules = Known(firstDefinitions(scenario.rules, what: "rule") { ($0.id, $0.span) }, [])
     _ = firstDefinitions(scenario.tests, what: "test", noun: "name") { ($0.name, $0.span) }
 
     func checkFacts(_ phrases: [Phrase]) {
-      for phrase in phrases where facts[phrase.text] == nil {
-        unknownReference(phrase, what: "fact", known: scenario.facts.map(\.id))
+      for phrase in phrases where !facts.contains(phrase.text) {
+        unknownReference(phrase, what: "fact", known: facts.ids)
       }
     }
     for option in scenario.options { checkFacts(option.needsFacts) }
@@ -39,8 +43,8 @@ struct ScenarioValidator {
     }
     for test in scenario.tests {
       if case .conversation(_, let expect) = test.kind {
-        for event in expect.events { checkEvent(event, in: scenario, facts, options, rules) }
-        for event in expect.noEvents { checkEvent(event, in: scenario, facts, options, rules) }
+        for event in expect.events { checkEvent(event, facts, options, rules) }
+        for event in expect.noEvents { checkEvent(event, facts, options, rules) }
       }
     }
 
@@ -56,7 +60,9 @@ struct ScenarioValidator {
           at: fact.span, label: "no `asked-by` phrases and no rule reveals it",
           help: "add the words a rep's question would use under `asked-by:`"))
     }
-    if !scenario.options.isEmpty, !scenario.options.contains(where: { $0.response == .accept }),
+    // With an option that has errors of its own, what it would have said is not known.
+    if !scenario.options.isEmpty, broken.options.isEmpty,
+      !scenario.options.contains(where: { $0.response == .accept }),
       !scenario.rules.contains(where: { $0.end == .resolved })
     {
       sink.append(
@@ -79,6 +85,23 @@ struct ScenarioValidator {
   func smells(_ scenario: Scenario) {
     checkCollisions(scenario)
     checkLines(scenario)
+  }
+
+  /// The ids of one kind that references may name: those defined, and those of entries with
+  /// errors of their own; `ids` in the order of the file, each once.
+  private struct Known {
+    let spans: [String: SourceSpan]
+
+    init(_ defined: [String: SourceSpan], _ broken: BrokenEntries.Entries) {
+      var spans = defined
+      for (id, span) in broken where spans[id] == nil { spans[id] = span }
+      self.spans = spans
+    }
+
+    /// Only needed for a message, so worked out only then.
+    var ids: [String] { spans.sorted { $0.value.start.offset < $1.value.start.offset }.map(\.key) }
+
+    func contains(_ id: String) -> Bool { spans[id] != nil }
   }
 
   /// Where each id is first defined, reporting every later use of the same id.
@@ -120,10 +143,7 @@ struct ScenarioValidator {
 
   /// Events in tests: `reveal FACT`, `offer OPTION`, `accept OPTION`, `counter OPTION`,
   /// `refuse OPTION`, `too-soon OPTION`, `not-yet OPTION`, `rule RULE`, and the bare names.
-  private func checkEvent(
-    _ event: Phrase, in scenario: Scenario, _ facts: [String: SourceSpan],
-    _ options: [String: SourceSpan], _ rules: [String: SourceSpan]
-  ) {
+  private func checkEvent(_ event: Phrase, _ facts: Known, _ options: Known, _ rules: Known) {
     let words = event.text.split(separator: " ")
     if words.count == 1, SessionEvent.bareNames.contains(String(words[0])) { return }
     guard words.count == 2 else { return notAnEvent(event) }
@@ -132,17 +152,13 @@ struct ScenarioValidator {
     let argument = Phrase(name, span: event.span)
     switch words[0] {
     case "reveal":
-      if facts[name] == nil {
-        unknownReference(argument, what: "fact", known: scenario.facts.map(\.id))
-      }
+      if !facts.contains(name) { unknownReference(argument, what: "fact", known: facts.ids) }
     case "offer", "accept", "counter", "refuse", "too-soon", "not-yet":
-      if options[name] == nil {
-        unknownReference(argument, what: "option", known: scenario.options.map(\.id))
+      if !options.contains(name) {
+        unknownReference(argument, what: "option", known: options.ids)
       }
     case "rule":
-      if rules[name] == nil {
-        unknownReference(argument, what: "rule", known: scenario.rules.map(\.id))
-      }
+      if !rules.contains(name) { unknownReference(argument, what: "rule", known: rules.ids) }
     default:
       notAnEvent(event)
     }
