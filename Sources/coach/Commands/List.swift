@@ -31,6 +31,9 @@ struct List: ParsableCommand {
       }
     }
     rows.sort { ($0.difficulty, $0.id) < ($1.difficulty, $1.id) }
+    for warning in catalog.duplicateScenarioWarnings() {
+      Platform.writeError("coach: warning: \(warning)\n")
+    }
     if json {
       let array = JSONValue.array(
         rows.map { row in

@@ -36,16 +36,85 @@ final class ScriptCatalog {
   /// Every `*.coach.yaml` file on the search path (first occurrence of a file name wins).
   func files() -> [String] {
     if let fileList { return fileList }
-    var seen: Set<String> = []
+    var seen: [String: String] = [:]
     var result: [String] = []
     for directory in searchPath where ScriptFiles.isDirectory(directory) {
       for path in ScriptFiles.scripts(in: directory) {
         let name = String(path.split(separator: "/").last ?? "")
-        if seen.insert(name).inserted { result.append(path) }
+        if let first = seen[name] {
+          hidden.append((path, by: first))
+        } else {
+          seen[name] = path
+          result.append(path)
+        }
       }
     }
     fileList = result
     return result
+  }
+
+  /// Files that a file of the same name earlier on the search path hides.
+  private(set) var hidden: [(path: String, by: String)] = []
+
+  /// The scenario files on the search path that say `scenario: ID`, in search order, the ones a
+  /// same-named file hides included. Each file's first line is read, not the whole file.
+  func scenarioFiles(declaring id: String) -> [String] {
+    let candidates = files() + hidden.map(\.path)
+    return candidates.filter { path in
+      guard let header = ScriptKindSniffer.header(ofFile: path) else { return false }
+      return header.kind == .scenario && header.id == id
+    }
+  }
+
+  /// A warning for each scenario id that more than one file on the search path uses: `coach`
+  /// plays the first, and the others are never played.
+  func duplicateScenarioWarnings() -> [String] {
+    var byID: [String: [String]] = [:]
+    var order: [String] = []
+    for path in files() + hidden.map(\.path) {
+      guard let header = ScriptKindSniffer.header(ofFile: path), header.kind == .scenario else {
+        continue
+      }
+      if byID[header.id] == nil { order.append(header.id) }
+      byID[header.id, default: []].append(path)
+    }
+    return order.compactMap { id in
+      guard let paths = byID[id], paths.count > 1 else { return nil }
+      return Self.duplicateWarning(id: id, paths: playedFirst(paths, id: id))
+    }
+  }
+
+  /// `paths` with the one `coach practice ID` plays first: the file named `ID.coach.yaml` that is
+  /// not hidden, else the first in search order (as ``scenario(_:)`` finds it).
+  private func playedFirst(_ paths: [String], id: String) -> [String] {
+    let hiddenPaths = Set(hidden.map(\.path))
+    guard
+      let named = paths.firstIndex(where: {
+        $0.hasSuffix("/" + id + ".coach.yaml") && !hiddenPaths.contains($0)
+      })
+    else { return paths }
+    var ordered = paths
+    ordered.insert(ordered.remove(at: named), at: 0)
+    return ordered
+  }
+
+  /// "scenario `ID` is in several files: `A` (played), `B`".
+  static func duplicateWarning(id: String, paths: [String]) -> String {
+    let clean = { (text: String) in TerminalSafe.clean(text, keepNewlines: false) }
+    let others = paths.dropFirst().map { "`\(clean($0))`" }.joined(separator: ", ")
+    return "scenario `\(clean(id))` is in \(paths.count) files: `\(clean(paths[0]))` is played, "
+      + "not \(others); give each scenario its own id"
+  }
+
+  /// Warns on standard error when a scenario id played by id is in more than one file. Only with
+  /// folders beside the bundled one: the bundled scripts' ids are checked by their tests.
+  func warnIfDuplicated(_ id: String) {
+    guard searchPath.count > 1 else { return }
+    let paths = scenarioFiles(declaring: id)
+    if paths.count > 1 {
+      let warning = Self.duplicateWarning(id: id, paths: playedFirst(paths, id: id))
+      Platform.writeError("coach: warning: \(warning)\n")
+    }
   }
 
   /// The script at `path`, parsed and decoded once.
@@ -72,6 +141,7 @@ final class ScriptCatalog {
     if reference.hasSuffix(".yaml") || reference.contains("/") {
       script = try load(reference)
     } else if let script = conventionalFile(for: reference), script.scenario?.id == reference {
+      warnIfDuplicated(reference)
       // Scenario files are named after their id: try that file before loading every scenario.
       return try require(script, as: \.scenario, what: "scenario")
     } else {
@@ -89,6 +159,7 @@ final class ScriptCatalog {
         }
         throw CoachError(message)
       }
+      warnIfDuplicated(reference)
       script = found
     }
     return try require(script, as: \.scenario, what: "scenario")

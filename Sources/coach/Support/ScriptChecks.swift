@@ -10,18 +10,30 @@ enum ScriptChecks {
     var evaluator: Evaluator?
     /// The scenarios found, id → difficulty.
     var scenarios: [String: Int]
+    /// The scenario files found, id → paths (several when an id is used twice).
+    var scenarioFiles: [String: [String]] = [:]
   }
 
   /// The context for the scripts found with `options`.
   static func context(_ options: ScriptOptions) -> Context {
     let catalog = ScriptCatalog(options)
     var scenarios: [String: Int] = [:]
+    var files: [String: [String]] = [:]
     for script in catalog.scripts(of: .scenario) {
       if let scenario = script.scenario, scenarios[scenario.id] == nil {
         scenarios[scenario.id] = scenario.difficulty
       }
+      if let scenario = script.scenario {
+        files[scenario.id, default: []].append(script.source.path)
+      }
     }
-    return Context(evaluator: try? catalog.evaluator(), scenarios: scenarios)
+    for (path, _) in catalog.hidden {
+      if let header = ScriptKindSniffer.header(ofFile: path), header.kind == .scenario {
+        files[header.id, default: []].append(path)
+      }
+    }
+    return Context(
+      evaluator: try? catalog.evaluator(), scenarios: scenarios, scenarioFiles: files)
   }
 
   static func diagnostics(for source: SourceFile, context: Context) -> [Diagnostic] {
@@ -33,6 +45,11 @@ enum ScriptChecks {
       if let evaluator = context.evaluator {
         diagnostics += AuthoringSmells.check(scenario, evaluator: evaluator)
       }
+      let here = ScriptFiles.canonical(source.path)
+      let others = (context.scenarioFiles[scenario.id] ?? []).filter {
+        ScriptFiles.canonical($0) != here
+      }
+      diagnostics += ScenarioIdentity.check(scenario, path: source.path, others: others)
     case .curriculum(let curriculum)?:
       diagnostics += curriculum.checkScenarios(available: context.scenarios)
     default:

@@ -72,6 +72,13 @@ enum ScriptFiles {
     return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
   }
 
+  /// `path` with symbolic links, `.` and `..` resolved, or `path` itself if it cannot be.
+  static func canonical(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
   /// Whether `path` exists.
   static func exists(_ path: String) -> Bool {
     var info = stat()

@@ -13,14 +13,24 @@ import CoachKit
 enum ScriptKindSniffer {
   /// The kind named by the first `key:` at column 1, skipping comments, blank lines and `---`.
   static func kind(ofFile path: String) -> Script.Kind? {
+    header(ofFile: path)?.kind
+  }
+
+  static func kind(of bytes: ArraySlice<UInt8>) -> Script.Kind? {
+    header(of: bytes)?.kind
+  }
+
+  /// The kind and the id (the first key's plain value, e.g. `scenario: late-delivery`), or `nil`.
+  static func header(ofFile path: String) -> (kind: Script.Kind, id: String)? {
     guard let file = fopen(path, "rb") else { return nil }
     defer { fclose(file) }
     var buffer = [UInt8](repeating: 0, count: 4096)
     let count = fread(&buffer, 1, buffer.count, file)
-    return kind(of: buffer[0..<count])
+    return header(of: buffer[0..<count])
   }
 
-  static func kind(of bytes: ArraySlice<UInt8>) -> Script.Kind? {
+  static func header(of bytes: ArraySlice<UInt8>) -> (kind: Script.Kind, id: String)? {
+    guard !bytes.isEmpty else { return nil }
     var index = bytes.startIndex
     if bytes[index...].starts(with: [0xEF, 0xBB, 0xBF]) { index += 3 }
     while index < bytes.endIndex {
@@ -32,7 +42,13 @@ enum ScriptKindSniffer {
       if line.starts(with: Array("---".utf8)) { continue }
       guard let colon = line.firstIndex(of: 0x3A) else { return nil }
       let key = String(decoding: line[line.startIndex..<colon], as: UTF8.self)
-      return Script.Kind(rawValue: key)
+      guard let kind = Script.Kind(rawValue: key) else { return nil }
+      var value = line[(colon + 1)...]
+      if let hash = value.firstIndex(of: 0x23) { value = value[..<hash] }  // ` # comment`
+      let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+      while let first = value.first, blank(first) { value = value.dropFirst() }
+      while let last = value.last, blank(last) { value = value.dropLast() }
+      return (kind, String(decoding: value, as: UTF8.self))
     }
     return nil
   }
