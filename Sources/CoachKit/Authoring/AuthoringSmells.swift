@@ -8,22 +8,58 @@
 /// the evaluator cannot find even there (a `{class}` the lexicon lacks, punctuation or a sentence
 /// break inside, a negation word) can never match anything a rep types.
 ///
-/// All findings are warnings (codes `W010`–`W018`); `coach lint` adds them to the script's own
+/// All findings are warnings (codes `W010`–`W019`); `coach lint` adds them to the script's own
 /// diagnostics. Checks that need no evaluator live in the scenario validator (`W001`–`W005`; `W003`–`W005`
 /// only when loading with `smells: true`).
 public struct AuthoringSmells: Sendable {
   let scenario: Scenario
   let judge: ScenarioJudge
+  /// Words that scenarios use as cues, each with everyday phrases in which it means something
+  /// else (`credit` → `credit card`), from `Scripts/authoring/everyday-phrases.en.yaml`: a cue
+  /// with the word that matches one of its phrases is reported (`W019`).
+  let everydayPhrases: [(word: String, phrases: [String])]
+
+  /// The file of everyday phrases, relative to the `Scripts` folder.
+  public static let everydayPhrasesPath = "authoring/everyday-phrases.en.yaml"
 
   /// Prepares the checks of `scenario` with the evaluator built from the lexicon in use.
-  public init(scenario: Scenario, evaluator: Evaluator) {
+  public init(
+    scenario: Scenario, evaluator: Evaluator,
+    everydayPhrases: [(word: String, phrases: [String])] = []
+  ) {
     self.scenario = scenario
     self.judge = ScenarioJudge(evaluator: evaluator, scenario: scenario)
+    self.everydayPhrases = everydayPhrases
   }
 
   /// Every smell found, in source order.
-  public static func check(_ scenario: Scenario, evaluator: Evaluator) -> [Diagnostic] {
-    AuthoringSmells(scenario: scenario, evaluator: evaluator).diagnostics()
+  public static func check(
+    _ scenario: Scenario, evaluator: Evaluator,
+    everydayPhrases: [(word: String, phrases: [String])] = []
+  ) -> [Diagnostic] {
+    AuthoringSmells(scenario: scenario, evaluator: evaluator, everydayPhrases: everydayPhrases)
+      .diagnostics()
+  }
+
+  /// The words and phrases of an everyday-phrases file (a mapping of words to lists of
+  /// phrases); its problems, if any, as diagnostics.
+  public static func everydayPhrases(from source: SourceFile)
+    -> (phrases: [(word: String, phrases: [String])], diagnostics: [Diagnostic])
+  {
+    let tree = SyntaxParser.parse(source)
+    guard !tree.diagnostics.hasErrors, let root = tree.root else { return ([], tree.diagnostics) }
+    let sink = DiagnosticSink()
+    guard case .mapping(let mapping) = root else {
+      sink.append(
+        SchemaMessage.wrongType(root, expected: "a mapping of words to phrases", for: "the file"))
+      return ([], sink.diagnostics)
+    }
+    var result: [(word: String, phrases: [String])] = []
+    for entry in mapping.entries {
+      let phrases = Fields.stringList(entry.value, for: entry.key.value, sink: sink) ?? []
+      result.append((entry.key.value.lowercased(), phrases.map { $0.value.lowercased() }))
+    }
+    return (result, sink.diagnostics)
   }
 
   /// Every smell found, in source order.
@@ -35,7 +71,67 @@ public struct AuthoringSmells: Sendable {
     checkRules(into: &out)
     checkCollisions(into: &out)
     checkNames(into: &out)
+    checkEverydayPhrases(into: &out)
     return out.sortedBySource()
+  }
+
+  // MARK: - Everyday phrases
+
+  /// W019: a cue that matches an everyday phrase in which its word means something else.
+  private func checkEverydayPhrases(into out: inout [Diagnostic]) {
+    guard !everydayPhrases.isEmpty else { return }
+    for fact in scenario.facts {
+      for phrase in fact.askedBy {
+        if let hit = everydayHit(phrase, question: true) {
+          out.append(everydayMatch(phrase, hit, in: "fact `\(fact.id)`", does: "bring it out"))
+        }
+      }
+    }
+    for option in scenario.options {
+      for phrase in option.offeredBy {
+        if let hit = everydayHit(phrase, question: false) {
+          out.append(everydayMatch(phrase, hit, in: "option `\(option.id)`", does: "offer it"))
+        }
+      }
+    }
+    for rule in scenario.rules {
+      for phrase in rule.whenSays {
+        if let hit = everydayHit(phrase, question: false) {
+          out.append(everydayMatch(phrase, hit, in: "rule `\(rule.id)`", does: "fire it"))
+        }
+      }
+    }
+  }
+
+  /// The first everyday phrase that `phrase` matches where a word of the cue means something
+  /// else, tried in a reply (`It is about the credit card.`) or a question (`What about your
+  /// credit card?`). A cue that holds the whole everyday phrase means it, and is not reported.
+  func everydayHit(_ phrase: Phrase, question: Bool) -> String? {
+    let cue = phrase.text.lowercased()
+    let words = cue.split(separator: " ")
+    var cues: CueSet?
+    for (word, phrases) in everydayPhrases where words.contains(where: { $0.hasPrefix(word) }) {
+      for everyday in phrases where !cue.contains(everyday) {
+        if cues == nil { cues = judge.evaluator.compile([phrase.text]) }
+        guard let compiled = cues, compiled.problems.isEmpty else { return nil }
+        let probe = question ? "What about your \(everyday)?" : "It is about the \(everyday)."
+        let assessment = judge.evaluator.assess(probe, context: ReplyContext(step: .understand))
+        if judge.evaluator.matches(compiled, in: assessment).contains(where: { !$0.negated }) {
+          return everyday
+        }
+      }
+    }
+    return nil
+  }
+
+  private func everydayMatch(_ phrase: Phrase, _ everyday: String, in owner: String, does: String)
+    -> Diagnostic
+  {
+    .warning(
+      "W019", "cue `\(phrase.text)` of \(owner) also matches “\(everyday)”", at: phrase.span,
+      label: "a rep who says “\(everyday)” would \(does)",
+      help: "use a longer cue that only means what you want, or several words in one cue",
+      notes: ["the everyday phrases are in Scripts/\(Self.everydayPhrasesPath)"])
   }
 
   // MARK: - Probing phrases
@@ -102,7 +198,8 @@ public struct AuthoringSmells: Sendable {
     if phrase.text.contains(where: { ".,;:!?".contains($0) }) {
       return Reason(label: "has punctuation inside", note: Self.punctuationNote)
     }
-    return Reason(label: needsQuestion ? "never found in a question" : "never found in a reply", note: nil)
+    return Reason(
+      label: needsQuestion ? "never found in a question" : "never found in a reply", note: nil)
   }
 
   /// The distinct notes of some reasons, in order.
@@ -175,9 +272,12 @@ public struct AuthoringSmells: Sendable {
           .warning(
             "W014", "option `\(option.id)` needs fact `\(need.text)`, which can never come out",
             at: need.span, label: "this fact is never known",
-            related: fact.map { [.init($0.span, "not required, and no question or rule reveals it")] }
+            related: fact.map {
+              [.init($0.span, "not required, and no question or rule reveals it")]
+            }
               ?? [],
-            help: "fix the fact's `asked-by` phrases, make it `required`, or drop it from `needs-facts`",
+            help:
+              "fix the fact's `asked-by` phrases, make it `required`, or drop it from `needs-facts`",
             notes: ["until the fact is known the customer answers this offer with `too-soon`"]))
       }
       if option.response != .accept {
@@ -185,7 +285,8 @@ public struct AuthoringSmells: Sendable {
         if let key {
           out.append(
             .warning(
-              "W018", "`\(key)` has no effect on option `\(option.id)`, which the customer \(option.response.rawValue)s",
+              "W018",
+              "`\(key)` has no effect on option `\(option.id)`, which the customer \(option.response.rawValue)s",
               at: option.span, label: "`\(key)` is only read for an option the customer accepts",
               help: "remove `\(key)`, or make the option `accept:`"))
         }
@@ -276,7 +377,8 @@ public struct AuthoringSmells: Sendable {
       guard let first = phrases.first else { continue }
       out.append(
         .warning(
-          "W017", "`cues.\(id)` names no signal or anti-pattern of the lexicon, so its phrases are ignored",
+          "W017",
+          "`cues.\(id)` names no signal or anti-pattern of the lexicon, so its phrases are ignored",
           at: first.span, label: "under an unknown id",
           help: Suggestions.closest(to: id, in: groups).map { "did you mean `\($0)`?" }
             ?? "the signals are: \(evaluator.signalIDs.map { "`\($0)`" }.joined(separator: ", "))"))
@@ -290,7 +392,8 @@ public struct AuthoringSmells: Sendable {
     where !antipatterns.contains(id) {
       out.append(
         .warning(
-          "W016", "`lines.antipatterns.\(id)` is never said: the lexicon has no anti-pattern `\(id)`",
+          "W016",
+          "`lines.antipatterns.\(id)` is never said: the lexicon has no anti-pattern `\(id)`",
           at: span, label: "under an unknown anti-pattern",
           help: Suggestions.closest(to: id, in: antipatterns).map { "did you mean `\($0)`?" }
             ?? "the anti-patterns are: \(antipatterns.map { "`\($0)`" }.joined(separator: ", "))"))

@@ -12,6 +12,9 @@ enum ScriptChecks {
     var scenarios: [String: Int]
     /// The scenario files found, id → paths (several when an id is used twice).
     var scenarioFiles: [String: [String]] = [:]
+    /// Everyday phrases a cue should not match, from the first folder on the search path that
+    /// has the file.
+    var everydayPhrases: [(word: String, phrases: [String])] = []
   }
 
   /// The context for the scripts found with `options`.
@@ -32,8 +35,20 @@ enum ScriptChecks {
         files[header.id, default: []].append(path)
       }
     }
+    var everyday: [(word: String, phrases: [String])] = []
+    for folder in options.searchPath {
+      let path = folder + "/" + AuthoringSmells.everydayPhrasesPath
+      guard let source = try? ScriptFiles.read(path) else { continue }
+      let (phrases, diagnostics) = AuthoringSmells.everydayPhrases(from: source)
+      if !diagnostics.isEmpty {
+        Platform.writeError(DiagnosticRenderer(color: false).render(diagnostics, in: source))
+      }
+      everyday = phrases
+      break
+    }
     return Context(
-      evaluator: try? catalog.evaluator(), scenarios: scenarios, scenarioFiles: files)
+      evaluator: try? catalog.evaluator(), scenarios: scenarios, scenarioFiles: files,
+      everydayPhrases: everyday)
   }
 
   static func diagnostics(for source: SourceFile, context: Context) -> [Diagnostic] {
@@ -43,7 +58,8 @@ enum ScriptChecks {
     switch script.content {
     case .scenario(let scenario)?:
       if let evaluator = context.evaluator {
-        diagnostics += AuthoringSmells.check(scenario, evaluator: evaluator)
+        diagnostics += AuthoringSmells.check(
+          scenario, evaluator: evaluator, everydayPhrases: context.everydayPhrases)
       }
       let here = ScriptFiles.canonical(source.path)
       let others = (context.scenarioFiles[scenario.id] ?? []).filter {

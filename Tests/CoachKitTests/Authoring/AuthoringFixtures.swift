@@ -21,6 +21,17 @@ enum AuthoringFixtures {
     return Evaluator(lexicon: lexicon)
   }()
 
+  /// The bundled everyday phrases that cues should not match (W019).
+  static let everydayPhrases: [(word: String, phrases: [String])] = {
+    let path = scripts.appendingPathComponent(AuthoringSmells.everydayPhrasesPath).path
+    let loaded = AuthoringSmells.everydayPhrases(
+      from: SourceFile(path: path, bytes: TestScripts.readFile(path)))
+    guard loaded.diagnostics.isEmpty, !loaded.phrases.isEmpty else {
+      fatalError("the bundled everyday phrases do not load")
+    }
+    return loaded.phrases
+  }()
+
   /// The names (without `.coach.yaml`) of the fixtures in a subfolder.
   static func names(in folder: String) -> [String] {
     let path = directory.appendingPathComponent(folder).path

@@ -1,9 +1,10 @@
-@testable import CoachKit
 import CoachTestSupport
 import Foundation
 import Testing
 
-/// Golden tests for the lint smells that need the evaluator (`W010`–`W018`) and for the
+@testable import CoachKit
+
+/// Golden tests for the lint smells that need the evaluator (`W010`–`W019`) and for the
 /// validator's own checks (the `validation-*` fixtures): each
 /// `Fixtures/Authoring/Lint/NAME.coach.yaml` must render exactly `NAME.expected.txt`. `RECORD_SNAPSHOTS=1` rewrites the expected files.
 @Suite struct AuthoringSmellsTests {
@@ -12,8 +13,10 @@ import Testing
   static func lint(_ source: SourceFile) -> [Diagnostic] {
     let script = ScriptLoader.load(source)
     guard let scenario = script.scenario else { return script.diagnostics }
-    return (script.diagnostics
-      + AuthoringSmells.check(scenario, evaluator: AuthoringFixtures.evaluator)).sortedBySource()
+    let smells = AuthoringSmells.check(
+      scenario, evaluator: AuthoringFixtures.evaluator,
+      everydayPhrases: AuthoringFixtures.everydayPhrases)
+    return (script.diagnostics + smells).sortedBySource()
   }
 
   @Test func thereAreFixtures() {
@@ -32,7 +35,7 @@ import Testing
       let source = try AuthoringFixtures.source("Lint/\(name).coach.yaml")
       codes.formUnion(Self.lint(source).map(\.code))
     }
-    for code in (10...18).map({ "W0\($0)" }) {
+    for code in (10...19).map({ "W0\($0)" }) {
       #expect(codes.contains(code), "no fixture shows \(code)")
     }
   }
@@ -41,7 +44,9 @@ import Testing
     let url = AuthoringFixtures.scripts.appendingPathComponent("scenarios/late-delivery.coach.yaml")
     let source = SourceFile(path: url.lastPathComponent, bytes: Array(try Data(contentsOf: url)))
     let scenario = try #require(ScriptLoader.load(source).scenario)
-    let smells = AuthoringSmells.check(scenario, evaluator: AuthoringFixtures.evaluator)
+    let smells = AuthoringSmells.check(
+      scenario, evaluator: AuthoringFixtures.evaluator,
+      everydayPhrases: AuthoringFixtures.everydayPhrases)
     #expect(smells.isEmpty, "\(DiagnosticRenderer().render(smells, in: source))")
   }
 
@@ -57,8 +62,11 @@ import Testing
     let phrase = Phrase("when do you need", span: scenario.span)
     #expect(smells.questionProblem(phrase) == nil)
     #expect(smells.replyProblem(Phrase("same day", span: scenario.span)) == nil)
-    #expect(smells.questionProblem(Phrase("{nope}", span: scenario.span))?.label == "no word class `nope`")
-    #expect(smells.replyProblem(Phrase("a, b", span: scenario.span))?.label == "has punctuation inside")
+    #expect(
+      smells.questionProblem(Phrase("{nope}", span: scenario.span))?.label == "no word class `nope`"
+    )
+    #expect(
+      smells.replyProblem(Phrase("a, b", span: scenario.span))?.label == "has punctuation inside")
   }
 }
 
