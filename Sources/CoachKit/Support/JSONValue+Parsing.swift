@@ -11,12 +11,8 @@ extension JSONValue {
   /// Parses one JSON value (RFC 8259). Numbers without a fraction or exponent that fit an `Int`
   /// become ``int(_:)``; others ``double(_:)``. Nesting deeper than `maxDepth` is refused.
   public static func parse(_ text: String, maxDepth: Int = 256) throws(ParseError) -> JSONValue {
-    var parser = JSONTextParser(scalars: Array(text.unicodeScalars), maxDepth: maxDepth)
-    parser.skipSpace()
-    let value = try parser.value(depth: 0)
-    parser.skipSpace()
-    if parser.index < parser.scalars.count { throw parser.error("unexpected text after the value") }
-    return value
+    var spans: [JSONTextParser.Span] = []
+    return try parse(text, maxDepth: maxDepth, spans: &spans, recording: false)
   }
 
   /// One member of an object read by ``parseObject(_:maxDepth:)``: its key, its value, and the
@@ -38,27 +34,36 @@ extension JSONValue {
   public static func parseObject(_ text: String, maxDepth: Int = 256) throws(ParseError)
     -> [Member]?
   {
-    let scalars = Array(text.unicodeScalars)
-    var parser = JSONTextParser(scalars: scalars, maxDepth: maxDepth)
-    parser.skipSpace()
-    var spans: [(key: String, value: JSONValue, start: Int, end: Int)] = []
-    let value = try parser.value(depth: 0, spans: &spans)
-    parser.skipSpace()
-    if parser.index < scalars.count { throw parser.error("unexpected text after the value") }
-    guard case .object = value else { return nil }
-    // Scalar offsets to string indices, in one pass over the text.
-    var members: [Member] = []
-    members.reserveCapacity(spans.count)
-    var position = text.unicodeScalars.startIndex
-    var offset = 0
-    for span in spans {
-      position = text.unicodeScalars.index(position, offsetBy: span.start - offset)
-      let end = text.unicodeScalars.index(position, offsetBy: span.end - span.start)
-      members.append(Member(key: span.key, value: span.value, source: text[position..<end]))
-      position = end
-      offset = span.end
+    var text = text
+    text.makeContiguousUTF8()
+    var spans: [JSONTextParser.Span] = []
+    guard case .object = try parse(text, maxDepth: maxDepth, spans: &spans, recording: true)
+    else { return nil }
+    let utf8 = text.utf8
+    return spans.map { span in
+      let start = utf8.index(utf8.startIndex, offsetBy: span.start)
+      let end = utf8.index(start, offsetBy: span.end - span.start)
+      return Member(key: span.key, value: span.value, source: text[start..<end])
     }
-    return members
+  }
+
+  private static func parse(
+    _ text: String, maxDepth: Int, spans: inout [JSONTextParser.Span], recording: Bool
+  ) throws(ParseError) -> JSONValue {
+    var text = text
+    let result: Result<JSONValue, ParseError> = text.withUTF8 { bytes in
+      var parser = JSONTextParser(bytes: bytes, maxDepth: maxDepth)
+      do throws(ParseError) {
+        parser.skipSpace()
+        let value = try parser.value(depth: 0, spans: &spans, recording: recording)
+        parser.skipSpace()
+        if parser.index < bytes.count { throw parser.error("unexpected text after the value") }
+        return .success(value)
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try result.get()
   }
 
   /// The member `key` of an object, or `nil`.
@@ -90,146 +95,152 @@ extension JSONValue {
   }
 }
 
-private struct JSONTextParser {
-  let scalars: [Unicode.Scalar]
+/// A JSON reader over UTF-8 bytes (of a valid Swift string). Error offsets are reported in
+/// Unicode scalars, as ``JSONValue/ParseError`` promises.
+struct JSONTextParser {
+  /// A member of the top-level object: key, value, and the byte range of the value's text.
+  struct Span {
+    var key: String
+    var value: JSONValue
+    var start: Int
+    var end: Int
+  }
+
+  let bytes: UnsafeBufferPointer<UInt8>
   let maxDepth: Int
   var index = 0
 
-  func error(_ message: String) -> JSONValue.ParseError {
-    JSONValue.ParseError(message: message, offset: index)
+  init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    self.bytes = bytes
+    self.maxDepth = maxDepth
   }
+
+  func error(_ message: String) -> JSONValue.ParseError {
+    // Scalars before the byte offset: every byte that does not continue a sequence.
+    var scalars = 0
+    for byte in bytes[0..<min(index, bytes.count)] where byte & 0xC0 != 0x80 { scalars += 1 }
+    return JSONValue.ParseError(message: message, offset: scalars)
+  }
+
+  private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
   mutating func skipSpace() {
-    while index < scalars.count, [" ", "\t", "\n", "\r"].contains(scalars[index]) { index += 1 }
+    while index < bytes.count {
+      let byte = bytes[index]
+      guard byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else { return }
+      index += 1
+    }
   }
 
-  mutating func value(depth: Int) throws(JSONValue.ParseError) -> JSONValue {
-    var spans: [(key: String, value: JSONValue, start: Int, end: Int)] = []
-    return try value(depth: depth, spans: &spans, recording: false)
-  }
-
-  /// A value; when it is the top-level object and `recording`, each member's key, value and
-  /// the scalar range of the value's text are added to `spans`.
-  mutating func value(
-    depth: Int, spans: inout [(key: String, value: JSONValue, start: Int, end: Int)],
-    recording: Bool = true
-  ) throws(JSONValue.ParseError) -> JSONValue {
+  /// A value; when it is the top-level object and `recording`, each member's key, value and the
+  /// byte range of the value's text are added to `spans`.
+  mutating func value(depth: Int, spans: inout [Span], recording: Bool) throws(JSONValue.ParseError)
+    -> JSONValue
+  {
     guard depth < maxDepth else { throw error("nesting is deeper than \(maxDepth)") }
-    guard index < scalars.count else { throw error("unexpected end of text") }
-    switch scalars[index] {
-    case "{":
+    guard let byte = current else { throw error("unexpected end of text") }
+    switch byte {
+    case UInt8(ascii: "{"):
       index += 1
       var members: [(String, JSONValue)] = []
       skipSpace()
-      if index < scalars.count, scalars[index] == "}" {
+      if current == UInt8(ascii: "}") {
         index += 1
         return .object(members)
       }
       while true {
         skipSpace()
-        guard index < scalars.count, scalars[index] == "\"" else {
-          throw error("expected a string key")
-        }
+        guard current == UInt8(ascii: "\"") else { throw error("expected a string key") }
         let key = try string()
         skipSpace()
-        guard index < scalars.count, scalars[index] == ":" else { throw error("expected `:`") }
+        guard current == UInt8(ascii: ":") else { throw error("expected `:`") }
         index += 1
         skipSpace()
         let start = index
-        let member = try value(depth: depth + 1)
-        if recording, depth == 0 { spans.append((key, member, start, index)) }
+        let member = try value(depth: depth + 1, spans: &spans, recording: false)
+        if recording, depth == 0 {
+          spans.append(Span(key: key, value: member, start: start, end: index))
+        }
         members.append((key, member))
         skipSpace()
-        guard index < scalars.count else { throw error("unexpected end of text in an object") }
-        if scalars[index] == "," {
+        guard let next = current else { throw error("unexpected end of text in an object") }
+        if next == UInt8(ascii: ",") {
           index += 1
-        } else if scalars[index] == "}" {
+        } else if next == UInt8(ascii: "}") {
           index += 1
           return .object(members)
         } else {
           throw error("expected `,` or `}`")
         }
       }
-    case "[":
+    case UInt8(ascii: "["):
       index += 1
       var items: [JSONValue] = []
       skipSpace()
-      if index < scalars.count, scalars[index] == "]" {
+      if current == UInt8(ascii: "]") {
         index += 1
         return .array(items)
       }
       while true {
         skipSpace()
-        items.append(try value(depth: depth + 1))
+        items.append(try value(depth: depth + 1, spans: &spans, recording: false))
         skipSpace()
-        guard index < scalars.count else { throw error("unexpected end of text in an array") }
-        if scalars[index] == "," {
+        guard let next = current else { throw error("unexpected end of text in an array") }
+        if next == UInt8(ascii: ",") {
           index += 1
-        } else if scalars[index] == "]" {
+        } else if next == UInt8(ascii: "]") {
           index += 1
           return .array(items)
         } else {
           throw error("expected `,` or `]`")
         }
       }
-    case "\"":
+    case UInt8(ascii: "\""):
       return .string(try string())
-    case "t": return try literal("true", .bool(true))
-    case "f": return try literal("false", .bool(false))
-    case "n": return try literal("null", .null)
+    case UInt8(ascii: "t"): return try literal("true", .bool(true))
+    case UInt8(ascii: "f"): return try literal("false", .bool(false))
+    case UInt8(ascii: "n"): return try literal("null", .null)
     default:
       return try number()
     }
   }
 
-  mutating func literal(_ word: String, _ value: JSONValue) throws(JSONValue.ParseError)
+  mutating func literal(_ word: StaticString, _ value: JSONValue) throws(JSONValue.ParseError)
     -> JSONValue
   {
-    for scalar in word.unicodeScalars {
-      guard index < scalars.count, scalars[index] == scalar else {
-        throw error("unexpected character")
-      }
+    for i in 0..<word.utf8CodeUnitCount {
+      guard current == word.utf8Start[i] else { throw error("unexpected character") }
       index += 1
     }
     return value
   }
 
+  private mutating func digits() -> Int {
+    let start = index
+    while let byte = current, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") { index += 1 }
+    return index - start
+  }
+
   mutating func number() throws(JSONValue.ParseError) -> JSONValue {
     let start = index
     var isInteger = true
-    if index < scalars.count, scalars[index] == "-" { index += 1 }
-    var digits = 0
-    while index < scalars.count, ("0"..."9").contains(scalars[index]) {
-      index += 1
-      digits += 1
-    }
-    guard digits > 0 else {
+    if current == UInt8(ascii: "-") { index += 1 }
+    guard digits() > 0 else {
       index = start
       throw error("unexpected character")
     }
-    if index < scalars.count, scalars[index] == "." {
+    if current == UInt8(ascii: ".") {
       isInteger = false
       index += 1
-      var fraction = 0
-      while index < scalars.count, ("0"..."9").contains(scalars[index]) {
-        index += 1
-        fraction += 1
-      }
-      guard fraction > 0 else { throw error("expected digits after `.`") }
+      guard digits() > 0 else { throw error("expected digits after `.`") }
     }
-    if index < scalars.count, scalars[index] == "e" || scalars[index] == "E" {
+    if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
       isInteger = false
       index += 1
-      if index < scalars.count, scalars[index] == "+" || scalars[index] == "-" { index += 1 }
-      var exponent = 0
-      while index < scalars.count, ("0"..."9").contains(scalars[index]) {
-        index += 1
-        exponent += 1
-      }
-      guard exponent > 0 else { throw error("expected digits in the exponent") }
+      if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
+      guard digits() > 0 else { throw error("expected digits in the exponent") }
     }
-    var text = ""
-    text.unicodeScalars.append(contentsOf: scalars[start..<index])
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     if isInteger, let value = Int(text) { return .int(value) }
     guard let value = Double(text) else { throw error("invalid number") }
     return .double(value)
@@ -237,45 +248,55 @@ private struct JSONTextParser {
 
   mutating func string() throws(JSONValue.ParseError) -> String {
     index += 1  // opening quote
-    var result = String.UnicodeScalarView()
-    while true {
-      guard index < scalars.count else { throw error("unterminated string") }
-      let scalar = scalars[index]
+    // Fast path: no escape before the closing quote.
+    let start = index
+    while let byte = current, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 {
       index += 1
-      switch scalar {
-      case "\"":
-        return String(result)
-      case "\\":
-        guard index < scalars.count else { throw error("unterminated escape") }
-        let escape = scalars[index]
+    }
+    if current == UInt8(ascii: "\"") {
+      index += 1
+      return String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self)
+    }
+    var result = Array(bytes[start..<index])
+    while true {
+      guard let byte = current else { throw error("unterminated string") }
+      index += 1
+      switch byte {
+      case UInt8(ascii: "\""):
+        return String(decoding: result, as: UTF8.self)
+      case UInt8(ascii: "\\"):
+        guard let escape = current else { throw error("unterminated escape") }
         index += 1
         switch escape {
-        case "\"": result.append("\"")
-        case "\\": result.append("\\")
-        case "/": result.append("/")
-        case "b": result.append("\u{08}")
-        case "f": result.append("\u{0C}")
-        case "n": result.append("\n")
-        case "r": result.append("\r")
-        case "t": result.append("\t")
-        case "u":
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): result.append(escape)
+        case UInt8(ascii: "b"): result.append(0x08)
+        case UInt8(ascii: "f"): result.append(0x0C)
+        case UInt8(ascii: "n"): result.append(0x0A)
+        case UInt8(ascii: "r"): result.append(0x0D)
+        case UInt8(ascii: "t"): result.append(0x09)
+        case UInt8(ascii: "u"):
           var code = try hex4()
-          if (0xD800..<0xDC00).contains(code), index + 1 < scalars.count, scalars[index] == "\\",
-            scalars[index + 1] == "u"
+          if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count,
+            bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
           {
+            let mark = index
             index += 2
             let low = try hex4()
             if (0xDC00..<0xE000).contains(low) {
               code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            } else {
+              index = mark  // not a pair: the second escape is read on its own
             }
           }
-          result.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+          result.append(contentsOf: String(Unicode.Scalar(code) ?? "\u{FFFD}").utf8)
         default:
-          throw error("invalid escape `\\\(escape)`")
+          throw error(
+            "invalid escape `\\\(String(decoding: CollectionOfOne(escape), as: UTF8.self))`")
         }
       default:
-        if scalar.value < 0x20 { throw error("control character in a string") }
-        result.append(scalar)
+        if byte < 0x20 { throw error("control character in a string") }
+        result.append(byte)
       }
     }
   }
@@ -283,12 +304,21 @@ private struct JSONTextParser {
   mutating func hex4() throws(JSONValue.ParseError) -> UInt32 {
     var value: UInt32 = 0
     for _ in 0..<4 {
-      guard index < scalars.count, let digit = UInt32(String(scalars[index]), radix: 16) else {
+      guard let byte = current, let digit = Self.hexDigit(byte) else {
         throw error("invalid \\u escape")
       }
       value = value * 16 + digit
       index += 1
     }
     return value
+  }
+
+  private static func hexDigit(_ byte: UInt8) -> UInt32? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+    default: nil
+    }
   }
 }

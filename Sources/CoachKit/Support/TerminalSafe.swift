@@ -10,7 +10,8 @@ public enum TerminalSafe {
     neutralise(text, keepNewlines: keepNewlines, keepCRLF: false, keepingStyles: false)
   }
 
-  static func needsCleaning(_ scalar: Unicode.Scalar, keepNewlines: Bool) -> Bool {
+  /// Whether ``clean(_:keepNewlines:)`` changes `scalar`.
+  package static func needsCleaning(_ scalar: Unicode.Scalar, keepNewlines: Bool) -> Bool {
     let value = scalar.value
     if value == 0x0A { return !keepNewlines }
     if value < 0x20 || value == 0x7F { return true }

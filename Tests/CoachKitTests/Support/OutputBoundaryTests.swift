@@ -39,4 +39,18 @@ import Testing
       try JSONValue.parseObject(#"{"text": "😀é", "id": 12345678901234567890}"#))
     #expect(String(after[1].source) == "12345678901234567890")
   }
+
+  @Test func theSerialiserEscapesEveryControlCharacter() throws {
+    let text = "a\u{85}b\u{2028}\u{1B}\u{7F}\"\\\n\té\u{A0}—\u{2029}😀"
+    #expect(
+      JSONValue.string(text).serialized()
+        == #""a\u0085b\u2028\u001b\u007f\"\\\n\té\#u{A0}—\u2029😀""#)
+    #expect(try JSONValue.parse(JSONValue.string(text).serialized()) == .string(text))
+    #expect(JSONValue.int(Int.min).serialized() == String(Int.min))
+    #expect(JSONValue.int(-12_345_678_901).serialized() == "-12345678901")
+    #expect(JSONValue.double(2).serialized() == "2.0")
+    var bytes: [UInt8] = []
+    JSONValue.object([("k", [1, "x"])]).appendSerialized(to: &bytes)
+    #expect(String(decoding: bytes, as: UTF8.self) == #"{"k":[1,"x"]}"#)
+  }
 }

@@ -59,7 +59,7 @@ struct ScoreStream {
         pending.append(contentsOf: buffer[start..<n])
         if pending.count > Self.maxLine {
           lineNumber += 1
-          out += error(line: lineNumber, id: nil, "the line is longer than 1 MB")
+          error(line: lineNumber, id: nil, "the line is longer than 1 MB", into: &out)
           pending = []
           skipping = true
         }
@@ -97,18 +97,19 @@ struct ScoreStream {
     if bytes.last == 0x0D { bytes = bytes.dropLast() }
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
     if let bad = UTF8Check.firstInvalidByte(bytes) {
-      out += error(line: line, id: nil, "the line is not valid UTF-8 (byte \(bad + 1))")
+      error(line: line, id: nil, "the line is not valid UTF-8 (byte \(bad + 1))", into: &out)
       return
     }
     let members: [JSONValue.Member]
     do {
       guard let object = try JSONValue.parseObject(String(decoding: bytes, as: UTF8.self)) else {
-        out += error(line: line, id: nil, "expected a JSON object {\"id\": …, \"text\": …}")
+        error(
+          line: line, id: nil, "expected a JSON object {\"id\": …, \"text\": …}", into: &out)
         return
       }
       members = object
     } catch {
-      out += self.error(line: line, id: nil, "invalid JSON: \(error.description)")
+      self.error(line: line, id: nil, "invalid JSON: \(error.description)", into: &out)
       return
     }
     let id = members.first { $0.key == "id" }
@@ -116,10 +117,11 @@ struct ScoreStream {
       let (reply, context) = try request(members)
       // An answer always has an `id` (null when the line had none); an error only when given.
       let assessment = evaluator.assess(reply, context: context).json()
-      out += Self.line(
-        id: id ?? JSONValue.Member(key: "id", value: .null, source: "null"), assessment)
+      Self.line(
+        id: id ?? JSONValue.Member(key: "id", value: .null, source: "null"), assessment,
+        into: &out)
     } catch {
-      out += self.error(line: line, id: id, error.message)
+      self.error(line: line, id: id, error.message, into: &out)
     }
   }
 
@@ -163,36 +165,58 @@ struct ScoreStream {
     init(_ message: String) { self.message = message }
   }
 
-  func error(line: Int, id: JSONValue.Member?, _ message: String) -> [UInt8] {
-    Self.line(id: id, .object([("line", .int(line)), ("error", .string(message))]))
+  func error(line: Int, id: JSONValue.Member?, _ message: String, into out: inout [UInt8]) {
+    Self.line(id: id, .object([("line", .int(line)), ("error", .string(message))]), into: &out)
   }
 
   /// `object` as one JSON line with `"id"` as its first member (after `line` in an error), the
   /// id's text as the input wrote it. An id whose text holds a character that JSON output never
   /// carries raw (DEL, C1 controls, line separators, bidirectional overrides) is written by the
   /// serialiser instead, with the same value.
-  static func line(id: JSONValue.Member?, _ object: JSONValue) -> [UInt8] {
+  static func line(id: JSONValue.Member?, _ object: JSONValue, into out: inout [UInt8]) {
     guard case .object(var members) = object else {
-      return Array((object.serialized() + "\n").utf8)
+      object.appendSerialized(to: &out)
+      out.append(0x0A)
+      return
     }
-    var text = "{"
-    let first = members.first?.0 == "line" ? members.removeFirst() : nil
-    if let first {
-      JSONValue.writeString(first.0, to: &text)
-      text += ":" + first.1.serialized()
+    out.append(UInt8(ascii: "{"))
+    var first = true
+    if members.first?.0 == "line" {
+      let line = members.removeFirst()
+      member(line.0, line.1, first: &first, into: &out)
     }
     if let id {
-      if first != nil { text += "," }
-      text += "\"id\":"
-      text +=
-        TerminalSafe.clean(String(id.source)) == id.source ? id.source : id.value.serialized()[...]
+      if !id.source.unicodeScalars.contains(where: Self.isNeverRaw) {
+        key("id", first: &first, into: &out)
+        out += id.source.utf8
+      } else {
+        member("id", id.value, first: &first, into: &out)
+      }
     }
-    for (index, (key, value)) in members.enumerated() {
-      if index > 0 || first != nil || id != nil { text += "," }
-      JSONValue.writeString(key, to: &text)
-      text += ":" + value.serialized()
-    }
-    text += "}\n"
-    return Array(text.utf8)
+    for (name, value) in members { member(name, value, first: &first, into: &out) }
+    out += "}\n".utf8
+  }
+
+  /// Appends `"name":value` (after a comma unless it is the first member).
+  private static func member(
+    _ name: String, _ value: JSONValue, first: inout Bool, into out: inout [UInt8]
+  ) {
+    key(name, first: &first, into: &out)
+    value.appendSerialized(to: &out)
+  }
+
+  /// Appends `"name":` (after a comma unless it is the first member).
+  private static func key(_ name: String, first: inout Bool, into out: inout [UInt8]) {
+    if !first { out.append(UInt8(ascii: ",")) }
+    first = false
+    JSONValue.appendString(name, to: &out)
+    out.append(UInt8(ascii: ":"))
+  }
+
+  /// Characters that JSON output never carries raw (``JSONValue/appendString(_:to:)`` escapes
+  /// them), and the terminal boundary would not pass: an id holding one is re-serialised.
+  private static func isNeverRaw(_ scalar: Unicode.Scalar) -> Bool {
+    TerminalSafe.needsCleaning(scalar, keepNewlines: false) || scalar == "\u{2028}"
+      || scalar == "\u{2029}"
   }
 }
