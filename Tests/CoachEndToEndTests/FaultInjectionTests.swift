@@ -114,6 +114,34 @@ import Testing
     #expect(child.output.contains("Transcript saved:"))
   }
 
+  /// Item 3: a drill attempt closed by its window (SIGHUP) still counts: it is recorded with
+  /// the drill's verdict, and the drill stops there.
+  @Test func aDrillAttemptClosedByItsWindowStillCounts() throws {
+    let home = try Home()
+    try """
+    curriculum: window
+    title: Window drill
+    pass-mark: 0
+    scenarios:
+      - late-delivery
+    """.write(
+      to: home.root.appendingPathComponent("window.coach.yaml"), atomically: true,
+      encoding: .utf8)
+    let child = try CoachChild(
+      ["drill", "window", "--rep", "ana", "--seed", "1", "--scripts", home.root.path],
+      environment: home.environment)
+    #expect(child.waitForOutput("patience"), "the attempt started: \(child.errors)")
+    child.send(Self.reply)
+    #expect(child.waitForOutput("patience", count: 2))
+    child.signal(SIGHUP)
+    let ending = child.wait()
+    #expect(ending.signal == SIGHUP, "\(ending)")
+    let lines = home.resultLines()
+    #expect(lines.count == 1)
+    #expect(lines.first?.contains(#""curriculum":"window""#) == true, "\(lines)")
+    #expect(lines.first?.contains(#""outcome":"abandoned""#) == true)
+  }
+
   /// Item 3: a kill in the middle of a save leaves temporary files; the next start removes the
   /// stale ones (and leaves one that a save in progress may still own).
   @Test func staleTemporaryFilesAreRemovedAtTheNextStart() throws {

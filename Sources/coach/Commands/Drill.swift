@@ -75,7 +75,7 @@ struct Drill: ParsableCommand {
     Platform.write(DrillView.standings(plan, titles: drill.titles, style: style))
     if status || grant != nil { return }
     // Every attempt is recorded: make sure it can be before the first reply is typed.
-    let transcripts = try SaveCheck.prepare("transcripts")
+    let transcripts = try SaveCheck.prepare("transcripts", offersNoSave: false)
     try store.checkWritable()
 
     var reader = EndTrackingLineReader(Terminal.makeLineReader())

@@ -12,8 +12,9 @@ import CoachKit
 /// halfway are removed on the way.
 enum SaveCheck {
   /// Prepares `<data>/coach/<subfolder>` (or the data folder itself) and returns its path;
-  /// throws with what is wrong, and the way out (`--no-save`), when nothing could be saved there.
-  static func prepare(_ subfolder: String? = nil) throws -> String {
+  /// throws with what is wrong, and the way out (`--no-save` where the command has it), when
+  /// nothing could be saved there.
+  static func prepare(_ subfolder: String? = nil, offersNoSave: Bool = true) throws -> String {
     let paths = XDGPaths()
     do {
       let data = try paths.dataDirectory()
@@ -26,9 +27,12 @@ enum SaveCheck {
       try probe(directory)
       return directory
     } catch let error as CoachError {
+      let wayOut =
+        offersNoSave
+        ? "use --no-save to go on without saving"
+        : "every attempt is recorded: fix the folder or free some space first"
       throw CoachError(
-        "\(error.description); nothing can be saved, so nothing was asked"
-          + " (use --no-save to go on without saving)")
+        "\(error.description); nothing can be saved, so nothing was asked (\(wayOut))")
     }
   }
 
