@@ -17,7 +17,18 @@ struct ScenarioDecoder {
     let tags = fields.phrases("tags").map(\.text)
     let situation = text(&fields, "situation", required: true)
     let goal = text(&fields, "goal")
-    let customer = fields.node("customer", required: true).flatMap(decodeCustomer)
+    // A key of the customer pushed out to the top level (`opening:` at the start of the line):
+    // said once, where it is, instead of "missing in the customer" plus "unknown key".
+    let strays = Self.customerKeys.filter { fields.has($0) }
+    for key in strays {
+      guard let scalar = fields.keyScalar(key) else { continue }
+      _ = fields.node(key)
+      sink.append(
+        SchemaMessage.keyOutsideBlock(scalar, block: "customer", at: fields.keyScalar("customer")))
+    }
+    let customer = fields.node("customer", required: true).flatMap {
+      decodeCustomer($0, strays: Set(strays))
+    }
     let cues = fields.node("cues").map(decodeCues) ?? [:]
     let facts = decodeEach(fields.list("facts"), decodeFact)
     let options = decodeEach(fields.list("options", required: true), decodeOption)
@@ -46,15 +57,22 @@ struct ScenarioDecoder {
 
   // MARK: - Parts
 
-  func decodeCustomer(_ node: Node) -> Customer? {
+  /// The keys of the customer mapping.
+  static let customerKeys = [
+    "name", "role", "company", "backstory", "mood", "patience", "opening",
+  ]
+
+  /// Decodes the customer; `strays` are its keys found at the top level instead, already
+  /// reported, so not reported missing again.
+  func decodeCustomer(_ node: Node, strays: Set<String> = []) -> Customer? {
     guard var fields = Fields(node, what: "the customer", sink: sink) else { return nil }
-    let name = fields.string("name", required: true)
+    let name = fields.string("name", required: !strays.contains("name"))
     let role = fields.string("role")
     let company = fields.string("company")
     let backstory = text(&fields, "backstory")
-    let mood = fields.int("mood", in: 0...10, required: true)
+    let mood = fields.int("mood", in: 0...10, required: !strays.contains("mood"))
     let patience = fields.int("patience", in: 1...20) ?? 3
-    let opening = text(&fields, "opening", required: true)
+    let opening = text(&fields, "opening", required: !strays.contains("opening"))
     fields.finish()
     guard let name, let mood, let opening else { return nil }
     return Customer(
@@ -235,7 +253,8 @@ struct ScenarioDecoder {
   /// Whether a would-be key reads like the start of a sentence rather than a key: it has a space
   /// or starts with a capital letter (`I said`, `Look`).
   static func readsLikeText(_ key: String) -> Bool {
-    key.contains(" ") || key.first.map { $0.isUppercase } == true
+    guard Suggestions.closest(to: key, in: ["say", "mood"]) == nil else { return false }
+    return key.contains(" ") || key.first.map { $0.isUppercase } == true
   }
 
   /// `7-10`, `7–10` or `7`.

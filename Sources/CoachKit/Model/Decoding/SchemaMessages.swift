@@ -36,6 +36,17 @@ enum SchemaMessage {
       help: "if `#` is part of the text, put the whole text in quotes")
   }
 
+  /// A key of a block (`opening` of the customer) written at the top level instead.
+  static func keyOutsideBlock(_ key: Node.Scalar, block: String, at blockKey: Node.Scalar?)
+    -> Diagnostic
+  {
+    .error(
+      "S002", "`\(key.value)` is a key of `\(block)`, but it is not indented under `\(block):`",
+      at: key.span, label: "at the top level",
+      related: blockKey.map { [.init($0.span, "the `\(block)` block")] } ?? [],
+      help: "indent `\(key.value)` (and any lines of its value) like the other keys of `\(block)`")
+  }
+
   /// A list of words written as one text with commas: `asked-by: orders, lost`.
   static func listWithoutBrackets(_ scalar: Node.Scalar, for key: String, items: [String])
     -> Diagnostic
