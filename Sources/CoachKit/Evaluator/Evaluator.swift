@@ -176,16 +176,20 @@ public struct Evaluator: Sendable {
     for (group, _) in all {
       guard let g = groupIndex[group.id] else { continue }
       let base = Int32(g) * 4
-      phrases += group.cues.map { ($0, base + Self.roleStrong) }
+      phrases += Self.expanded(group.cues, &problems).map { ($0, base + Self.roleStrong) }
       extraCueOrders[g] = extraCueOrders[g] < 0 ? Int64(phrases.count) : Int64.max
-      phrases += (extraCues[group.id] ?? []).map { ($0, base + Self.roleStrong) }
-      phrases += group.weakCues.map { ($0, base + Self.roleWeak) }
-      phrases += group.notWhen.map { ($0, base + Self.roleVeto) }
+      phrases += Self.expanded(extraCues[group.id] ?? [], &problems).map {
+        ($0, base + Self.roleStrong)
+      }
+      phrases += Self.expanded(group.weakCues, &problems).map { ($0, base + Self.roleWeak) }
+      phrases += Self.expanded(group.notWhen, &problems).map { ($0, base + Self.roleVeto) }
     }
     let grammar = lexicon.grammar
-    phrases += grammar.negationExceptions.map { ($0, Self.tagNegationException) }
-    phrases += grammar.openRequests.map { ($0, Self.tagRequest) }
-    phrases += grammar.indirectQuestions.map { ($0, Self.tagIndirect) }
+    phrases += Self.expanded(grammar.negationExceptions, &problems).map {
+      ($0, Self.tagNegationException)
+    }
+    phrases += Self.expanded(grammar.openRequests, &problems).map { ($0, Self.tagRequest) }
+    phrases += Self.expanded(grammar.indirectQuestions, &problems).map { ($0, Self.tagIndirect) }
     for (phrase, _) in phrases {
       for word in Vocabulary.words(phrase) where word.first != 0x7B && word != [0x2A] {
         vocabulary.remember(word)
@@ -262,7 +266,9 @@ public struct Evaluator: Sendable {
   public func adding(extraCues: [String: [String]]) -> Evaluator {
     if extraCues.isEmpty { return self }
     let plain = extraCues.values.allSatisfy { phrases in
-      phrases.allSatisfy { !$0.utf8.contains(0x2A) && !$0.utf8.contains(0x7B) }
+      phrases.allSatisfy { phrase in
+        !phrase.utf8.contains { $0 == 0x2A || $0 == 0x7B || $0 == 0x28 || $0 == 0x5B }
+      }
     }
     guard !extraCueOrders.isEmpty, plain else {
       return Evaluator(lexicon: lexicon, extraCues: extraCues)
@@ -305,12 +311,30 @@ public struct Evaluator: Sendable {
   /// the same normalisation and stemming as the lexicon.
   public func compile(_ phrases: [String]) -> CueSet {
     var matcher = CueMatcher()
-    for (i, phrase) in phrases.enumerated() {
-      matcher.add(phrase, tag: Int32(i), tokenizer: tokenizer)
+    var problems: [String] = []
+    for (i, pattern) in phrases.enumerated() {
+      for phrase in Self.expanded([pattern], &problems) {
+        matcher.add(phrase, tag: Int32(i), tokenizer: tokenizer)
+      }
     }
     return CueSet(
-      phrases: phrases, problems: matcher.problems.map { "cue `\($0.phrase)`: \($0.message)" },
+      phrases: phrases,
+      problems: problems + matcher.problems.map { "cue `\($0.phrase)`: \($0.message)" },
       matcher: matcher)
+  }
+
+  /// Every phrase the cue patterns stand for (see ``CuePattern``); a malformed pattern is
+  /// reported in `problems` and stands for nothing.
+  static func expanded(_ patterns: [String], _ problems: inout [String]) -> [String] {
+    var phrases: [String] = []
+    phrases.reserveCapacity(patterns.count)
+    for pattern in patterns {
+      switch CuePattern.expand(pattern) {
+      case .success(let expansion): phrases += expansion
+      case .failure(let problem): problems.append("cue `\(pattern)`: \(problem)")
+      }
+    }
+    return phrases
   }
 
   /// Finds the phrases of `cues` in an assessed reply, in reply order.
@@ -332,8 +356,8 @@ public struct Evaluator: Sendable {
       let negated = Negation.isNegated(analysis.tokens, first: Int(m.first), end: Int(m.end))
       result.append(
         Evidence(
-          id: cue.phrase, range: Int(span.start)..<Int(span.end), text: analysis.text(span),
-          cue: cue.phrase, negated: negated))
+          id: cues.phrases[Int(cue.tag)], range: Int(span.start)..<Int(span.end),
+          text: analysis.text(span), cue: cue.phrase, negated: negated))
     }
     return result
   }

@@ -159,10 +159,21 @@ struct LexiconDecoder {
     let groups = lexicon.signals + lexicon.antipatterns
     for group in groups {
       for phrase in group.cues + group.weakCues + group.notWhen {
-        // Nearly every phrase: words and no `{`, so nothing to report.
-        if !phrase.utf8.contains(0x7B), phrase.utf8.contains(where: { $0 != 0x20 }) { continue }
+        // Nearly every phrase: words and no `{`, `(` or `[`, so nothing to report.
+        if !phrase.utf8.contains(where: { $0 == 0x7B || $0 == 0x28 || $0 == 0x5B }),
+          phrase.utf8.contains(where: { $0 != 0x20 })
+        {
+          continue
+        }
+        if case .failure(let problem) = CuePattern.expand(phrase) {
+          if let scalar = scalar(phrase) {
+            sink.append(LexiconMessage.badPhrase(scalar, problem.description))
+          }
+          continue
+        }
         var words = 0
-        for part in phrase.split(separator: " ") {
+        let separators: Set<Character> = [" ", "(", ")", "[", "]", "|"]
+        for part in phrase.split(whereSeparator: { separators.contains($0) }) {
           words += 1
           guard part.hasPrefix("{"), part.hasSuffix("}"), part.count > 2 else { continue }
           let name = String(part.dropFirst().dropLast())
