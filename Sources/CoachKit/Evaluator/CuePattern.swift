@@ -1,34 +1,59 @@
-/// A cue written as a small grammar: alternatives in parentheses and optional words in brackets,
-/// expanded into the plain phrases the matcher compiles.
+/// A cue written as a small grammar over words: alternatives in parentheses, optional parts in
+/// brackets, word classes in braces and `*` for any one word.
 ///
 /// ```
-/// (does|would|will) (that|this) (work|help) [for you]
+/// (does|would|will) (that|this) [plan] (work|help) [for you]
+/// (that|this) (sounds|must be) [{intensifier}] {affect}
 /// ```
-/// stands for the twelve phrases "does that work", "does that work for you", … "will this help
-/// for you". Inside either kind of group, `|` separates alternatives, each of any number of
-/// words (an empty one is allowed: `(a|)` is the same as `[a]`), and groups nest. Words,
-/// `{class}` and `*` inside are kept as they are.
+/// Inside either kind of group `|` separates alternatives of any number of words (an empty one
+/// is allowed: `(a|)` is the same as `[a]`), and groups nest. ``CueMatcher`` compiles a pattern
+/// into a small automaton, so a pattern with many alternatives costs no more than its parts.
 enum CuePattern {
-  /// The most phrases one pattern may stand for; a larger one is refused, so a typo such as a
-  /// long chain of optional groups cannot blow up the lexicon.
-  static let maximumExpansion = 256
+  /// How deeply groups may nest; deeper is refused (scripts are untrusted input).
+  static let maximumDepth = 8
+  /// How many words a pattern may have in all, counting every alternative.
+  static let maximumParts = 400
 
-  /// The phrases `pattern` stands for, in the order its alternatives are written, with runs of
-  /// spaces collapsed; or a message saying why it is malformed.
-  static func expand(_ pattern: String) -> Result<[String], Problem> {
-    guard pattern.contains(where: { "([|])".contains($0) }) else { return .success([pattern]) }
+  /// One part of a pattern.
+  indirect enum Part: Hashable, Sendable {
+    /// Plain words, matched on their stems (`does that work`).
+    case words(String)
+    /// `{name}`: any word of a lexicon class.
+    case wordClass(String)
+    /// `*`: any one word.
+    case any
+    /// `(a|b)` or, optional, `[a|b]`: one of the alternatives, each a sequence of parts.
+    case group([[Part]], optional: Bool)
+  }
+
+  /// Why a pattern cannot be compiled.
+  enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
+    case unclosed(Character)
+    case unexpected(Character)
+    case tooDeep
+    case tooLong
+    case empty
+
+    var description: String {
+      switch self {
+      case .unclosed(let c): "`\(c)` is never closed"
+      case .unexpected(let c): "`\(c)` closes nothing"
+      case .tooDeep: "groups nest more than \(CuePattern.maximumDepth) deep"
+      case .tooLong: "has more than \(CuePattern.maximumParts) words: split it into several cues"
+      case .empty: "can match no words at all"
+      }
+    }
+  }
+
+  /// The parts of `pattern`, or why it is malformed. A pattern that could match no words (`[a]`)
+  /// is refused.
+  static func parse(_ pattern: String) -> Result<[Part], Problem> {
     var parser = Parser(scalars: Array(pattern.unicodeScalars))
     do {
-      let alternatives = try parser.sequence(closing: nil)
-      var phrases: [String] = []
-      var seen = Set<String>()
-      for words in alternatives {
-        let phrase = words.joined(separator: " ")
-        guard !phrase.isEmpty else { continue }
-        if seen.insert(phrase).inserted { phrases.append(phrase) }
-      }
-      guard !phrases.isEmpty else { throw Problem.empty }
-      return .success(phrases)
+      let alternatives = try parser.sequence(closing: nil, depth: 0)
+      let parts =
+        alternatives.count == 1 ? alternatives[0] : [Part.group(alternatives, optional: false)]
+      return canBeEmpty(parts) ? .failure(.empty) : .success(parts)
     } catch let problem as Problem {
       return .failure(problem)
     } catch {
@@ -36,19 +61,14 @@ enum CuePattern {
     }
   }
 
-  /// Why a pattern cannot be expanded.
-  enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
-    case unclosed(Character)
-    case unexpected(Character)
-    case tooMany(Int)
-    case empty
-
-    var description: String {
-      switch self {
-      case .unclosed(let c): "`\(c)` is never closed"
-      case .unexpected(let c): "`\(c)` closes nothing"
-      case .tooMany(let n): "stands for more than \(n) phrases: split it into several cues"
-      case .empty: "stands for no words at all"
+  /// Whether a sequence of parts can match no word.
+  static func canBeEmpty(_ parts: [Part]) -> Bool {
+    parts.allSatisfy { part in
+      switch part {
+      case .words(let w): w.isEmpty
+      case .wordClass, .any: false
+      case .group(let alternatives, let optional):
+        optional || alternatives.contains(where: canBeEmpty)
       }
     }
   }
@@ -56,56 +76,64 @@ enum CuePattern {
   private struct Parser {
     let scalars: [Unicode.Scalar]
     var index = 0
+    var words = 0
 
-    /// A sequence of words and groups up to `closing` (or the end); returns every way of reading
-    /// it, each as a list of words. A `|` at this level ends one alternative and starts another.
-    mutating func sequence(closing: Unicode.Scalar?) throws -> [[String]] {
-      var alternatives: [[String]] = []
-      var current: [[String]] = [[]]
+    /// Alternatives up to `closing` (or the end), each a sequence of parts.
+    mutating func sequence(closing: Unicode.Scalar?, depth: Int) throws -> [[Part]] {
+      guard depth <= CuePattern.maximumDepth else { throw Problem.tooDeep }
+      var alternatives: [[Part]] = []
+      var current: [Part] = []
       var word = ""
-      func flushWord() {
+      var run = ""
+      func flushWord() throws {
         guard !word.isEmpty else { return }
-        current = current.map { $0 + [word] }
+        words += 1
+        if words > CuePattern.maximumParts { throw Problem.tooLong }
+        if word == "*" {
+          flushRun()
+          current.append(.any)
+        } else if word.count > 2, word.hasPrefix("{"), word.hasSuffix("}") {
+          flushRun()
+          current.append(.wordClass(String(word.dropFirst().dropLast())))
+        } else {
+          run += run.isEmpty ? word : " " + word
+        }
         word = ""
+      }
+      func flushRun() {
+        guard !run.isEmpty else { return }
+        current.append(.words(run))
+        run = ""
       }
       while index < scalars.count {
         let c = scalars[index]
         index += 1
         switch c {
         case "(", "[":
-          flushWord()
-          let inner = try sequence(closing: c == "(" ? ")" : "]")
-          let options = c == "[" ? inner + [[]] : inner
-          var product: [[String]] = []
-          for prefix in current {
-            for option in options { product.append(prefix + option) }
-          }
-          current = product
-          if current.count > CuePattern.maximumExpansion {
-            throw Problem.tooMany(CuePattern.maximumExpansion)
-          }
+          try flushWord()
+          flushRun()
+          let inner = try sequence(closing: c == "(" ? ")" : "]", depth: depth + 1)
+          current.append(.group(inner, optional: c == "["))
         case ")", "]":
           guard c == closing else { throw Problem.unexpected(Character(c)) }
-          flushWord()
-          return alternatives + current
+          try flushWord()
+          flushRun()
+          return alternatives + [current]
         case "|":
-          flushWord()
-          alternatives += current
-          current = [[]]
-        case " ", "\t":
-          flushWord()
+          try flushWord()
+          flushRun()
+          alternatives.append(current)
+          current = []
+        case " ", "\t", "\n", "\r":
+          try flushWord()
         default:
           word.unicodeScalars.append(c)
         }
-        if alternatives.count + current.count > CuePattern.maximumExpansion {
-          throw Problem.tooMany(CuePattern.maximumExpansion)
-        }
       }
-      if let closing {
-        throw Problem.unclosed(closing == ")" ? "(" : "[")
-      }
-      flushWord()
-      return alternatives + current
+      if let closing { throw Problem.unclosed(closing == ")" ? "(" : "[") }
+      try flushWord()
+      flushRun()
+      return alternatives + [current]
     }
   }
 }

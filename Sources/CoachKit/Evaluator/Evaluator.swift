@@ -30,9 +30,6 @@ public struct Evaluator: Sendable {
   var hasOverrides: Bool { compiled.hasOverrides }
   var thresholds: Thresholds { compiled.thresholds }
   var tipTexts: TipTexts { compiled.tipTexts }
-  /// Per group, where a scenario's extra phrases go among the compiled phrases (see
-  /// ``adding(extraCues:)``); empty when they cannot be added later.
-  var extraCueOrders: [Int64] { compiled.extraCueOrders }
 
   /// Everything compiled, behind one reference: a copy of the evaluator (closures in `assess`
   /// make some) retains one object, not every table.
@@ -60,7 +57,6 @@ public struct Evaluator: Sendable {
     let hasOverrides: Bool
     let thresholds: Thresholds
     let tipTexts: TipTexts
-    let extraCueOrders: [Int64]
   }
 
   /// The numbers the rules read on every reply, copied out of the lexicon.
@@ -97,6 +93,7 @@ public struct Evaluator: Sendable {
     let tip: String?
     let rewrite: String?
     let negatable: Bool
+    let auxiliary: Bool
     let overrides: Set<Int>
     let rewriteQuotesText: Bool
 
@@ -108,6 +105,7 @@ public struct Evaluator: Sendable {
       tip = group.tip
       rewrite = group.rewrite
       negatable = group.negatable
+      auxiliary = group.auxiliary
       self.overrides = overrides
       rewriteQuotesText = group.rewrite?.contains("{text}") ?? false
     }
@@ -170,41 +168,28 @@ public struct Evaluator: Sendable {
       problems.append("extra cues for `\(id)`, which is not a signal or anti-pattern")
     }
     // Every word of every phrase is known in advance, so replies rarely need the stemmer.
-    // Each phrase carries its place in this list (see `CueMatcher.add(order:)`).
     var phrases: [(String, Int32)] = []
-    var extraCueOrders = [Int64](repeating: -1, count: groups.count)
     for (group, _) in all {
       guard let g = groupIndex[group.id] else { continue }
       let base = Int32(g) * 4
-      phrases += Self.expanded(group.cues, &problems).map { ($0, base + Self.roleStrong) }
-      extraCueOrders[g] = extraCueOrders[g] < 0 ? Int64(phrases.count) : Int64.max
-      phrases += Self.expanded(extraCues[group.id] ?? [], &problems).map {
-        ($0, base + Self.roleStrong)
-      }
-      phrases += Self.expanded(group.weakCues, &problems).map { ($0, base + Self.roleWeak) }
-      phrases += Self.expanded(group.notWhen, &problems).map { ($0, base + Self.roleVeto) }
+      phrases += group.cues.map { ($0, base + Self.roleStrong) }
+      phrases += (extraCues[group.id] ?? []).map { ($0, base + Self.roleStrong) }
+      phrases += group.weakCues.map { ($0, base + Self.roleWeak) }
+      phrases += group.notWhen.map { ($0, base + Self.roleVeto) }
     }
     let grammar = lexicon.grammar
-    phrases += Self.expanded(grammar.negationExceptions, &problems).map {
-      ($0, Self.tagNegationException)
-    }
-    phrases += Self.expanded(grammar.openRequests, &problems).map { ($0, Self.tagRequest) }
-    phrases += Self.expanded(grammar.indirectQuestions, &problems).map { ($0, Self.tagIndirect) }
-    for (phrase, _) in phrases {
-      for word in Vocabulary.words(phrase) where word.first != 0x7B && word != [0x2A] {
-        vocabulary.remember(word)
-      }
-    }
+    phrases += grammar.negationExceptions.map { ($0, Self.tagNegationException) }
+    phrases += grammar.openRequests.map { ($0, Self.tagRequest) }
+    phrases += grammar.indirectQuestions.map { ($0, Self.tagIndirect) }
+    for (phrase, _) in phrases { Self.remember(phrase, in: vocabulary) }
     for word in grammar.stopwords { vocabulary.remember(Array(word.utf8)[...]) }
     let tokenizer = Tokenizer(
       vocabulary: vocabulary, exclamationRun: lexicon.thresholds.exclamationRun,
       capsMinLetters: lexicon.thresholds.capsMinLetters)
     var matcher = CueMatcher()
-    for (index, (phrase, tag)) in phrases.enumerated() {
+    for (phrase, tag) in phrases {
       let veto = tag >= 0 && tag & 3 == Self.roleVeto
-      matcher.add(
-        phrase, tag: tag, tokenizer: tokenizer, crossesPunctuation: veto,
-        order: Int64(index) << 20)
+      matcher.add(phrase, tag: tag, tokenizer: tokenizer, crossesPunctuation: veto)
     }
     problems += matcher.problems.map { "cue `\($0.phrase)`: \($0.message)" }
 
@@ -240,11 +225,7 @@ public struct Evaluator: Sendable {
         isSignal: groups.map(\.signal), weights: groups.map(\.weight),
         stepIndex: groups.map { $0.step?.index ?? -1 }, overrides: overrides,
         hasOverrides: overrides.contains(true), thresholds: thresholds,
-        tipTexts: TipTexts(texts: Lexicon.TipKey.allCases.map { lexicon.tips[$0.rawValue] }),
-        // Extra phrases can be added later only to an evaluator built without any, whose
-        // groups each appear once in the lexicon.
-        extraCueOrders: extraCues.isEmpty && !extraCueOrders.contains(Int64.max)
-          ? extraCueOrders : []))
+        tipTexts: TipTexts(texts: Lexicon.TipKey.allCases.map { lexicon.tips[$0.rawValue] })))
   }
 
   private init(_ base: Evaluator, vocabulary: Vocabulary, matcher: CueMatcher, problems: [String]) {
@@ -257,52 +238,47 @@ public struct Evaluator: Sendable {
           capsMinLetters: c.tokenizer.capsMinLetters),
         matcher: matcher, groups: c.groups, groupIndex: c.groupIndex, builtins: c.builtins,
         isSignal: c.isSignal, weights: c.weights, stepIndex: c.stepIndex, overrides: c.overrides,
-        hasOverrides: c.hasOverrides, thresholds: c.thresholds, tipTexts: c.tipTexts,
-        extraCueOrders: []))
+        hasOverrides: c.hasOverrides, thresholds: c.thresholds, tipTexts: c.tipTexts))
   }
 
   /// This evaluator with a scenario's extra cue phrases: the same as
   /// `Evaluator(lexicon: lexicon, extraCues: extraCues)`, but only the new phrases are compiled.
   public func adding(extraCues: [String: [String]]) -> Evaluator {
     if extraCues.isEmpty { return self }
-    let plain = extraCues.values.allSatisfy { phrases in
-      phrases.allSatisfy { phrase in
-        !phrase.utf8.contains { $0 == 0x2A || $0 == 0x7B || $0 == 0x28 || $0 == 0x5B }
-      }
-    }
-    guard !extraCueOrders.isEmpty, plain else {
-      return Evaluator(lexicon: lexicon, extraCues: extraCues)
-    }
     var problems: [String] = []
     for id in extraCues.keys.sorted() where groupIndex[id] == nil {
       problems.append("extra cues for `\(id)`, which is not a signal or anti-pattern")
     }
     let vocabulary = self.vocabulary.copy()
-    var added: [(String, Int32, Int64)] = []
-    for (id, phrases) in extraCues {
-      guard let g = groupIndex[id] else { continue }
-      for (k, phrase) in phrases.enumerated() {
-        // Just before the phrase that followed the group's cues in the full compile.
-        let order = (extraCueOrders[g] << 20) - (1 << 19) + Int64(k)
-        added.append((phrase, Int32(g) * 4 + Self.roleStrong, order))
-        for word in Vocabulary.words(phrase) { vocabulary.remember(word) }
-      }
+    for phrases in extraCues.values {
+      for phrase in phrases { Self.remember(phrase, in: vocabulary) }
     }
-    added.sort { $0.2 < $1.2 }
     let tokenizer = Tokenizer(
       vocabulary: vocabulary, exclamationRun: self.tokenizer.exclamationRun,
       capsMinLetters: self.tokenizer.capsMinLetters)
     var matcher = self.matcher
     let known = matcher.problems.count
-    for (phrase, tag, order) in added {
-      matcher.add(phrase, tag: tag, tokenizer: tokenizer, order: order)
+    for id in extraCues.keys.sorted() {
+      guard let g = groupIndex[id] else { continue }
+      for phrase in extraCues[id] ?? [] {
+        matcher.add(phrase, tag: Int32(g) * 4 + Self.roleStrong, tokenizer: tokenizer)
+      }
     }
-    // A phrase that does not compile is reported in the full compile's order.
-    guard matcher.problems.count == known else {
-      return Evaluator(lexicon: lexicon, extraCues: extraCues)
-    }
+    problems += matcher.problems[known...].map { "cue `\($0.phrase)`: \($0.message)" }
     return Evaluator(
-      self, vocabulary: vocabulary, matcher: matcher, problems: problems + self.problems)
+      self, vocabulary: vocabulary, matcher: matcher, problems: self.problems + problems)
+  }
+
+  /// Makes the plain words of a cue pattern known to the vocabulary, so replies rarely need the
+  /// stemmer.
+  static func remember(_ pattern: String, in vocabulary: Vocabulary) {
+    let separators: Set<Character> = ["(", ")", "[", "]", "|"]
+    let plain =
+      pattern.contains(where: separators.contains)
+      ? String(pattern.map { separators.contains($0) ? " " : $0 }) : pattern
+    for word in Vocabulary.words(plain) where word.first != 0x7B && word != [0x2A] {
+      vocabulary.remember(word)
+    }
   }
 
   // MARK: - Scenario cue sets
@@ -311,30 +287,12 @@ public struct Evaluator: Sendable {
   /// the same normalisation and stemming as the lexicon.
   public func compile(_ phrases: [String]) -> CueSet {
     var matcher = CueMatcher()
-    var problems: [String] = []
-    for (i, pattern) in phrases.enumerated() {
-      for phrase in Self.expanded([pattern], &problems) {
-        matcher.add(phrase, tag: Int32(i), tokenizer: tokenizer)
-      }
+    for (i, phrase) in phrases.enumerated() {
+      matcher.add(phrase, tag: Int32(i), tokenizer: tokenizer)
     }
     return CueSet(
-      phrases: phrases,
-      problems: problems + matcher.problems.map { "cue `\($0.phrase)`: \($0.message)" },
+      phrases: phrases, problems: matcher.problems.map { "cue `\($0.phrase)`: \($0.message)" },
       matcher: matcher)
-  }
-
-  /// Every phrase the cue patterns stand for (see ``CuePattern``); a malformed pattern is
-  /// reported in `problems` and stands for nothing.
-  static func expanded(_ patterns: [String], _ problems: inout [String]) -> [String] {
-    var phrases: [String] = []
-    phrases.reserveCapacity(patterns.count)
-    for pattern in patterns {
-      switch CuePattern.expand(pattern) {
-      case .success(let expansion): phrases += expansion
-      case .failure(let problem): problems.append("cue `\(pattern)`: \(problem)")
-      }
-    }
-    return phrases
   }
 
   /// Finds the phrases of `cues` in an assessed reply, in reply order.
@@ -356,8 +314,8 @@ public struct Evaluator: Sendable {
       let negated = Negation.isNegated(analysis.tokens, first: Int(m.first), end: Int(m.end))
       result.append(
         Evidence(
-          id: cues.phrases[Int(cue.tag)], range: Int(span.start)..<Int(span.end),
-          text: analysis.text(span), cue: cue.phrase, negated: negated))
+          id: cue.phrase, range: Int(span.start)..<Int(span.end), text: analysis.text(span),
+          cue: cue.phrase, negated: negated))
     }
     return result
   }

@@ -165,7 +165,7 @@ struct LexiconDecoder {
         {
           continue
         }
-        if case .failure(let problem) = CuePattern.expand(phrase) {
+        if case .failure(let problem) = CuePattern.parse(phrase) {
           if let scalar = scalar(phrase) {
             sink.append(LexiconMessage.badPhrase(scalar, problem.description))
           }
@@ -339,6 +339,7 @@ struct LexiconDecoder {
     group.weakCues = strings(&f, "weak-cues")
     group.notWhen = strings(&f, "not-when")
     group.negatable = f.bool("negatable") ?? true
+    group.auxiliary = f.bool("auxiliary") ?? false
     let overrideList = f.stringList("overrides") ?? []
     overrides += overrideList
     group.overrides = overrideList.map(\.value)

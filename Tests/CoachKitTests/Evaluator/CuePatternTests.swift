@@ -2,64 +2,107 @@ import Testing
 
 @testable import CoachKit
 
-/// Cue grammars: alternatives and optional words expand into the phrases the matcher compiles.
+/// Cue grammars: alternatives, optional parts, classes and `*`, parsed and then matched by the
+/// evaluator's automaton.
 @Suite struct CuePatternTests {
-  func expand(_ pattern: String) -> [String] {
-    (try? CuePattern.expand(pattern).get()) ?? []
+  let e = LexiconFixture.evaluator
+
+  func parse(_ pattern: String) -> [CuePattern.Part]? { try? CuePattern.parse(pattern).get() }
+
+  /// Whether `pattern` matches somewhere in `reply`.
+  func matches(_ pattern: String, _ reply: String) -> Bool {
+    let cues = e.compile([pattern])
+    return !e.matches(cues, in: e.assess(reply)).isEmpty
   }
 
-  @Test func aPlainPhraseStandsForItself() {
-    #expect(expand("does that work") == ["does that work"])
-    #expect(expand("within {number} {unit}") == ["within {number} {unit}"])
-  }
-
-  @Test func alternativesMultiplyInWrittenOrder() {
+  @Test func aPlainPhraseIsOneRunOfWords() {
+    #expect(parse("does that work") == [.words("does that work")])
     #expect(
-      expand("(does|would) (that|this) work")
-        == ["does that work", "does this work", "would that work", "would this work"])
+      parse("within {number} {unit}") == [
+        .words("within"), .wordClass("number"), .wordClass("unit"),
+      ])
+    #expect(parse("* {day}") == [.any, .wordClass("day")])
   }
 
-  @Test func optionalWordsMayBeLeftOut() {
-    #expect(expand("does that work [for you]") == ["does that work for you", "does that work"])
-    #expect(expand("(a|) b") == ["a b", "b"])
-  }
-
-  @Test func groupsNestAndAlternativesHaveSeveralWords() {
+  @Test func groupsHoldAlternativesAndNest() {
     #expect(
-      expand("how (does that|would (this|that)) sound")
-        == ["how does that sound", "how would this sound", "how would that sound"])
-  }
-
-  @Test func repeatedReadingsAreListedOnce() {
-    #expect(expand("[so] [so] sorry") == ["so so sorry", "so sorry", "sorry"])
+      parse("(does|would) that")
+        == [.group([[.words("does")], [.words("would")]], optional: false), .words("that")])
+    #expect(
+      parse("how (does that|would (this|that)) sound")
+        == [
+          .words("how"),
+          .group(
+            [
+              [.words("does that")],
+              [.words("would"), .group([[.words("this")], [.words("that")]], optional: false)],
+            ], optional: false),
+          .words("sound"),
+        ])
+    #expect(parse("a|b") == [.group([[.words("a")], [.words("b")]], optional: false)])
   }
 
   @Test func malformedPatternsAreRefusedWithAReason() {
-    #expect(throws: CuePattern.Problem.unclosed("(")) { try CuePattern.expand("(does that").get() }
-    #expect(throws: CuePattern.Problem.unexpected(")")) {
-      try CuePattern.expand("does) that").get()
+    #expect(throws: CuePattern.Problem.unclosed("(")) { try CuePattern.parse("(does that").get() }
+    #expect(throws: CuePattern.Problem.unexpected(")")) { try CuePattern.parse("does) that").get() }
+    #expect(throws: CuePattern.Problem.unexpected("]")) { try CuePattern.parse("(a]").get() }
+    #expect(throws: CuePattern.Problem.empty) { try CuePattern.parse("[a] [b|c]").get() }
+    #expect(throws: CuePattern.Problem.empty) { try CuePattern.parse("(a|)").get() }
+    #expect(throws: CuePattern.Problem.empty) { try CuePattern.parse("   ").get() }
+    let deep = String(repeating: "(", count: 12) + "a" + String(repeating: ")", count: 12)
+    #expect(throws: CuePattern.Problem.tooDeep) { try CuePattern.parse(deep).get() }
+    let long = String(repeating: "word ", count: CuePattern.maximumParts + 1)
+    #expect(throws: CuePattern.Problem.tooLong) { try CuePattern.parse(long).get() }
+  }
+
+  @Test func alternativesAndOptionalWordsMatchEveryReading() {
+    let pattern = "(does|would) (that|this) [plan] work [for you]"
+    for reply in [
+      "Does that work?", "Would this work for you?", "does this plan work for you",
+      "So, would that plan work?",
+    ] {
+      #expect(matches(pattern, reply), "\(reply)")
     }
-    #expect(throws: CuePattern.Problem.unexpected("]")) { try CuePattern.expand("(a]").get() }
-    #expect(throws: CuePattern.Problem.empty) { try CuePattern.expand("(|) []").get() }
-    let huge = String(repeating: "(a|b|c) ", count: 6)
-    #expect(throws: CuePattern.Problem.tooMany(CuePattern.maximumExpansion)) {
-      try CuePattern.expand(huge).get()
+    for reply in ["Does it work?", "That would work.", "Would that really work?"] {
+      #expect(!matches(pattern, reply), "\(reply)")
     }
   }
 
-  @Test func theEvaluatorMatchesEveryExpansionAndReportsTheGivenPattern() {
-    let e = LexiconFixture.evaluator
-    let cues = e.compile(["(courier|driver) [by] (today|tomorrow)"])
-    #expect(cues.problems.isEmpty)
-    for reply in ["A courier today.", "The driver by tomorrow.", "a courier by today"] {
-      let found = e.matches(cues, in: e.assess(reply))
-      #expect(found.map(\.id) == ["(courier|driver) [by] (today|tomorrow)"], "\(reply)")
-    }
-    #expect(e.matches(cues, in: e.assess("A courier on Friday.")).isEmpty)
+  @Test func classesAndAnyWordFillSlots() {
+    #expect(matches("within {number} {unit}", "We'll have it within 3 days."))
+    #expect(matches("within {number} {unit}", "within two hours"))
+    #expect(!matches("within {number} {unit}", "within reason"))
+    #expect(matches("what a * {ordeal-noun}", "What a total nightmare."))
+    #expect(!matches("what a * {ordeal-noun}", "What a nightmare."))
+    #expect(matches("what a [*] {ordeal-noun}", "What a nightmare."))
+  }
+
+  @Test func aMatchStopsAtPunctuationAndSentences() {
+    #expect(!matches("does that work", "Does that, work?"))
+    #expect(!matches("sorry for", "I'm sorry. For the delay we'll refund."))
+  }
+
+  @Test func theLongestAndEveryEndAreReported() {
+    let cues = e.compile(["sorry [for [the delay]]"])
+    let found = e.matches(cues, in: e.assess("Sorry for the delay."))
+    // Overlapping matches of one phrase are reported once: the first found.
+    #expect(found.map(\.text) == ["Sorry"])
+    #expect(found.first?.id == "sorry [for [the delay]]")
   }
 
   @Test func aMalformedScenarioCueIsAProblemNotACrash() {
-    let cues = LexiconFixture.evaluator.compile(["(courier", "refund"])
-    #expect(cues.problems == ["cue `(courier`: `(` is never closed"])
+    let cues = e.compile(["(courier", "refund", "{nope}"])
+    #expect(
+      cues.problems == [
+        "cue `(courier`: `(` is never closed", "cue `{nope}`: no word class `nope`",
+      ])
+    #expect(!e.matches(cues, in: e.assess("A refund it is.")).isEmpty)
+  }
+
+  @Test func manyOptionalWordsCostStatesNotCombinations() {
+    // 2^40 readings, matched in one pass over the live states.
+    let pattern = String(repeating: "[*] ", count: 40) + "sorry"
+    let reply = String(repeating: "very ", count: 200) + "sorry"
+    #expect(matches(pattern, reply))
   }
 }
