@@ -566,6 +566,12 @@ public enum ScriptSchema {
       ("weak-cues", phrases("Phrases that find it weakly.")),
       ("not-when", phrases("Phrases that cancel a match around it.")),
       ("negatable", bool("Whether a negation cancels it (default true).")),
+      (
+        "auxiliary",
+        bool(
+          "A signal that only strengthens its step when another signal of the step is found "
+            + "(default false).")
+      ),
       ("overrides", ids("Signals this anti-pattern cancels when both are found.")),
       ("tip", text("Advice shown when it is found (anti-patterns) or missing.")),
       ("rewrite", text("A better way to say it; `{text}` is the matched words.")),

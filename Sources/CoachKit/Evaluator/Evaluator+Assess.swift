@@ -128,7 +128,8 @@ extension Evaluator {
       guard
         let verdict = QuestionDetector.classify(
           sentence, tokens,
-          phrases: phrases.isEmpty ? [] : phrases.filter { $0.sentence == index }.map(\.phrase))
+          phrases: phrases.isEmpty ? [] : phrases.filter { $0.sentence == index }.map(\.phrase),
+          determiners: vocabulary.classBits["determiner"] ?? 0)
       else { continue }
       // A hostile rhetorical question ("what do you want me to do about it?", "how many times do
       // I have to…") starts with an anti-pattern's cue: it asks nothing and checks nothing.
@@ -224,7 +225,8 @@ extension Evaluator {
       for f in found[i...] where f.group == g { best = max(best, f.weight) }
       let signal = groups[g].signal
       scores[step.index] += signal ? best : -best
-      if signal { stepHasSignal |= 1 << step.index }
+      // An auxiliary signal (a time frame, "we") strengthens a step but never raises it alone.
+      if signal, !groups[g].auxiliary { stepHasSignal |= 1 << step.index }
     }
     if b.option >= 0, let step = groups[b.option].step {
       var first: Int32 = -1
@@ -432,6 +434,7 @@ extension Evaluator {
     let t = thresholds
     let tokens = analysis.tokens
     if b.shouting >= 0 {
+      var capitals = false
       var i = 0
       while i < tokens.count {
         guard tokens[i].has(Token.caps), !tokens[i].is(WordClass.acronym) else {
@@ -445,6 +448,7 @@ extension Evaluator {
           j += 1
         }
         if words >= t.capsMinWords {
+          capitals = true
           found.append(
             Found(
               group: b.shouting, span: analysis.span(i, j - 1), first: i, end: j,
@@ -452,7 +456,8 @@ extension Evaluator {
         }
         i = j
       }
-      for run in analysis.exclamationRuns {
+      // "So sorry!!" is warmth; "!!" shouts only beside words in capitals.
+      for run in analysis.exclamationRuns where capitals {
         var lo = 0
         var hi = tokens.count
         while lo < hi {
@@ -491,8 +496,10 @@ extension Evaluator {
         }
       }
     }
+    let softeners = vocabulary.classBits["softener"] ?? 0
     if b.curt >= 0, analysis.wordCount <= t.curtMaxWords, !isQuestion,
-      !found.contains(where: { isSignal[$0.group] })
+      !found.contains(where: { isSignal[$0.group] }),
+      !tokens.contains(where: { $0.classes & softeners != 0 })
     {
       found.append(
         Found(

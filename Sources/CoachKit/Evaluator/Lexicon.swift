@@ -180,6 +180,9 @@ public struct CueGroup: Hashable, Sendable {
   public var notWhen: [String]
   /// Whether a negator before a match cancels it (default `true`).
   public var negatable: Bool
+  /// A signal that only strengthens its step when another signal of the step was found, and
+  /// never raises the step on its own (a time frame, "we"). Default `false`.
+  public var auxiliary: Bool
   /// Signal ids whose matches this group cancels where they overlap (an anti-pattern only).
   public var overrides: [String]
   /// A coaching tip shown when the group matches (anti-pattern) or is missing (signal).
@@ -190,7 +193,8 @@ public struct CueGroup: Hashable, Sendable {
   public init(
     id: String, step: Step? = nil, weight: Int = 1, title: String = "", cues: [String] = [],
     weakCues: [String] = [], notWhen: [String] = [], negatable: Bool = true,
-    overrides: [String] = [], tip: String? = nil, rewrite: String? = nil
+    auxiliary: Bool = false, overrides: [String] = [], tip: String? = nil,
+    rewrite: String? = nil
   ) {
     self.id = id
     self.step = step
@@ -200,6 +204,7 @@ public struct CueGroup: Hashable, Sendable {
     self.weakCues = weakCues
     self.notWhen = notWhen
     self.negatable = negatable
+    self.auxiliary = auxiliary
     self.overrides = overrides
     self.tip = tip
     self.rewrite = rewrite

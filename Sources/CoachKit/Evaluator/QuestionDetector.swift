@@ -27,16 +27,23 @@ struct QuestionDetector {
     var indirect: Bool
   }
 
+  /// Classifies one sentence. `determiners` are the class bits of words that make a subject
+  /// only with a noun after them (`the`, `your`): after an auxiliary they ask only when the
+  /// sentence ends with `?` ("Does your phone restart?", but "Have a nice day", "Do your best").
   static func classify(
-    _ sentence: Sentence, _ tokens: [Token], phrases: [Phrase]
+    _ sentence: Sentence, _ tokens: [Token], phrases: [Phrase], determiners: UInt64 = 0
   ) -> Verdict? {
     // The sentence's start first, then the start of each later clause after punctuation
     // ("I'm sorry, what happened?", "Okay, so when did it arrive?").
-    if let verdict = classify(from: sentence.tokens.lowerBound, sentence, tokens, phrases) {
+    if let verdict = classify(
+      from: sentence.tokens.lowerBound, sentence, tokens, phrases, determiners: determiners)
+    {
       return verdict
     }
     for i in sentence.tokens.dropFirst() where tokens[i].has(Token.afterPunctuation) {
-      if let verdict = classify(from: i, sentence, tokens, phrases) { return verdict }
+      if let verdict = classify(from: i, sentence, tokens, phrases, determiners: determiners) {
+        return verdict
+      }
     }
     guard sentence.endsWithQuestionMark else { return nil }
     var s = sentence.tokens.lowerBound
@@ -50,7 +57,8 @@ struct QuestionDetector {
 
   /// The verdict of the rules for a clause starting at token `start`, or `nil`.
   static func classify(
-    from start: Int, _ sentence: Sentence, _ tokens: [Token], _ phrases: [Phrase]
+    from start: Int, _ sentence: Sentence, _ tokens: [Token], _ phrases: [Phrase],
+    determiners: UInt64
   ) -> Verdict? {
     let end = sentence.tokens.upperBound
     var s = start
@@ -87,7 +95,9 @@ struct QuestionDetector {
     if t0.is(WordClass.auxiliary) {
       var j = s + 1
       if j < end, tokens[j].is(WordClass.negator) { j += 1 }
-      if j < end, tokens[j].is(WordClass.subject) {
+      if j < end, tokens[j].is(WordClass.subject),
+        mark || tokens[j].classes & determiners == 0
+      {
         return Verdict(open: false, cue: "inversion: ", words: s..<(j + 1), start: s)
       }
     }

@@ -55,6 +55,9 @@ final class Vocabulary: @unchecked Sendable {
   @exclusivity(unchecked) private var stemClassBits: [UInt64] = []
   @exclusivity(unchecked) private var contractionIndex = HashIndex()
   @exclusivity(unchecked) private var suffixIndex = HashIndex()
+  /// Cue words of five letters or more, by each form with one letter left out: the value is the
+  /// word's index in `infos`, or -1 when two cue words share the form.
+  @exclusivity(unchecked) private var oneLetterShort = HashIndex()
   /// Expansions of contractions and suffixes.
   @exclusivity(unchecked) private(set) var expansions: [[WordInfo]] = []
   /// Bits of the lexicon's own word classes, by class name.
@@ -82,6 +85,12 @@ final class Vocabulary: @unchecked Sendable {
       classBits[name] = classBit
       for word in g.classes[name] ?? [] {
         for w in Self.words(word) { addStemClass(info(for: Array(w)).stem, classBit) }
+      }
+    }
+    // Class words are cue words too: known in advance, and targets for typo correction.
+    for name in g.classes.keys.sorted() {
+      for word in g.classes[name] ?? [] {
+        for w in Self.words(word) { remember(w) }
       }
     }
     let lists: [([String], UInt64)] = [
@@ -125,6 +134,10 @@ final class Vocabulary: @unchecked Sendable {
     contractionIndex = other.contractionIndex
     suffixIndex = other.suffixIndex
     expansions = other.expansions
+    oneLetterShort = other.oneLetterShort
+    knownStems = other.knownStems
+    correctionLastLetters = other.correctionLastLetters
+    correctionTargets = other.correctionTargets
     classBits = other.classBits
   }
 
@@ -163,6 +176,7 @@ final class Vocabulary: @unchecked Sendable {
       known.set(h, Int32(infos.count))
       infos.append(entry)
     }
+    knownStems.insert(entry.stem)
   }
 
   private func addStemClass(_ stem: UInt64, _ classBit: UInt64) {
@@ -202,10 +216,66 @@ final class Vocabulary: @unchecked Sendable {
   {
     if let i = known[h] { return infos[Int(i)] }
     if let cached = cache.lookup(h) { return cached }
-    let info = analyse(Array(bytes), hash: h)
+    var info = analyse(Array(bytes), hash: h)
+    // A form of a known word ("hours" of "hour") is no typo.
+    if !knownStems.contains(info.stem), let corrected = correction(of: bytes) {
+      info.stem = corrected.stem
+      info.classes = corrected.classes
+    }
     cache.store(info)
     return info
   }
+
+  /// The cue word a reply's unknown word is a one-letter typo of (a letter missing, extra,
+  /// wrong, or two swapped: "sory", "sorrry", "terible", "realy", "frustarted"), if exactly one
+  /// fits. Guarded: only words of four letters or more, all letters, whose first letter is kept,
+  /// and only cue words of five letters or more are targets.
+  func correction(of bytes: UnsafeBufferPointer<UInt8>) -> WordInfo? {
+    let n = bytes.count
+    guard n >= 4, n <= 24, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
+    var target: Int32?
+    func consider(_ index: Int32?) -> Bool {
+      guard let index else { return true }
+      guard index >= 0, target == nil || target == index else { return false }
+      target = index
+      return true
+    }
+    // A letter missing: the typed word is a cue word with one letter left out.
+    guard consider(oneLetterShort[FNV.hash(bytes)]) else { return nil }
+    var shorter = [UInt8](repeating: 0, count: n - 1)
+    for skip in 1..<n {  // the first letter stays
+      var k = 0
+      for i in 0..<n where i != skip {
+        shorter[k] = bytes[i]
+        k += 1
+      }
+      let h = FNV.hash(shorter)
+      // A letter extra: without it, the typed word is a cue word.
+      if let i = known[h], n - 1 >= 5, isCorrectionTarget(i) {
+        guard consider(i) else { return nil }
+      }
+      // A letter wrong or two swapped: both words with one letter left out meet.
+      guard consider(oneLetterShort[h]) else { return nil }
+    }
+    guard let target, infos[Int(target)].word != FNV.hash(bytes),
+      correctionLastLetters[Int(target)] == bytes[n - 1]
+    else { return nil }
+    return infos[Int(target)]
+  }
+
+  /// Whether a known word may be the correction of a typo (a cue word of five letters or more).
+  private func isCorrectionTarget(_ index: Int32) -> Bool {
+    correctionTargets.contains(index)
+  }
+
+  /// Per word of `infos`, its last letter when it is a correction target.
+  @exclusivity(unchecked) private var correctionLastLetters: [UInt8] = []
+
+  /// The stems of the known words.
+  @exclusivity(unchecked) private var knownStems = Set<UInt64>()
+
+  /// Indices in `infos` of the cue words that typos are corrected to.
+  @exclusivity(unchecked) private var correctionTargets = Set<Int32>()
 
   /// Words of replies analysed so far (not copied by ``copy()``).
   private let cache = WordCache()
@@ -223,9 +293,36 @@ final class Vocabulary: @unchecked Sendable {
   /// Records a word (from a cue phrase) so replies skip stemming it.
   func remember(_ bytes: ArraySlice<UInt8>) {
     let h = bytes.withUnsafeBufferPointer { FNV.hash($0) }
-    if known[h] == nil {
-      known.set(h, Int32(infos.count))
+    let index: Int32
+    if let i = known[h] {
+      index = i
+    } else {
+      index = Int32(infos.count)
+      known.set(h, index)
       infos.append(analyse(Array(bytes), hash: h))
+    }
+    knownStems.insert(infos[Int(index)].stem)
+    // A cue word of five letters or more is a target for typo correction.
+    guard bytes.count >= 5, bytes.count <= 24, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
+      correctionTargets.insert(index).inserted
+    else { return }
+    // The last letter must match too: a different ending is another word or an inflection
+    // ("managed" is not a typo of "manager").
+    if correctionLastLetters.count < infos.count {
+      correctionLastLetters += [UInt8](
+        repeating: 0, count: infos.count - correctionLastLetters.count)
+    }
+    correctionLastLetters[Int(index)] = bytes[bytes.endIndex - 1]
+    let word = Array(bytes)
+    for skip in 1..<word.count {
+      var shorter = word
+      shorter.remove(at: skip)
+      let key = FNV.hash(shorter)
+      if let other = oneLetterShort[key], other != index {
+        oneLetterShort.set(key, -1)
+      } else {
+        oneLetterShort.set(key, index)
+      }
     }
   }
 

@@ -46,8 +46,10 @@ import Testing
   }
 
   @Test func negationReachesTheEndOfItsClause() {
-    #expect(!e.assess("That's not a problem.").has(antipattern: "catastrophe"))
-    #expect(e.assess("That's not ideal, and it's a problem.").has(antipattern: "catastrophe"))
+    #expect(!e.assess("That's not a problem.").has(antipattern: "reframe"))
+    #expect(e.assess("That's not ideal, and it's a problem.").has(antipattern: "reframe"))
+    #expect(!e.assess("It's not a disaster.").has(antipattern: "catastrophe"))
+    #expect(e.assess("That's not ideal, and it's a disaster.").has(antipattern: "catastrophe"))
     #expect(!e.assess("I'm not blaming you.").has(antipattern: "blame"))
     #expect(
       e.assess("I'm not saying it's bad, but you should have called.").has(antipattern: "blame"))

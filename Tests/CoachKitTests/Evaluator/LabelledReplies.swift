@@ -236,7 +236,7 @@ enum LabelledReplies {
   +check :: Is that okay with you?
   +check :: Let me know if that works for you.
   +check :: What do you think?
-  +check :: Shall I go ahead with the refund?
+  +option -check :: Shall I go ahead with the refund?
   +check :: Does that answer your question?
   +check :: Are we good to go?
   -check :: That works.
@@ -325,10 +325,10 @@ enum LabelledReplies {
   ~defensive :: It's not your fault, and we'll fix it.
   # Anti-pattern: catastrophising
   !catastrophe :: This is a disaster.
-  !catastrophe :: What a nightmare.
+  +validation ~catastrophe :: What a nightmare.
   !catastrophe :: That's a huge problem.
   !catastrophe :: The whole thing is a complete mess.
-  !catastrophe :: Terrible, just terrible.
+  ~catastrophe :: Terrible, just terrible.
   ~catastrophe :: Not a problem at all.
   ~catastrophe :: No problem, I'll sort it.
   ~catastrophe :: That's not a problem.
@@ -341,9 +341,11 @@ enum LabelledReplies {
   ~i-you :: I'm sorry. Let's fix this.
   # Anti-pattern: shouting
   !shouting :: I SAID WE WILL FIX IT.
-  !shouting :: Please stop calling!!
+  ~shouting :: Please stop calling!!
+  !shouting :: Please STOP CALLING!!
   !shouting :: THIS IS NOT OUR FAULT
-  !shouting :: Why won't you listen?!!
+  ~shouting :: Why won't you listen?!!
+  ~shouting +apology :: Oh no, I'm so sorry!!
   ~shouting :: The SLA says four hours.
   ~shouting :: Your order ID is ABC123.
   ~shouting :: I will call you at 9 AM.
@@ -381,7 +383,7 @@ enum LabelledReplies {
   E:none !calm-down !minimise :: Calm down, it's only a small delay.
   +apology +next-step +timeframe +check :: Sorry for the wait. I've booked the engineer for Thursday at 10am. Is that okay?
   +feeling +question.open :: That sounds really frustrating. What happened when you called before?
-  +summary +feeling +check :: So you're frustrated because the bill went up without warning, is that right?
+  +summary +feeling -check Q :: So you're frustrated because the bill went up without warning, is that right?
   +option +we +check :: We could try a different router, or send an engineer. Which would suit you?
   +apology +followup +timeframe :: My apologies. I'll escalate this to my team lead and call you back within the hour.
   +validation +apology :: You're right to be upset, and I'm sorry.
@@ -423,7 +425,7 @@ enum LabelledReplies {
   +feeling -apology :: I hope you're not too stressed by all this.
   +next-step +timeframe :: I'll process the refund immediately.
   +option :: Would you like me to send a replacement?
-  +check :: Would you like me to go ahead?
+  +option -check :: Would you like me to go ahead?
   +question.closed :: Can I put you on hold for a moment?
   +question.open :: How can I help you today?
   +question.open :: What can we do to put this right?
@@ -435,7 +437,7 @@ enum LabelledReplies {
   -option !cannot :: A refund isn't possible.
   +feeling +validation :: Your frustration is completely understandable.
   !minimise !blame :: It's just a password reset, you should know how to do that.
-  !catastrophe ~cannot :: The problem is that the part is delayed.
+  ~catastrophe !reframe ~cannot :: The problem is that the part is delayed.
   +summary :: You told me the screen flickers at night.
   +feeling :: It must be very upsetting to lose the photos.
   +apology :: We're sorry for the inconvenience.
@@ -469,7 +471,7 @@ enum LabelledReplies {
   !catastrophe :: The warehouse is a complete mess.
   !catastrophe :: Things are terrible at the depot right now.
   !catastrophe :: We have a big problem with the delivery.
-  !catastrophe :: That's an awful mistake by the courier.
+  ~catastrophe :: That's an awful mistake by the courier.
   # I/you-heavy is divisive framing, not empathy or ownership in the first person
   ~i-you +apology :: I'm really sorry. That number was mine and I should have called you when I knew.
   ~i-you +validation :: You shouldn't have had to hear it from your drivers, and I can see the pressure you're under.
@@ -510,7 +512,7 @@ enum LabelledReplies {
   !stuffing :: Sorry. Frustrating. Understandable. Anyone would.
   # Offers in the first person and in a colleague's name; times on a day
   +option :: I'd like to be your named contact from now on.
-  +option +check :: Would you like me to be your named contact?
+  +option -check :: Would you like me to be your named contact?
   +option +timeframe :: Our senior engineer can be there from half one on Thursday.
   +timeframe :: The engineer will come on Thursday.
   +timeframe :: We can have it with you on Monday morning.
@@ -560,7 +562,7 @@ enum LabelledReplies {
   -check noQ :: What am I supposed to do about that?
   -check :: What more do you want from me?
   !past :: How many times do I have to explain this?
-  +check :: Do you want me to book the engineer?
+  +option -check :: Do you want me to book the engineer?
   +check +question.open :: What do you think?
   open :: What do you want to happen next?
   open :: What would you like me to do next?
