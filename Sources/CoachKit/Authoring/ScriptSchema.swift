@@ -659,6 +659,10 @@ public enum ScriptSchema {
             ("stuffing-percent", int(1...100, "The share of cue words that is stuffing")),
             ("stuffing-min-cues", int(1...100, "Cues before stuffing is checked")),
             ("echo-min-words", int(1...100, "Words a summary must echo")),
+            (
+              "echo-any-min-words",
+              int(1...100, "Words any other statement must echo to reflect the customer")
+            ),
             ("weak", int(1...100, "The score for a weak step")),
             ("strong", int(1...100, "The score for a strong step")),
             ("choice-bonus", int(0...100, "The bonus for offering a choice")),

@@ -168,7 +168,7 @@ extension Evaluator {
     contrast(&found, analysis)
     summaries(
       &found, analysis, context: context, questions: questionSentences, tips: &tipsFromRules)
-    lengthAndTone(&found, analysis, isQuestion: isQuestion)
+    lengthAndTone(&found, analysis, isOpen: isOpen)
 
     // Keyword stuffing: a string of cue phrases back to back (no word of the rep's own between
     // them) that covers most of the reply. Natural sentences join their cues with other words;
@@ -349,30 +349,49 @@ extension Evaluator {
     let b = builtins
     guard b.summary >= 0 else { return }
     let tokens = analysis.tokens
+    let soStem = vocabulary.info(for: [0x73, 0x6F]).stem  // "so"
     // Content words of the customer's line.
     var customerWords = Set<UInt64>()
     if let line = context.customerLine, !line.isEmpty {
       let customer = tokenizer.analyse(line)
-      for t in customer.tokens where t.classes & Self.functionWords == 0 && !t.has(Token.number) {
+      for t in customer.tokens where t.classes & Self.functionWords == 0 {
         customerWords.insert(t.stem)
       }
     }
     if !customerWords.isEmpty {
       let summarised = Set(found.filter { $0.group == b.summary }.map { tokens[$0.first].sentence })
-      // A sentence that blames, minimises or argues is no reflection, whatever words it echoes.
+      // A sentence that blames, minimises or argues is no reflection, whatever words it echoes;
+      // nor is one that offers or checks ("We'll cover the extra before Thursday's meeting").
       let faulted = Set(
-        found.filter { !isSignal[$0.group] && $0.cueIndex >= 0 }.map { tokens[$0.first].sentence })
+        found.filter {
+          ($0.cueIndex >= 0 && !isSignal[$0.group])
+            || (isSignal[$0.group]
+              && (stepIndex[$0.group] == Step.offer.index
+                || stepIndex[$0.group] == Step.check.index))
+        }.map { tokens[$0.first].sentence })
       for (index, sentence) in analysis.sentences.enumerated() where !questions[index] {
         guard !summarised.contains(Int32(index)), !faulted.contains(Int32(index)) else { continue }
+        // "You…" and "So…" sentences reflect with fewer shared words than other statements
+        // ("Three weeks with £340 in limbo, no wonder…" shares three).
         var s = sentence.tokens.lowerBound
+        let startsWithSo = tokens[s].stem == soStem
         while s < sentence.tokens.upperBound, tokens[s].is(WordClass.leadIn) { s += 1 }
-        guard s < sentence.tokens.upperBound, tokens[s].is(WordClass.second) else { continue }
+        guard s < sentence.tokens.upperBound else { continue }
+        // Any other statement about the rep ("I…", "we…") is not a reflection.
+        if !tokens[s].is(WordClass.second), !startsWithSo,
+          tokens[s].is(WordClass.first) || tokens[s].is(WordClass.collective)
+        {
+          continue
+        }
+        let needed =
+          tokens[s].is(WordClass.second) || startsWithSo
+          ? thresholds.echoMinWords : thresholds.echoAnyMinWords
         var shared: [Int] = []
         var stems = Set<UInt64>()
         for i in sentence.tokens where customerWords.contains(tokens[i].stem) {
           if stems.insert(tokens[i].stem).inserted { shared.append(i) }
         }
-        if shared.count >= thresholds.echoMinWords {
+        if shared.count >= needed {
           let words = shared.prefix(4).map { analysis.text(tokens[$0].span).lowercased() }
           found.append(
             Found(
@@ -429,7 +448,7 @@ extension Evaluator {
     | WordClass.leadIn | WordClass.clauseBreak | WordClass.contrast
 
   /// Shouting, rambling, curt replies and I/you-heavy wording.
-  func lengthAndTone(_ found: inout [Found], _ analysis: TextAnalysis, isQuestion: Bool) {
+  func lengthAndTone(_ found: inout [Found], _ analysis: TextAnalysis, isOpen: Bool) {
     let b = builtins
     let t = thresholds
     let tokens = analysis.tokens
@@ -496,10 +515,28 @@ extension Evaluator {
         }
       }
     }
+    // Curt: a short reply with nothing for the customer's feelings, no softener and no open
+    // question ("Noted. Order number?", "Done. Bye."). A short warm or open reply is not, and
+    // nor is one already named for what it does wrong ("Calm down." is `calm-down`).
     let softeners = vocabulary.classBits["softener"] ?? 0
-    if b.curt >= 0, analysis.wordCount <= t.curtMaxWords, !isQuestion,
-      !found.contains(where: { isSignal[$0.group] }),
-      !tokens.contains(where: { $0.classes & softeners != 0 })
+    if b.curt >= 0, analysis.wordCount <= t.curtMaxWords, !isOpen,
+      !found.contains(where: {
+        isSignal[$0.group]
+          ? stepIndex[$0.group] == Step.empathy.index || stepIndex[$0.group] == Step.check.index
+          : $0.cueIndex >= 0 && analysis.wordCount > 3
+      }),
+      !tokens.contains(where: { $0.classes & softeners != 0 }),
+      // Past three words, only fragments are curt ("Email sent. Claim ref CL-5521."): a whole
+      // sentence with a subject ("I'll refund the duplicate payment.") is not.
+      analysis.wordCount <= 3
+        || !analysis.sentences.contains(where: { sentence in
+          var i = sentence.tokens.lowerBound
+          while i < sentence.tokens.upperBound, tokens[i].is(WordClass.leadIn) { i += 1 }
+          // A subject, or the auxiliary or question word a question starts with ("Is the
+          // order in your name?"), makes a whole sentence; "Order number?" is a fragment.
+          return i < sentence.tokens.upperBound
+            && tokens[i].classes & (WordClass.subject | WordClass.auxiliary | WordClass.wh) != 0
+        })
     {
       found.append(
         Found(

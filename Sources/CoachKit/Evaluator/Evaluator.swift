@@ -71,6 +71,7 @@ public struct Evaluator: Sendable {
     var stuffingPercent: Int
     var stuffingMinCues: Int
     var echoMinWords: Int
+    var echoAnyMinWords: Int
     var weak: Int
     var strong: Int
     var choiceBonus: Int
@@ -216,7 +217,8 @@ public struct Evaluator: Sendable {
       ramblingMinWords: t.ramblingMinWords, ramblingSentenceWords: t.ramblingSentenceWords,
       capsMinWords: t.capsMinWords, iYouMinCount: t.iYouMinCount,
       iYouMinPercent: t.iYouMinPercent, stuffingPercent: t.stuffingPercent,
-      stuffingMinCues: t.stuffingMinCues, echoMinWords: t.echoMinWords, weak: t.weak,
+      stuffingMinCues: t.stuffingMinCues, echoMinWords: t.echoMinWords,
+      echoAnyMinWords: t.echoAnyMinWords, weak: t.weak,
       strong: t.strong, choiceBonus: t.choiceBonus)
     box = Box(
       Compiled(

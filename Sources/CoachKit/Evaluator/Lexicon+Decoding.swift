@@ -306,6 +306,7 @@ struct LexiconDecoder {
     t.stuffingPercent = f.int("stuffing-percent", in: 1...100) ?? t.stuffingPercent
     t.stuffingMinCues = f.int("stuffing-min-cues", in: 1...100) ?? t.stuffingMinCues
     t.echoMinWords = f.int("echo-min-words", in: 1...100) ?? t.echoMinWords
+    t.echoAnyMinWords = f.int("echo-any-min-words", in: 1...100) ?? t.echoAnyMinWords
     t.weak = f.int("weak", in: 1...100) ?? t.weak
     t.strong = f.int("strong", in: 1...100) ?? t.strong
     t.choiceBonus = f.int("choice-bonus", in: 0...100) ?? t.choiceBonus

@@ -151,6 +151,8 @@ public struct Lexicon: Hashable, Sendable {
     public var stuffingMinCues = 3
     /// Content words shared with the customer's line for a reply to echo it.
     public var echoMinWords = 2
+    /// Content words of the customer's line that any other statement must share to reflect it.
+    public var echoAnyMinWords = 3
     /// Score from which a step is weak.
     public var weak = 1
     /// Score from which a step is strong.

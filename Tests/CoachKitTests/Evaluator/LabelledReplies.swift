@@ -173,7 +173,8 @@ enum LabelledReplies {
   +summary :: So your parcel never arrived and the wedding is on Saturday. :: My parcel never came and the wedding is Saturday!
   -summary :: Your refund is on its way. :: I want my refund now.
   -summary :: That sounds like a plan, let's do it.
-  -summary !blame :: You were told it would take ten days.
+  -summary ~blame :: You were told it would take ten days.
+  !past :: You were already told it would take ten days.
   +summary +feeling :: You feel ignored, and that's not okay.
   # Offer: options and choices
   +option O:strong :: We could send a replacement today, or refund you in full. Which would you prefer?
