@@ -132,7 +132,7 @@ def cmd_corpus(args):
     print(f"{len(items)} replies ({args.split} split)\n")
     print(table(rows, ["label", "positives", "reader kappa", "keyword-list kappa"]))
     print(f"\nquality: Spearman {spearman(quality_gold, quality_ours):.2f} "
-          "(reader's 0-100 against the humans' 1-5)")
+          "(the reader's 0-100 against the annotators' mean 1-5)")
 
 
 def cmd_agreement(args):

@@ -27,7 +27,10 @@ import Testing
     #expect(r.status == 0)
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-    #expect(Set(object.keys) == ["steps", "signals", "antipatterns", "tips"])
+    #expect(Set(object.keys) == ["steps", "signals", "antipatterns", "tips", "quality"])
+    // "Calm down" in an opening reply does harm: its quality is low.
+    let quality = try #require(object["quality"] as? Int)
+    #expect((0...30).contains(quality))
     let anti = try #require(object["antipatterns"] as? [[String: Any]])
     let first = try #require(anti.first)
     #expect(first["id"] as? String == "calm-down")

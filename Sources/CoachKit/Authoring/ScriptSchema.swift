@@ -668,6 +668,22 @@ public enum ScriptSchema {
             ("choice-bonus", int(0...100, "The bonus for offering a choice")),
           ])
       ),
+      (
+        "quality",
+        object(
+          "How a reply's quality (0-100) is worked out: a base, points per step strength, "
+            + "points taken per point of anti-pattern weight and for leapfrogging.",
+          [("base", int(0...100, "Points every reply starts with"))]
+            + Step.allCases.flatMap { step in
+              [
+                ("\(step.rawValue)-weak", int(0...100, "Points for weak \(step.rawValue)")),
+                ("\(step.rawValue)-strong", int(0...100, "Points for strong \(step.rawValue)")),
+              ]
+            } + [
+              ("antipattern", int(0...100, "Points taken per point of anti-pattern weight")),
+              ("leapfrog", int(0...100, "Points taken for an offer before understanding")),
+            ])
+      ),
       ("signals", list(group, "Good things a reply does.")),
       ("antipatterns", list(group, "Things a reply should avoid.")),
       (

@@ -40,12 +40,14 @@ public struct Reading: Hashable, Sendable {
   public var optionsOffered: [String: String]
   /// Rules whose `when-says` phrases the reply used.
   public var rulesMatched: Set<String>
+  /// The reader's quality of the reply, 0–100 (``Assessment/quality``).
+  public var quality: Int
 
   public init(
     strengths: [Step: Int] = [:], isQuestion: Bool = false, isOpenQuestion: Bool = false,
     empathyQuote: String? = nil, summaryQuote: String? = nil, checkQuote: String? = nil,
     choicesQuote: String? = nil, antipatterns: [Flag] = [], factsAsked: [String: String] = [:],
-    optionsOffered: [String: String] = [:], rulesMatched: Set<String> = []
+    optionsOffered: [String: String] = [:], rulesMatched: Set<String> = [], quality: Int = 0
   ) {
     self.strengths = strengths
     self.isQuestion = isQuestion
@@ -58,6 +60,7 @@ public struct Reading: Hashable, Sendable {
     self.factsAsked = factsAsked
     self.optionsOffered = optionsOffered
     self.rulesMatched = rulesMatched
+    self.quality = quality
   }
 
   /// The strength for a step (0, 1 or 2).

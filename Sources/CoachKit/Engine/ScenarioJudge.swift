@@ -140,6 +140,6 @@ public struct ScenarioJudge: Sendable {
       summaryQuote: first("summary"), checkQuote: first("check"),
       choicesQuote: optionSignals.count > 1 || offered.count > 1 ? optionSignals.first?.text : nil,
       antipatterns: flags, factsAsked: asked, optionsOffered: offered,
-      rulesMatched: Set(found(rules).keys))
+      rulesMatched: Set(found(rules).keys), quality: assessment.quality)
   }
 }

@@ -91,6 +91,9 @@ public struct Assessment: Hashable, Sendable {
   public var antipatterns: [Evidence]
   /// One or two coaching tips drawn from the evidence.
   public var tips: [String]
+  /// How well the reply serves the method at this point, 0–100: the lexicon's `quality`
+  /// points for the step strengths, less points for its anti-patterns and for leapfrogging.
+  public var quality: Int
   /// The reply asks at least one question (with or without a question mark).
   public var isQuestion: Bool
   /// The reply asks at least one open question.

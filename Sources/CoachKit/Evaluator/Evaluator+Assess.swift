@@ -279,9 +279,36 @@ extension Evaluator {
     let tips = chooseTips(
       found: found, steps: steps, context: context, isOpen: isOpen, isQuestion: isQuestion,
       extra: tipsFromRules)
+    let quality = quality(steps: steps, found: found, context: context)
     return Assessment(
-      steps: steps, signals: signals, antipatterns: antipatterns, tips: tips,
+      steps: steps, signals: signals, antipatterns: antipatterns, tips: tips, quality: quality,
       isQuestion: isQuestion, isOpenQuestion: isOpen, stepScores: scores, analysis: analysis)
+  }
+
+  /// The reply's quality (see ``Lexicon/QualityWeights``).
+  func quality(steps: StepStrengths, found: [Found], context: ReplyContext) -> Int {
+    let q = lexicon.quality
+    var points = q.base
+    for step in Step.allCases {
+      switch steps[step] {
+      case .strong: points += q.strong[step.index]
+      case .weak: points += q.weak[step.index]
+      case .none: break
+      }
+    }
+    var counted = Set<Int>()
+    for f in found where !isSignal[f.group] && counted.insert(f.group).inserted {
+      points -= q.antipattern * weights[f.group]
+    }
+    if isLeapfrog(steps, context) { points -= q.leapfrog }
+    return max(0, min(100, points))
+  }
+
+  /// An offer before any empathy or understanding, at the start of a call.
+  func isLeapfrog(_ steps: StepStrengths, _ context: ReplyContext) -> Bool {
+    guard let step = context.step else { return false }
+    return step <= .understand && steps.offer > .none && steps.empathy == .none
+      && steps.understand == .none
   }
 
   /// The cue a find reports: the matcher's phrase, or the rule's text.
@@ -632,11 +659,7 @@ extension Evaluator {
     }
     for tip in extra { add(tip) }
     let tipText = tipTexts
-    if let step = context.step, step <= .understand, steps.offer > .none,
-      steps.empathy == .none, steps.understand == .none
-    {
-      add(tipText[.leapfrog])
-    }
+    if isLeapfrog(steps, context) { add(tipText[.leapfrog]) }
     if context.step == .understand, isQuestion, !isOpen {
       add(tipText[.closedOnly])
     }

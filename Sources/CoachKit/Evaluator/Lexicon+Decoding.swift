@@ -112,6 +112,7 @@ struct LexiconDecoder {
       decodeGrammar(node, into: &lexicon.grammar)
     }
     if let node = fields.node("thresholds") { decodeThresholds(node, into: &lexicon.thresholds) }
+    if let node = fields.node("quality") { decodeQuality(node, into: &lexicon.quality) }
     var seen: [String: SourceSpan] = [:]
     var overrideNames: [Node.Scalar] = []
     for (key, signal) in [("signals", true), ("antipatterns", false)] {
@@ -289,6 +290,18 @@ struct LexiconDecoder {
           SchemaMessage.wrongType(classes, expected: "a mapping of class names", for: "classes"))
       }
     }
+    f.finish()
+  }
+
+  private func decodeQuality(_ node: Node, into q: inout Lexicon.QualityWeights) {
+    guard var f = Fields(node, what: "`quality`", sink: sink) else { return }
+    q.base = f.int("base", in: 0...100) ?? q.base
+    for step in Step.allCases {
+      q.weak[step.index] = f.int("\(step.rawValue)-weak", in: 0...100) ?? q.weak[step.index]
+      q.strong[step.index] = f.int("\(step.rawValue)-strong", in: 0...100) ?? q.strong[step.index]
+    }
+    q.antipattern = f.int("antipattern", in: 0...100) ?? q.antipattern
+    q.leapfrog = f.int("leapfrog", in: 0...100) ?? q.leapfrog
     f.finish()
   }
 

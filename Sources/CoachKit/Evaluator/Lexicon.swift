@@ -18,6 +18,8 @@ public struct Lexicon: Hashable, Sendable {
   public var antipatterns: [CueGroup]
   /// General tips, keyed by situation (see ``TipKey``).
   public var tips: [String: String]
+  /// How a reply's quality (0–100) is worked out from its step strengths and anti-patterns.
+  public var quality: QualityWeights = .init()
   /// Sections read by other features (see ``Lexicon/otherSections``), as written.
   public var otherSections: [String: Node] = [:]
 
@@ -33,6 +35,22 @@ public struct Lexicon: Hashable, Sendable {
     self.signals = signals
     self.antipatterns = antipatterns
     self.tips = tips
+  }
+
+  /// The points of a reply's quality, under `quality:` in the lexicon: a base, points for each
+  /// step's weak or strong strength, and points taken for each point of anti-pattern weight and
+  /// for leapfrogging. The result is clamped to 0…100.
+  public struct QualityWeights: Hashable, Sendable {
+    public var base = 30
+    /// Points for a weak and a strong strength, in step order.
+    public var weak = [10, 10, 10, 10]
+    public var strong = [25, 20, 20, 20]
+    /// Points taken for each point of weight of the anti-patterns found (each counted once).
+    public var antipattern = 8
+    /// Points taken for an offer before any empathy or understanding, early in the call.
+    public var leapfrog = 10
+
+    public init() {}
   }
 
   /// The situations a general tip can be written for, under `tips:` in the lexicon.

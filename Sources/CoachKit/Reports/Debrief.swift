@@ -40,17 +40,18 @@ public struct Debrief: Sendable {
     }
     antipatterns = counts.sorted { $0.count > $1.count }
 
+    // The reader's quality of each reply, with what it did for the call: a fact brought out,
+    // a summary, an offer accepted, the call resolved; a reply that did nothing costs.
     func value(_ turn: Turn) -> Int {
-      let strengths = Step.allCases.reduce(0) { $0 + turn.reading.strength($1) }
       let progress = turn.events.filter { event in
         switch event {
         case .revealed, .summary, .accepted, .resolved: true
         default: false
         }
       }.count
-      return strengths + 2 * progress - 3 * turn.reading.antipatterns.count - (turn.wasPoor ? 2 : 0)
+      return turn.reading.quality + 10 * progress - (turn.wasPoor ? 10 : 0)
     }
-    if let best = turns.max(by: { value($0) < value($1) }), value(best) > 0 {
+    if let best = turns.max(by: { value($0) < value($1) }), value(best) > 40 {
       strongest = Highlight(
         turn: best.number, reply: best.reply, evidence: Self.worked(best), better: nil)
     }

@@ -58,7 +58,8 @@ import Testing
     let plan = e.compile(["payment plan"])
     let negated = e.matches(plan, in: e.assess("I'm not able to offer a payment plan."))
     #expect(negated.count == 1 && negated.first?.negated == true)
-    let offered = e.matches(plan, in: e.assess("I'm not able to waive it, but a payment plan works."))
+    let offered = e.matches(
+      plan, in: e.assess("I'm not able to waive it, but a payment plan works."))
     #expect(offered.count == 1 && offered.first?.negated == false)
     // `and` starts a new clause.
     let a = e.assess("I won't keep you waiting and I'll send a replacement today.")
@@ -70,7 +71,8 @@ import Testing
     let found = e.matches(set, in: e.assess("I'll refund the payment today."))
     #expect(found.map(\.text) == ["refund the payment today"])
     #expect(e.matches(set, in: e.assess("I'll refund it today.")).isEmpty)
-    #expect(e.matches(set, in: e.assess("Thursday works fine.")).map(\.text) == ["Thursday works fine"])
+    #expect(
+      e.matches(set, in: e.assess("Thursday works fine.")).map(\.text) == ["Thursday works fine"])
     let extra = Evaluator(
       lexicon: LexiconFixture.lexicon, extraCues: ["option": ["swap * * for"]])
     #expect(extra.assess("We can swap the blender for a new one.").has(signal: "option"))
@@ -162,23 +164,6 @@ import Testing
         #""antipatterns":[{"id":"cannot","start":0,"end":13,"text":"Unfortunately","cue":"unfortunately","rewrite":"What I can do is…"}"#
       ))
     #expect(json.contains(#""tips":["#))
-  }
-}
-
-@Suite struct EvaluatorJSONTests {
-  @Test func fastJSONLinesEqualTheJSONValueSerialisation() {
-    let replies =
-      EvaluatorPropertyTests.replies + [
-        "Sorry \u{2028}\u{2029}\u{85}\u{9F}\u{7F}\u{1B}\"quoted\" back\\slash\ttab"
-      ]
-    for (n, reply) in replies.enumerated() {
-      let a = LexiconFixture.evaluator.assess(reply)
-      for id: JSONValue? in [nil, .int(n), .string("r\(n)"), .null] {
-        var bytes: [UInt8] = []
-        a.writeJSONLine(id: id, to: &bytes)
-        #expect(String(decoding: bytes, as: UTF8.self) == a.json(id: id).serialized() + "\n")
-      }
-    }
   }
 }
 
