@@ -194,7 +194,18 @@ enum SyntaxMessages {
 
   /// Y017: a line in a mapping that is not a `key: value` entry.
   static func notAnEntry(_ span: SourceSpan, text: String) -> Diagnostic {
-    .error(
+    // `mood:7`: a key and a value with no space between them.
+    if let colon = text.firstIndex(of: ":"), colon != text.startIndex,
+      !text[..<colon].contains(" "), text.index(after: colon) < text.endIndex
+    {
+      let key = text[..<colon]
+      let value = text[text.index(after: colon)...]
+      return .error(
+        "Y017", "`\(short(text))` is not a `key: value` entry", at: span,
+        label: "no space after `:`",
+        help: "put a space after the colon: `\(short(key + ": " + value))`")
+    }
+    return .error(
       "Y017", "`\(text)` is not a `key: value` entry", at: span, label: "expected `key: value`",
       help: "add a `:` after the key, or indent the line to continue the value above it")
   }
@@ -335,11 +346,15 @@ enum SyntaxMessages {
   }
 
   /// Y029: text after a complete value on the same line.
-  static func textAfterValue(_ span: SourceSpan, text: String) -> Diagnostic {
+  static func textAfterValue(_ span: SourceSpan, text: String, requoted: String? = nil)
+    -> Diagnostic
+  {
     .error(
       "Y029", "unexpected text `\(text)` after the value", at: span,
       label: "the value ended before this",
-      help: "quote the whole value, or start a comment with ` #`")
+      help: requoted.map {
+        "the quotes end the value; to keep them, quote the whole text the other way: \($0)"
+      } ?? "quote the whole value, or start a comment with ` #`")
   }
 
   /// Y029: a quote mark inside quoted text (`'last year's'`) that ended it.

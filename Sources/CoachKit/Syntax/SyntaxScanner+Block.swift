@@ -330,7 +330,40 @@ extension SyntaxScanner {
           span(pos - 1, pos), word: text(wordStart, wordEnd),
           single: bytes[pos - 1] == Byte.singleQuote))
     }
-    throw fail(SyntaxMessages.textAfterValue(span(pos, stop), text: text(pos, stop)))
+    throw fail(
+      SyntaxMessages.textAfterValue(
+        span(pos, stop), text: text(pos, stop), requoted: requoted(valueEnd: valueEnd)))
+  }
+
+  /// For `"No" he said.` (a quoted value with text after it on its line): the whole text quoted
+  /// the other way, `'"No" he said.'`; `nil` when the value did not end in a quote on this line.
+  func requoted(valueEnd: Int) -> String? {
+    guard valueEnd > 0 else { return nil }
+    let quote = bytes[valueEnd - 1]
+    guard quote == Byte.singleQuote || quote == Byte.doubleQuote else { return nil }
+    let start = lineStart(of: valueEnd - 1)
+    // The opening quote: the first one on the line that starts the line or follows a space.
+    var open = start
+    while open < valueEnd - 1 {
+      if bytes[open] == quote, open == start || bytes[open - 1] == Byte.space { break }
+      open += 1
+    }
+    guard open < valueEnd - 1 else { return nil }
+    var stop = lineEnd(from: valueEnd)
+    while stop > valueEnd, isWhite(stop - 1) { stop -= 1 }
+    let whole = text(open, stop)
+    guard !whole.contains("\n"), whole.count <= 120 else { return nil }
+    if quote == Byte.doubleQuote {
+      return "'"
+        + whole.split(separator: "'", omittingEmptySubsequences: false)
+        .joined(separator: "''") + "'"
+    }
+    var escaped = ""
+    for character in whole {
+      if character == "\\" || character == "\"" { escaped.append("\\") }
+      escaped.append(character)
+    }
+    return "\"" + escaped + "\""
   }
 
   /// Whether the byte at `index` is part of a word (a letter, a digit, or any non-ASCII byte).
