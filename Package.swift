@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "coach", targets: ["coach"]),
+    .executable(name: "coach-xapi", targets: ["coach-xapi"]),
     .library(name: "CoachKit", targets: ["CoachKit"]),
   ],
   dependencies: [
@@ -29,6 +30,15 @@ let package = Package(
         "CoachKit",
         "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // The learning record store client: a separate program, so that `coach` itself never loads
+    // the networking stack (it is started only when an LRS is configured).
+    .executableTarget(
+      name: "coach-xapi",
+      dependencies: [
+        "CoachKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
 
@@ -59,7 +69,7 @@ let package = Package(
     ),
     .testTarget(
       name: "CoachEndToEndTests",
-      dependencies: ["coach", "CoachTestSupport"]
+      dependencies: ["coach", "coach-xapi", "CoachTestSupport"]
     ),
   ]
 )

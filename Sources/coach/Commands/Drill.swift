@@ -135,6 +135,8 @@ struct Drill: ParsableCommand {
       recorded = true
       records.append(record)
       Platform.write(DrillView.verdict(verdict, record: record, style: style))
+      LRSDelivery.afterSession(
+        record, transcript: played.exchanges.map { ($0.rep, $0.customer) }, catalog: catalog)
       plan = DrillPlan(curriculum: drill.curriculum, rep: rep, records: records, grants: grants)
       Platform.write(DrillView.overallLine(plan, style: style) + "\n")
       if reader.inputEnded || played.outcome == .abandoned { break }

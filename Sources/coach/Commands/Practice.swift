@@ -69,9 +69,11 @@ struct Practice: ParsableCommand {
       do {
         let hash = ResultsStore.scriptHash(
           of: scenario, reference: self.scenario ?? Self.defaultScenario, in: catalog)
-        try store.append(
-          record: ResultsStore.record(
-            of: record, rep: ResultsStore.repName(rep), scriptHash: hash, startedAt: startedAt))
+        let result = ResultsStore.record(
+          of: record, rep: ResultsStore.repName(rep), scriptHash: hash, startedAt: startedAt)
+        try store.append(record: result)
+        LRSDelivery.afterSession(
+          result, transcript: record.exchanges.map { ($0.rep, $0.customer) }, catalog: catalog)
       } catch {
         failures.append("the result: \(error)")
       }

@@ -22,7 +22,19 @@ struct Report: ParsableCommand {
   }
 
   @Argument(help: "Exports or results files (`-` for standard input).")
-  var files: [String]
+  var files: [String] = []
+
+  @Flag(help: "Read the results from the team's learning record store instead of files.")
+  var lrs = false
+
+  @Option(help: "Only sessions started on or after this date (YYYY-MM-DD, or an ISO 8601 UTC time).")
+  var since: String?
+
+  @Option(help: "Only this rep's sessions (repeat for several reps).")
+  var rep: [String] = []
+
+  @Option(help: "Only sessions played in this curriculum's drill.")
+  var curriculum: String?
 
   @Option(help: "Output format: md, csv, json or html.")
   var format: Format = .md
@@ -40,12 +52,29 @@ struct Report: ParsableCommand {
   @OptionGroup var scripts: ScriptOptions
 
   func validate() throws {
-    if files.isEmpty { throw ValidationError("give at least one export or results file") }
+    if files.isEmpty && !lrs {
+      throw ValidationError("give at least one export or results file, or --lrs")
+    }
+    if !files.isEmpty && lrs { throw ValidationError("give either files or --lrs, not both") }
+    if let since, ReportFilter.time(since) == nil {
+      throw ValidationError("--since must be a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM:SSZ)")
+    }
     if !(0...100).contains(passMark) { throw ValidationError("--pass-mark must be from 0 to 100") }
     if !(0...100).contains(helpMark) { throw ValidationError("--help-mark must be from 0 to 100") }
   }
 
   func run() throws {
+    let filter = ReportFilter(since: since.flatMap(ReportFilter.time), reps: rep, curriculum: curriculum)
+    if lrs {
+      guard let settings = try LRSSettings.load() else {
+        throw CoachError(
+          "no learning record store is configured: set COACH_LRS_ENDPOINT (see "
+            + "`coach results sync --help`)")
+      }
+      let read = try LRSReader.records(settings: settings, since: filter.since)
+      try write(records: filter.apply(read.records), grants: [])
+      return
+    }
     var logs: [ResultsLog] = []
     var unreadable = 0
     for file in files {
@@ -74,6 +103,12 @@ struct Report: ParsableCommand {
         "coach: note: \(duplicates) session\(duplicates == 1 ? "" : "s") appeared in more than one"
           + " file and \(duplicates == 1 ? "was" : "were") counted once\n")
     }
+    try write(records: filter.apply(records), grants: ResultsLog.mergedGrants(logs))
+    if unreadable > 0 { throw ExitCode.failure }
+  }
+
+  /// Writes the report on `records` (and the extra attempts `grants`) in the chosen format.
+  private func write(records: [ResultRecord], grants: [AttemptGrant]) throws {
     let played = Set(records.compactMap { $0.drill?.curriculum })
     let curricula = ScriptCatalog(scripts).scripts(of: .curriculum).compactMap(\.curriculum)
       .filter { played.contains($0.id) }
@@ -81,7 +116,7 @@ struct Report: ParsableCommand {
     let report = TrainerReport(
       records: records, generated: WallClock.iso8601(), passMark: passMark, helpMark: helpMark,
       curricula: curricula.filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id },
-      grants: ResultsLog.mergedGrants(logs))
+      grants: grants)
     for id in report.unknownCurricula {
       Platform.writeError(
         "coach: warning: no curriculum `\(TerminalSafe.clean(id, keepNewlines: false))` on the"
@@ -99,6 +134,5 @@ struct Report: ParsableCommand {
     } else {
       Platform.write(text)
     }
-    if unreadable > 0 { throw ExitCode.failure }
   }
 }

@@ -10,7 +10,7 @@ struct Results: ParsableCommand {
       Every finished session is recorded in results.jsonl in the coach data folder
       ($XDG_DATA_HOME/coach, else ~/.local/share/coach).
       """,
-    subcommands: [Export.self, Path.self]
+    subcommands: [Export.self, Path.self, Sync.self]
   )
 
   /// `coach results export --rep NAME`: a portable file on standard output.
