@@ -96,7 +96,8 @@ struct XAPIClient {
         case 404, 405:
           return .stop(
             "\(endpoint.absoluteString) has no xAPI statements resource (HTTP \(status)): "
-              + "COACH_LRS_ENDPOINT should be the LRS's xAPI base, such as https://lrs.example/xAPI/")
+              + "COACH_LRS_ENDPOINT should be the LRS's xAPI base, such as https://lrs.example/xAPI/"
+          )
         case 429, 500...:
           last = "the LRS failed (HTTP \(status)\(Self.detail(data)))"
         default:

@@ -68,9 +68,13 @@ struct XAPIHelper: AsyncParsableCommand {
         case .stored:
           XAPIClient.emit([("id", .string(id)), ("status", "stored")])
         case .conflict(let reason):
-          XAPIClient.emit([("id", .string(id)), ("status", "conflict"), ("message", .string(reason))])
+          XAPIClient.emit([
+            ("id", .string(id)), ("status", "conflict"), ("message", .string(reason)),
+          ])
         case .rejected(let reason):
-          XAPIClient.emit([("id", .string(id)), ("status", "rejected"), ("message", .string(reason))])
+          XAPIClient.emit([
+            ("id", .string(id)), ("status", "rejected"), ("message", .string(reason)),
+          ])
         case .stop(let reason):
           XAPIClient.emit([("status", "stopped"), ("message", .string(reason))])
           throw ExitCode.failure

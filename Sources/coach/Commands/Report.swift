@@ -27,7 +27,8 @@ struct Report: ParsableCommand {
   @Flag(help: "Read the results from the team's learning record store instead of files.")
   var lrs = false
 
-  @Option(help: "Only sessions started on or after this date (YYYY-MM-DD, or an ISO 8601 UTC time).")
+  @Option(
+    help: "Only sessions started on or after this date (YYYY-MM-DD, or an ISO 8601 UTC time).")
   var since: String?
 
   @Option(help: "Only this rep's sessions (repeat for several reps).")
@@ -64,7 +65,8 @@ struct Report: ParsableCommand {
   }
 
   func run() throws {
-    let filter = ReportFilter(since: since.flatMap(ReportFilter.time), reps: rep, curriculum: curriculum)
+    let filter = ReportFilter(
+      since: since.flatMap(ReportFilter.time), reps: rep, curriculum: curriculum)
     if lrs {
       guard let settings = try LRSSettings.load() else {
         throw CoachError(

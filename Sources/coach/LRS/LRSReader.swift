@@ -49,7 +49,8 @@ enum LRSReader {
       )
     }
     guard done else {
-      throw CoachError("cannot read the learning record store: \(XAPIHelperProcess.programName) stopped")
+      throw CoachError(
+        "cannot read the learning record store: \(XAPIHelperProcess.programName) stopped")
     }
     return (records, others)
   }

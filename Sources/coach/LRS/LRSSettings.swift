@@ -42,8 +42,7 @@ struct LRSSettings {
   ///
   /// - Throws: ``CoachError`` when the file is readable by others, cannot be read or has a bad
   ///   line, or a value is not valid; the message names the file and line or the variable.
-  static func load(environment: (String) -> String? = Platform.environment) throws -> LRSSettings?
-  {
+  static func load(environment: (String) -> String? = Platform.environment) throws -> LRSSettings? {
     var values: [Name: (value: String, origin: String)] = [:]
     if let path = configPath(environment: environment) {
       for (name, entry) in try readFile(path) { values[name] = entry }
@@ -64,11 +63,13 @@ struct LRSSettings {
       return entry.value
     }
     let url = try valid(.endpoint, isHTTPURL, "an http:// or https:// URL")!
-    let homePage = try valid(.homePage, isAbsoluteIRI, "an absolute IRI such as https://sso.acme.example")
+    let homePage = try valid(
+      .homePage, isAbsoluteIRI, "an absolute IRI such as https://sso.acme.example")
     let activityBase = try valid(
       .activityBase, isAbsoluteIRI, "an absolute IRI such as https://training.acme.example/coach/")
     let mbox = try valid(
-      .mbox, { $0.contains("@") && !$0.contains(" ") }, "an email address (mailto:ana@acme.example)")
+      .mbox, { $0.contains("@") && !$0.contains(" ") }, "an email address (mailto:ana@acme.example)"
+    )
     let share = try valid(.shareText, { yesNo($0) != nil }, "yes or no")
     let timeout = try valid(
       .timeout, { Double($0).map { $0 > 0 && $0 <= 600 } ?? false }, "a number of seconds (0–600)")
