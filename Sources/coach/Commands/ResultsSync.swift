@@ -41,7 +41,7 @@ extension Results {
       let delivery = LRSDelivery(settings: settings, outbox: try LRSOutbox())
       if all {
         let catalog = ScriptCatalog(scripts)
-        let records = try ResultsStore().loadReportingWarnings()
+        let records = try ResultsStore().loadReportingWarnings().records
         let statements = records.map {
           LRSDelivery.statement(for: $0, profile: settings.profile, catalog: catalog)
         }
