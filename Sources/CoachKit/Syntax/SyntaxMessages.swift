@@ -80,6 +80,18 @@ enum SyntaxMessages {
       help: "remove one of the two, or rename one; a key may appear only once in a mapping")
   }
 
+  /// Y007: an item's first key again inside the same item: most likely the `- ` of a new item
+  /// was left out.
+  static func duplicateItemKey(_ span: SourceSpan, key: String, first: SourceSpan, dash: Int)
+    -> Diagnostic
+  {
+    .error(
+      "Y007", "duplicate key `\(short(key))` in the same list item", at: span,
+      label: "defined again here", related: [.init(first, "first defined here")],
+      help: "to start a new item, write `- \(short(key)):` with the `- ` at column \(dash + 1), "
+        + "like the item above")
+  }
+
   /// Y008: an anchor.
   static func anchor(_ span: SourceSpan, text: String) -> Diagnostic {
     .error(

@@ -458,7 +458,17 @@ extension SyntaxScanner {
           n: indent, context: .mappingValue(key), indicatorEnd: colon + 1)
         if value.span.end > endLocation { endLocation = value.span.end }
         if let first = entries.add(key, value) {
-          report(SyntaxMessages.duplicateKey(key.span, key: key.value, first: first))
+          if key.value == firstKey.value, let dash = itemDash(of: firstKey, at: parent) {
+            // `id:` again in a `- id:` item: a new item without its `- `. Its other keys would
+            // all be repeats too, so its lines are skipped.
+            report(
+              SyntaxMessages.duplicateItemKey(
+                key.span, key: key.value, first: first, dash: dash.column - 1))
+            failureOffset = pos
+            recover(indent: parent)
+          } else {
+            report(SyntaxMessages.duplicateKey(key.span, key: key.value, first: first))
+          }
         }
       } catch {
         recover(indent: indent)
