@@ -302,13 +302,23 @@ import Testing
   /// prints the transcript so it can be kept by hand.
   @Test(.enabled(if: canMount, "needs root and unshare -m to mount a tmpfs that fills"))
   func aSaveThatFailsExitsNonZeroAndPrintsTheTranscript() throws {
+    // The disk is filled once the session has started (its first status line is out), then
+    // the replies are sent.
     let result = try CoachProcess.runShell(
       """
-      mount -t tmpfs -o size=64k tmpfs "$D" &&
-      { sleep 0.8; cat "$D/../input.txt"; } | {
-        exec 3<&0
-        XDG_DATA_HOME="$D" "$COACH" practice --seed 1 --rep full <&3 &
-        sleep 0.4; dd if=/dev/zero of="$D/fill" bs=4k 2>/dev/null; wait $!; }
+      mount -t tmpfs -o size=64k tmpfs "$D" && mkfifo "$D/../in" || exit 99
+      { XDG_DATA_HOME="$D" "$COACH" practice --seed 1 --rep full <"$D/../in" >"$D/../out" \\
+          2>"$D/../err"; echo $? >"$D/../status"; } &
+      exec 3>"$D/../in"
+      i=0
+      until grep -q patience "$D/../out" 2>/dev/null || [ $i -gt 600 ]; do
+        sleep 0.05; i=$((i + 1)); done
+      dd if=/dev/zero of="$D/fill" bs=4k 2>/dev/null
+      cat "$D/../input.txt" >&3
+      exec 3>&-
+      wait
+      cat "$D/../out"; cat "$D/../err" >&2
+      exit "$(cat "$D/../status")"
       """,
       folder: try CoachProcess.temporaryDirectory(), input: Self.reply + "We'll fix it today.\n")
     #expect(result.status == 1, "\(result.stderr)")
