@@ -165,52 +165,39 @@ struct ScoreStream {
     init(_ message: String) { self.message = message }
   }
 
+  /// Appends the error object `{"line": N, "id": …, "error": "…"}` (`id` when given).
   func error(line: Int, id: JSONValue.Member?, _ message: String, into out: inout [UInt8]) {
-    Self.line(id: id, .object([("line", .int(line)), ("error", .string(message))]), into: &out)
-  }
-
-  /// `object` as one JSON line with `"id"` as its first member (after `line` in an error), the
-  /// id's text as the input wrote it. An id whose text holds a character that JSON output never
-  /// carries raw (DEL, C1 controls, line separators, bidirectional overrides) is written by the
-  /// serialiser instead, with the same value.
-  static func line(id: JSONValue.Member?, _ object: JSONValue, into out: inout [UInt8]) {
-    guard case .object(var members) = object else {
-      object.appendSerialized(to: &out)
-      out.append(0x0A)
-      return
-    }
-    out.append(UInt8(ascii: "{"))
-    var first = true
-    if members.first?.0 == "line" {
-      let line = members.removeFirst()
-      member(line.0, line.1, first: &first, into: &out)
-    }
+    out += #"{"line":"#.utf8
+    JSONValue.int(line).appendSerialized(to: &out)
     if let id {
-      if !id.source.unicodeScalars.contains(where: Self.isNeverRaw) {
-        key("id", first: &first, into: &out)
-        out += id.source.utf8
-      } else {
-        member("id", id.value, first: &first, into: &out)
-      }
+      out += #","id":"#.utf8
+      Self.appendID(id, to: &out)
     }
-    for (name, value) in members { member(name, value, first: &first, into: &out) }
+    out += #","error":"#.utf8
+    JSONValue.appendString(message, to: &out)
     out += "}\n".utf8
   }
 
-  /// Appends `"name":value` (after a comma unless it is the first member).
-  private static func member(
-    _ name: String, _ value: JSONValue, first: inout Bool, into out: inout [UInt8]
-  ) {
-    key(name, first: &first, into: &out)
-    value.appendSerialized(to: &out)
+  /// Appends `object` as one JSON line with `"id"` as its first member.
+  static func line(id: JSONValue.Member, _ object: JSONValue, into out: inout [UInt8]) {
+    out += #"{"id":"#.utf8
+    appendID(id, to: &out)
+    var body: [UInt8] = []
+    object.appendSerialized(to: &body)
+    if body.count > 2 { out.append(UInt8(ascii: ",")) }
+    out += body.dropFirst()
+    out.append(0x0A)
   }
 
-  /// Appends `"name":` (after a comma unless it is the first member).
-  private static func key(_ name: String, first: inout Bool, into out: inout [UInt8]) {
-    if !first { out.append(UInt8(ascii: ",")) }
-    first = false
-    JSONValue.appendString(name, to: &out)
-    out.append(UInt8(ascii: ":"))
+  /// Appends the id's JSON text as the input wrote it. An id whose text holds a character that
+  /// JSON output never carries raw (DEL, C1 controls, line separators, bidirectional overrides)
+  /// is written by the serialiser instead, with the same value.
+  private static func appendID(_ id: JSONValue.Member, to out: inout [UInt8]) {
+    if id.source.unicodeScalars.contains(where: isNeverRaw) {
+      id.value.appendSerialized(to: &out)
+    } else {
+      out += id.source.utf8
+    }
   }
 
   /// Characters that JSON output never carries raw (``JSONValue/appendString(_:to:)`` escapes
