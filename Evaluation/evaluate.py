@@ -90,7 +90,7 @@ def reader_labels(answer):
     signals = {s["id"] for s in answer["signals"]}
     anti = {a["id"] for a in answer["antipatterns"]}
     steps = answer["steps"]
-    acts = set(answer.get("acts", []))
+    acts = {a["act"] for a in answer.get("acts", [])}
     return {
         "empathy": int(steps["empathy"] != "none"),
         "question": int("question" in signals),
@@ -104,7 +104,10 @@ def reader_labels(answer):
         "dismissive": int(bool(anti & {"calm-down", "minimise", "cliche"})),
         "catastrophe": int("catastrophe" in anti),
         "curt": int(bool(anti & {"curt", "blunt"})),
-    } | ({"_acts": sorted(acts)} if acts else {})
+        # A sentence whose primary act is a question: it asks for something, and is neither an
+        # offer asked as a question nor a check (the SGD `question` label, REQUEST).
+        "_asks": int("question" in acts),
+    }
 
 
 def load_corpus(split):
@@ -146,7 +149,9 @@ def cmd_agreement(args):
     print(table(rows, ["label", "kappa", "raw agreement"]))
 
 
-SGD = {"question": "question", "offer": "offer", "check": "check", "cannot": "cannot"}
+# SGD label -> the reader's label. SGD's `question` is a REQUEST for information: the reader's
+# question act, not a check or an offer asked as a question.
+SGD = {"question": "_asks", "offer": "offer", "check": "check", "cannot": "cannot"}
 
 
 def cmd_sgd(args):
@@ -157,7 +162,7 @@ def cmd_sgd(args):
     for sgd_label, label in SGD.items():
         gold = [t["labels"][sgd_label] for t in turns]
         ours = [reader_labels(a)[label] for a in answers]
-        base = [keyword_labels(t["text"])[label] for t in turns]
+        base = [keyword_labels(t["text"])[sgd_label] for t in turns]
         rows.append([sgd_label, sum(gold), f"{kappa(gold, ours):.2f}", f"{kappa(gold, base):.2f}"])
     confirms = [i for i, t in enumerate(turns) if t["labels"]["confirm"]]
     as_check = sum(reader_labels(answers[i])["check"] for i in confirms)

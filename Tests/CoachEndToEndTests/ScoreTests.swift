@@ -27,7 +27,9 @@ import Testing
     #expect(r.status == 0)
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-    #expect(Set(object.keys) == ["steps", "signals", "antipatterns", "tips", "quality"])
+    #expect(Set(object.keys) == ["steps", "signals", "antipatterns", "tips", "quality", "acts"])
+    let acts = try #require(object["acts"] as? [[String: Any]])
+    #expect(acts.count == 1 && acts.first?["act"] as? String == "statement")
     // "Calm down" in an opening reply does harm: its quality is low.
     let quality = try #require(object["quality"] as? Int)
     #expect((0...30).contains(quality))

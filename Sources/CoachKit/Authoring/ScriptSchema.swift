@@ -567,6 +567,12 @@ public enum ScriptSchema {
       ("not-when", phrases("Phrases that cancel a match around it.")),
       ("negatable", bool("Whether a negation cancels it (default true).")),
       (
+        "hostile",
+        bool(
+          "An anti-pattern that, with nothing to soften it, also makes the reply blunt "
+            + "(default false).")
+      ),
+      (
         "auxiliary",
         bool(
           "A signal that only strengthens its step when another signal of the step is found "
@@ -662,6 +668,10 @@ public enum ScriptSchema {
             (
               "echo-any-min-words",
               int(1...100, "Words any other statement must echo to reflect the customer")
+            ),
+            (
+              "restatement-min-words",
+              int(1...100, "Words a \"So...\" statement about the customer needs to restate")
             ),
             ("weak", int(1...100, "The score for a weak step")),
             ("strong", int(1...100, "The score for a strong step")),

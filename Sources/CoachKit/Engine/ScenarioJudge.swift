@@ -26,7 +26,7 @@ public struct ScenarioJudge: Sendable {
   private let rules: [(id: String, cues: CueSet)]
 
   /// The signal ids that count as showing empathy, in order of preference for quoting.
-  static let empathySignals = ["feeling", "apology", "validation"]
+  static let empathySignals = ReaderID.empathySignals.map(\.rawValue)
 
   public init(evaluator base: Evaluator, scenario: Scenario) {
     if scenario.cues.isEmpty {
@@ -124,7 +124,7 @@ public struct ScenarioJudge: Sendable {
     }
     // A fact is asked about only by words inside a question ("…contract says we owe you. Who do
     // you report to?" asks about the boss, not the contract).
-    let questions = assessment.signals.filter { $0.id == "question" }.map(\.range)
+    let questions = assessment.signals.filter { $0.id == ReaderID.question.rawValue }.map(\.range)
     var asked: [String: String] = [:]
     for (id, cues) in facts {
       let match = evaluator.matches(cues, in: assessment).first { evidence in
@@ -132,12 +132,14 @@ public struct ScenarioJudge: Sendable {
       }
       if let match { asked[id] = match.text }
     }
-    let optionSignals = assessment.signals.filter { $0.id == "option" && !$0.negated }
+    let optionSignals = assessment.signals.filter {
+      $0.id == ReaderID.option.rawValue && !$0.negated
+    }
     return Reading(
       strengths: strengths, isQuestion: assessment.isQuestion,
       isOpenQuestion: assessment.isOpenQuestion,
       empathyQuote: Self.empathySignals.lazy.compactMap(first).first,
-      summaryQuote: first("summary"), checkQuote: first("check"),
+      summaryQuote: first(ReaderID.summary.rawValue), checkQuote: first(ReaderID.check.rawValue),
       choicesQuote: optionSignals.count > 1 || offered.count > 1 ? optionSignals.first?.text : nil,
       antipatterns: flags, factsAsked: asked, optionsOffered: offered,
       rulesMatched: Set(found(rules).keys), quality: assessment.quality)

@@ -19,6 +19,17 @@ extension Assessment {
     members.append(("antipatterns", .array(antipatterns.map { $0.json(rewrite: true) })))
     members.append(("tips", .array(tips.map { .string($0) })))
     members.append(("quality", .int(quality)))
+    members.append(
+      (
+        "acts",
+        .array(
+          acts.map {
+            .object([
+              ("act", .string($0.act.rawValue)), ("start", .int($0.range.lowerBound)),
+              ("end", .int($0.range.upperBound)),
+            ])
+          })
+      ))
     return .object(members)
   }
 }

@@ -45,6 +45,22 @@ public struct Evidence: Hashable, Sendable {
   }
 }
 
+/// What one sentence of a reply mainly does, by priority: an offer asked as a question ("shall I
+/// send a courier?") is an offer, a check ("does that work?") a check, and only then is a
+/// question a question (one that asks the customer for something).
+public enum ReplyAct: String, CaseIterable, Hashable, Sendable {
+  case offer
+  case check
+  case question
+  case statement
+}
+
+/// One sentence's act, with where the sentence is in the reply (Unicode scalar offsets).
+public struct SentenceAct: Hashable, Sendable {
+  public var act: ReplyAct
+  public var range: Range<Int>
+}
+
 /// The strength of each step in one reply.
 public struct StepStrengths: Hashable, Sendable {
   public var empathy: Strength = .none
@@ -98,6 +114,8 @@ public struct Assessment: Hashable, Sendable {
   public var isQuestion: Bool
   /// The reply asks at least one open question.
   public var isOpenQuestion: Bool
+  /// Each sentence's primary act, in reply order.
+  public var acts: [SentenceAct]
   /// The number of written words (a contraction counts once).
   public var wordCount: Int { analysis.wordCount }
   /// The step score behind each strength (signal weights less anti-pattern weights).

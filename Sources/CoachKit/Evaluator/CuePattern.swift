@@ -33,6 +33,7 @@ enum CuePattern {
     case tooDeep
     case tooLong
     case empty
+    case punctuation(String)
 
     var description: String {
       switch self {
@@ -41,6 +42,8 @@ enum CuePattern {
       case .tooDeep: "groups nest more than \(CuePattern.maximumDepth) deep"
       case .tooLong: "has more than \(CuePattern.maximumParts) words: split it into several cues"
       case .empty: "can match no words at all"
+      case .punctuation(let word):
+        "`\(word)` is not a word: cues match words, and punctuation is never part of one"
       }
     }
   }
@@ -95,6 +98,10 @@ enum CuePattern {
         } else if word.count > 2, word.hasPrefix("{"), word.hasSuffix("}") {
           flushRun()
           current.append(.wordClass(String(word.dropFirst().dropLast())))
+        } else if !word.unicodeScalars.contains(where: {
+          $0.properties.isAlphabetic || $0.properties.numericType != nil
+        }) {
+          throw Problem.punctuation(word)
         } else {
           run += run.isEmpty ? word : " " + word
         }

@@ -168,7 +168,7 @@ extension Evaluator {
     contrast(&found, analysis)
     summaries(
       &found, analysis, context: context, questions: questionSentences, tips: &tipsFromRules)
-    lengthAndTone(&found, analysis, isOpen: isOpen)
+    lengthAndTone(&found, analysis, isOpen: isOpen, questions: questionSentences)
 
     // Keyword stuffing: a string of cue phrases back to back (no word of the rep's own between
     // them) that covers most of the reply. Natural sentences join their cues with other words;
@@ -280,9 +280,11 @@ extension Evaluator {
       found: found, steps: steps, context: context, isOpen: isOpen, isQuestion: isQuestion,
       extra: tipsFromRules)
     let quality = quality(steps: steps, found: found, context: context)
+    let acts = acts(found: found, analysis: analysis, questions: questionSentences)
     return Assessment(
       steps: steps, signals: signals, antipatterns: antipatterns, tips: tips, quality: quality,
-      isQuestion: isQuestion, isOpenQuestion: isOpen, stepScores: scores, analysis: analysis)
+      isQuestion: isQuestion, isOpenQuestion: isOpen, acts: acts, stepScores: scores,
+      analysis: analysis)
   }
 
   /// The reply's quality (see ``Lexicon/QualityWeights``).
@@ -302,6 +304,27 @@ extension Evaluator {
     }
     if isLeapfrog(steps, context) { points -= q.leapfrog }
     return max(0, min(100, points))
+  }
+
+  /// Each sentence's primary act: an offer (a core offer signal in it), else a check, else a
+  /// question, else a statement.
+  func acts(found: [Found], analysis: TextAnalysis, questions: SentenceFlags) -> [SentenceAct] {
+    let tokens = analysis.tokens
+    var offers = SentenceFlags(count: analysis.sentences.count)
+    var checks = SentenceFlags(count: analysis.sentences.count)
+    for f in found where f.first < tokens.count && isSignal[f.group] && f.cueIndex >= 0 {
+      let sentence = Int(tokens[f.first].sentence)
+      if stepIndex[f.group] == Step.offer.index, !groups[f.group].auxiliary {
+        offers[sentence] = true
+      }
+      if stepIndex[f.group] == Step.check.index { checks[sentence] = true }
+    }
+    return analysis.sentences.indices.map { i in
+      let act: ReplyAct =
+        offers[i] ? .offer : checks[i] ? .check : questions[i] ? .question : .statement
+      let span = analysis.sentences[i].span
+      return SentenceAct(act: act, range: Int(span.start)..<Int(span.end))
+    }
   }
 
   /// An offer before any empathy or understanding, at the start of a call.
@@ -385,7 +408,7 @@ extension Evaluator {
         customerWords.insert(t.stem)
       }
     }
-    if !customerWords.isEmpty {
+    do {
       let summarised = Set(found.filter { $0.group == b.summary }.map { tokens[$0.first].sentence })
       // A sentence that blames, minimises or argues is no reflection, whatever words it echoes;
       // nor is one that offers or checks ("We'll cover the extra before Thursday's meeting").
@@ -396,8 +419,17 @@ extension Evaluator {
               && (stepIndex[$0.group] == Step.offer.index
                 || stepIndex[$0.group] == Step.check.index))
         }.map { tokens[$0.first].sentence })
-      for (index, sentence) in analysis.sentences.enumerated() where !questions[index] {
+      let tags = vocabulary.classBits["tag"] ?? 0
+      let pastForms = vocabulary.classBits["past-form"] ?? 0
+      for (index, sentence) in analysis.sentences.enumerated() {
         guard !summarised.contains(Int32(index)), !faulted.contains(Int32(index)) else { continue }
+        // A question is a restatement only as a tag question ("…, right?", "…, yes?").
+        let last = sentence.tokens.upperBound - 1
+        if questions[index],
+          !(last >= sentence.tokens.lowerBound && tokens[last].classes & tags != 0)
+        {
+          continue
+        }
         // "You…" and "So…" sentences reflect with fewer shared words than other statements
         // ("Three weeks with £340 in limbo, no wonder…" shares three).
         var s = sentence.tokens.lowerBound
@@ -413,6 +445,48 @@ extension Evaluator {
         let needed =
           tokens[s].is(WordClass.second) || startsWithSo
           ? thresholds.echoMinWords : thresholds.echoAnyMinWords
+        // A long "So…" statement about the customer's side restates what they said, with or
+        // without their line to compare ("So you moved in June, told us, and we've kept
+        // sending bills to the old address").
+        var words = 0
+        for i in sentence.tokens where !tokens[i].has(Token.continuation) { words += 1 }
+        if startsWithSo, words >= thresholds.restatementMinWords,
+          !(tokens[s].is(WordClass.first) || tokens[s].is(WordClass.collective))
+        {
+          found.append(
+            Found(
+              group: b.summary, span: sentence.span, first: sentence.tokens.lowerBound,
+              end: sentence.tokens.upperBound, cue: "a restatement starting with `so`",
+              weight: 1))
+          continue
+        }
+        // A long statement of what the customer did ("Right, you ordered a 10, got an 8, sent it
+        // back…"): "you" starting a clause, and two or more things that happened.
+        var starts = [s]
+        for i in sentence.tokens where i > s && tokens[i].has(Token.afterPunctuation) {
+          starts.append(i)
+        }
+        if words >= thresholds.restatementMinWords,
+          starts.contains(where: { tokens[$0].is(WordClass.second) })
+        {
+          var events = 0
+          for i in sentence.tokens where !tokens[i].has(Token.continuation) {
+            if tokens[i].classes & pastForms != 0
+              || analysis.text(tokens[i].span).lowercased().hasSuffix("ed")
+            {
+              events += 1
+            }
+          }
+          if events >= 2 {
+            found.append(
+              Found(
+                group: b.summary, span: sentence.span, first: sentence.tokens.lowerBound,
+                end: sentence.tokens.upperBound, cue: "a restatement of what happened",
+                weight: 1))
+            continue
+          }
+        }
+        guard !customerWords.isEmpty, !questions[index] else { continue }
         var shared: [Int] = []
         var stems = Set<UInt64>()
         for i in sentence.tokens where customerWords.contains(tokens[i].stem) {
@@ -475,7 +549,9 @@ extension Evaluator {
     | WordClass.leadIn | WordClass.clauseBreak | WordClass.contrast
 
   /// Shouting, rambling, curt replies and I/you-heavy wording.
-  func lengthAndTone(_ found: inout [Found], _ analysis: TextAnalysis, isOpen: Bool) {
+  func lengthAndTone(
+    _ found: inout [Found], _ analysis: TextAnalysis, isOpen: Bool, questions: SentenceFlags
+  ) {
     let b = builtins
     let t = thresholds
     let tokens = analysis.tokens
@@ -543,33 +619,60 @@ extension Evaluator {
       }
     }
     // Curt: a short reply with nothing for the customer's feelings, no softener and no open
-    // question ("Noted. Order number?", "Done. Bye."). A short warm or open reply is not, and
-    // nor is one already named for what it does wrong ("Calm down." is `calm-down`).
+    // question, made of fragments and bare orders ("Noted. Order number?", "Done. Bye.",
+    // "Can't help with that.", "Your account is suspended. Pay the balance."). A short warm or
+    // open reply is not, and nor is a whole sentence ("I'll refund the duplicate payment.").
     let softeners = vocabulary.classBits["softener"] ?? 0
+    let commands = vocabulary.classBits["command-verb"] ?? 0
+    var blunt = 0
+    var commandAt = -1
+    for (index, sentence) in analysis.sentences.enumerated() {
+      var i = sentence.tokens.lowerBound
+      while i < sentence.tokens.upperBound, tokens[i].is(WordClass.leadIn) { i += 1 }
+      guard i < sentence.tokens.upperBound else { continue }
+      let first = tokens[i]
+      // A subject, or the auxiliary or question word a question starts with, makes a whole
+      // sentence; a bare command verb or anything else is a fragment or an order.
+      let whole =
+        first.classes & commands == 0
+        && (first.is(WordClass.subject)
+          || (questions[index] && first.classes & (WordClass.auxiliary | WordClass.wh) != 0))
+      if !whole { blunt += 1 }
+      if first.classes & commands != 0, commandAt < 0 { commandAt = i }
+    }
     if b.curt >= 0, analysis.wordCount <= t.curtMaxWords, !isOpen,
       !found.contains(where: {
         isSignal[$0.group]
-          ? stepIndex[$0.group] == Step.empathy.index || stepIndex[$0.group] == Step.check.index
-          : $0.cueIndex >= 0 && analysis.wordCount > 3
+          && (stepIndex[$0.group] == Step.empathy.index || stepIndex[$0.group] == Step.check.index)
       }),
       !tokens.contains(where: { $0.classes & softeners != 0 }),
-      // Past three words, only fragments are curt ("Email sent. Claim ref CL-5521."): a whole
-      // sentence with a subject ("I'll refund the duplicate payment.") is not.
-      analysis.wordCount <= 3
-        || !analysis.sentences.contains(where: { sentence in
-          var i = sentence.tokens.lowerBound
-          while i < sentence.tokens.upperBound, tokens[i].is(WordClass.leadIn) { i += 1 }
-          // A subject, or the auxiliary or question word a question starts with ("Is the
-          // order in your name?"), makes a whole sentence; "Order number?" is a fragment.
-          return i < sentence.tokens.upperBound
-            && tokens[i].classes & (WordClass.subject | WordClass.auxiliary | WordClass.wh) != 0
-        })
+      analysis.wordCount <= 3 || blunt * 2 >= analysis.sentences.count
     {
       found.append(
         Found(
           group: b.curt, span: all, first: 0, end: tokens.count,
           cue: "\(analysis.wordCount) word\(analysis.wordCount == 1 ? "" : "s")",
           weight: weights[b.curt]))
+    }
+    // Tone: an order, or a hostile anti-pattern, with nothing to soften it (no softener, no
+    // empathy) reads as blunt ("Pay the balance.", "Calm down, it's policy.").
+    let softened =
+      tokens.contains(where: { $0.classes & softeners != 0 })
+      || found.contains(where: { isSignal[$0.group] && stepIndex[$0.group] == Step.empathy.index })
+    if b.blunt >= 0, !softened, !found.contains(where: { $0.group == b.blunt }) {
+      if let hostile = found.first(where: { $0.cueIndex >= 0 && groups[$0.group].hostile }) {
+        // The tone of the whole reply: nothing in it softens the anti-pattern.
+        found.append(
+          Found(
+            group: b.blunt, span: all, first: 0, end: tokens.count,
+            cue: "nothing softens `\(groups[hostile.group].id)`", weight: weights[b.blunt]))
+      } else if commandAt >= 0, analysis.wordCount <= t.curtMaxWords * 2 {
+        let sentence = analysis.sentences[Int(tokens[commandAt].sentence)]
+        found.append(
+          Found(
+            group: b.blunt, span: sentence.span, first: sentence.tokens.lowerBound,
+            end: sentence.tokens.upperBound, cue: "a bare order", weight: weights[b.blunt]))
+      }
     }
     if b.iYou >= 0 {
       // I/you-heavy wording divides in a disagreement; a sentence that empathises, owns the

@@ -72,6 +72,7 @@ public struct Evaluator: Sendable {
     var stuffingMinCues: Int
     var echoMinWords: Int
     var echoAnyMinWords: Int
+    var restatementMinWords: Int
     var weak: Int
     var strong: Int
     var choiceBonus: Int
@@ -95,6 +96,7 @@ public struct Evaluator: Sendable {
     let rewrite: String?
     let negatable: Bool
     let auxiliary: Bool
+    let hostile: Bool
     let overrides: Set<Int>
     let rewriteQuotesText: Bool
 
@@ -107,6 +109,7 @@ public struct Evaluator: Sendable {
       rewrite = group.rewrite
       negatable = group.negatable
       auxiliary = group.auxiliary
+      hostile = group.hostile
       self.overrides = overrides
       rewriteQuotesText = group.rewrite?.contains("{text}") ?? false
     }
@@ -127,6 +130,7 @@ public struct Evaluator: Sendable {
     var iYou = -1
     var stuffing = -1
     var contrast = -1
+    var blunt = -1
   }
 
   // Tags attached to phrases in the matcher: a group's phrases use `group * 4 + role`.
@@ -195,20 +199,21 @@ public struct Evaluator: Sendable {
     problems += matcher.problems.map { "cue `\($0.phrase)`: \($0.message)" }
 
     var b = Builtins()
-    func find(_ id: String) -> Int { groupIndex[id] ?? -1 }
-    b.question = find("question")
-    b.questionOpen = find("question.open")
-    b.questionClosed = find("question.closed")
-    b.summary = find("summary")
-    b.feelingsFirst = find("summary.feelings-first")
-    b.feeling = find("feeling")
-    b.option = find("option")
-    b.shouting = find("shouting")
-    b.rambling = find("rambling")
-    b.curt = find("curt")
-    b.iYou = find("i-you")
-    b.stuffing = find("stuffing")
-    b.contrast = find("contrast")
+    func find(_ id: ReaderID) -> Int { groupIndex[id.rawValue] ?? -1 }
+    b.question = find(.question)
+    b.questionOpen = find(.questionOpen)
+    b.questionClosed = find(.questionClosed)
+    b.summary = find(.summary)
+    b.feelingsFirst = find(.feelingsFirst)
+    b.feeling = find(.feeling)
+    b.option = find(.option)
+    b.shouting = find(.shouting)
+    b.rambling = find(.rambling)
+    b.curt = find(.curt)
+    b.iYou = find(.iYou)
+    b.stuffing = find(.stuffing)
+    b.contrast = find(.contrast)
+    b.blunt = find(.blunt)
 
     let overrides = groups.map { !$0.signal && !$0.overrides.isEmpty }
     let t = lexicon.thresholds
@@ -218,7 +223,7 @@ public struct Evaluator: Sendable {
       capsMinWords: t.capsMinWords, iYouMinCount: t.iYouMinCount,
       iYouMinPercent: t.iYouMinPercent, stuffingPercent: t.stuffingPercent,
       stuffingMinCues: t.stuffingMinCues, echoMinWords: t.echoMinWords,
-      echoAnyMinWords: t.echoAnyMinWords, weak: t.weak,
+      echoAnyMinWords: t.echoAnyMinWords, restatementMinWords: t.restatementMinWords, weak: t.weak,
       strong: t.strong, choiceBonus: t.choiceBonus)
     box = Box(
       Compiled(

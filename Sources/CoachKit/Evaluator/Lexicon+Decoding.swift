@@ -27,13 +27,11 @@ extension Lexicon {
   public static let otherSections: [String] = ["assumptions", "recap"]
 
   /// Signal ids found by rules rather than cue phrases; their entries need no `cues`.
-  public static let ruleSignals: Set<String> = [
-    "question", "question.open", "question.closed", "summary.feelings-first",
-  ]
+  public static let ruleSignals = Set(
+    ReaderID.allCases.filter { $0.isRuleBased && $0.isSignal }.map(\.rawValue))
   /// Anti-pattern ids found by rules rather than cue phrases; their entries need no `cues`.
-  public static let ruleAntipatterns: Set<String> = [
-    "shouting", "rambling", "curt", "i-you", "stuffing", "contrast",
-  ]
+  public static let ruleAntipatterns = Set(
+    ReaderID.allCases.filter { $0.isRuleBased && !$0.isSignal }.map(\.rawValue))
 }
 
 /// The diagnostics of lexicon decoding (codes `L0xx`).
@@ -83,11 +81,27 @@ enum LexiconMessage {
       label: "one word expected", help: "split it, or move the phrase to a cue list")
   }
 
-  static func missingRule(_ id: String, at span: SourceSpan, kind: String) -> Diagnostic {
-    .warning(
-      "L008", "the lexicon defines no \(kind) `\(id)`", at: span,
-      label: "its rule will not report",
-      help: "add an entry with `id: \(id)` to give it a step, a weight and a tip")
+  static func missingRule(_ id: ReaderID, at span: SourceSpan) -> Diagnostic {
+    let kind = id.isSignal ? "signal" : "anti-pattern"
+    let section = id.isSignal ? "signals" : "antipatterns"
+    return .error(
+      "L008", "the lexicon defines no \(kind) `\(id.rawValue)`", at: span,
+      label: "`\(section)` needs it",
+      help:
+        "add an entry with `id: \(id.rawValue)` to `\(section)`, with a step, a weight and a tip",
+      notes: [
+        id.isRuleBased
+          ? "a rule of the reader finds `\(id.rawValue)`; the entry says what it counts for"
+          : "the reader and the engine read `\(id.rawValue)` by name"
+      ])
+  }
+
+  static func wrongKind(_ id: ReaderID, at span: SourceSpan) -> Diagnostic {
+    let section = id.isSignal ? "signals" : "antipatterns"
+    return .error(
+      "L009", "`\(id.rawValue)` is defined in the wrong section", at: span,
+      label: "belongs under `\(section)`",
+      help: "move the entry for `\(id.rawValue)` to `\(section)`")
   }
 }
 
@@ -115,8 +129,11 @@ struct LexiconDecoder {
     if let node = fields.node("quality") { decodeQuality(node, into: &lexicon.quality) }
     var seen: [String: SourceSpan] = [:]
     var overrideNames: [Node.Scalar] = []
+    var sectionSpans: [Bool: SourceSpan] = [:]
     for (key, signal) in [("signals", true), ("antipatterns", false)] {
-      for item in fields.list(key, required: true) ?? [] {
+      let items = fields.list(key, required: true) ?? []
+      sectionSpans[signal] = items.first?.span
+      for item in items {
         if let group = decodeGroup(item, signal: signal, seen: &seen, overrides: &overrideNames) {
           if signal { lexicon.signals.append(group) } else { lexicon.antipatterns.append(group) }
         }
@@ -125,6 +142,24 @@ struct LexiconDecoder {
     let signalIDs = lexicon.signals.map(\.id)
     for name in overrideNames where !signalIDs.contains(name.value) {
       sink.append(LexiconMessage.unknownOverride(name, known: signalIDs))
+    }
+    // Every id the rules and the engine read by name is defined, in its own section.
+    let antipatternIDs = Set(lexicon.antipatterns.map(\.id))
+    for id in ReaderID.allCases {
+      let inOwn =
+        id.isSignal ? signalIDs.contains(id.rawValue) : antipatternIDs.contains(id.rawValue)
+      let inOther =
+        id.isSignal ? antipatternIDs.contains(id.rawValue) : signalIDs.contains(id.rawValue)
+      guard !inOwn else { continue }
+      let span = sectionSpans[id.isSignal] ?? sectionSpans[!id.isSignal] ?? root.span
+      if inOther {
+        let entry = (id.isSignal ? lexicon.antipatterns : lexicon.signals).first {
+          $0.id == id.rawValue
+        }
+        sink.append(LexiconMessage.wrongKind(id, at: seen[entry?.id ?? ""] ?? span))
+      } else {
+        sink.append(LexiconMessage.missingRule(id, at: span))
+      }
     }
     if let node = fields.node("tips", required: true),
       var tipFields = Fields(node, what: "`tips`", sink: sink)
@@ -320,6 +355,8 @@ struct LexiconDecoder {
     t.stuffingMinCues = f.int("stuffing-min-cues", in: 1...100) ?? t.stuffingMinCues
     t.echoMinWords = f.int("echo-min-words", in: 1...100) ?? t.echoMinWords
     t.echoAnyMinWords = f.int("echo-any-min-words", in: 1...100) ?? t.echoAnyMinWords
+    t.restatementMinWords =
+      f.int("restatement-min-words", in: 1...100) ?? t.restatementMinWords
     t.weak = f.int("weak", in: 1...100) ?? t.weak
     t.strong = f.int("strong", in: 1...100) ?? t.strong
     t.choiceBonus = f.int("choice-bonus", in: 0...100) ?? t.choiceBonus
@@ -354,6 +391,7 @@ struct LexiconDecoder {
     group.notWhen = strings(&f, "not-when")
     group.negatable = f.bool("negatable") ?? true
     group.auxiliary = f.bool("auxiliary") ?? false
+    group.hostile = f.bool("hostile") ?? false
     let overrideList = f.stringList("overrides") ?? []
     overrides += overrideList
     group.overrides = overrideList.map(\.value)

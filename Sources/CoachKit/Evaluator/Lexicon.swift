@@ -171,6 +171,8 @@ public struct Lexicon: Hashable, Sendable {
     public var echoMinWords = 2
     /// Content words of the customer's line that any other statement must share to reflect it.
     public var echoAnyMinWords = 3
+    /// Words a "So…" statement about the customer's side needs to count as a restatement.
+    public var restatementMinWords = 8
     /// Score from which a step is weak.
     public var weak = 1
     /// Score from which a step is strong.
@@ -203,6 +205,9 @@ public struct CueGroup: Hashable, Sendable {
   /// A signal that only strengthens its step when another signal of the step was found, and
   /// never raises the step on its own (a time frame, "we"). Default `false`.
   public var auxiliary: Bool
+  /// An anti-pattern that, said with nothing to soften it (no softener, no empathy), also
+  /// makes the reply blunt (blame, "calm down", a policy wall). Default `false`.
+  public var hostile: Bool
   /// Signal ids whose matches this group cancels where they overlap (an anti-pattern only).
   public var overrides: [String]
   /// A coaching tip shown when the group matches (anti-pattern) or is missing (signal).
@@ -213,7 +218,8 @@ public struct CueGroup: Hashable, Sendable {
   public init(
     id: String, step: Step? = nil, weight: Int = 1, title: String = "", cues: [String] = [],
     weakCues: [String] = [], notWhen: [String] = [], negatable: Bool = true,
-    auxiliary: Bool = false, overrides: [String] = [], tip: String? = nil,
+    auxiliary: Bool = false, hostile: Bool = false, overrides: [String] = [],
+    tip: String? = nil,
     rewrite: String? = nil
   ) {
     self.id = id
@@ -225,6 +231,7 @@ public struct CueGroup: Hashable, Sendable {
     self.notWhen = notWhen
     self.negatable = negatable
     self.auxiliary = auxiliary
+    self.hostile = hostile
     self.overrides = overrides
     self.tip = tip
     self.rewrite = rewrite

@@ -58,6 +58,8 @@ final class Vocabulary: @unchecked Sendable {
   /// Cue words of five letters or more, by each form with one letter left out: the value is the
   /// word's index in `infos`, or -1 when two cue words share the form.
   @exclusivity(unchecked) private var oneLetterShort = HashIndex()
+  /// The same for one letter of a double left out ("sory" for "sorry").
+  @exclusivity(unchecked) private var doubledShort = HashIndex()
   /// Expansions of contractions and suffixes.
   @exclusivity(unchecked) private(set) var expansions: [[WordInfo]] = []
   /// Bits of the lexicon's own word classes, by class name.
@@ -135,6 +137,7 @@ final class Vocabulary: @unchecked Sendable {
     suffixIndex = other.suffixIndex
     expansions = other.expansions
     oneLetterShort = other.oneLetterShort
+    doubledShort = other.doubledShort
     knownStems = other.knownStems
     correctionLastLetters = other.correctionLastLetters
     correctionTargets = other.correctionTargets
@@ -240,8 +243,13 @@ final class Vocabulary: @unchecked Sendable {
       target = index
       return true
     }
-    // A letter missing: the typed word is a cue word with one letter left out.
-    guard consider(oneLetterShort[FNV.hash(bytes)]) else { return nil }
+    // A letter missing: the typed word is a cue word with one letter left out. One letter of a
+    // double ("sory", "terible", "realy") is the likeliest slip, so it decides alone.
+    if let index = doubledShort[FNV.hash(bytes)], index >= 0 {
+      target = index
+    } else {
+      guard consider(oneLetterShort[FNV.hash(bytes)]) else { return nil }
+    }
     var shorter = [UInt8](repeating: 0, count: n - 1)
     for skip in 1..<n {  // the first letter stays
       var k = 0
@@ -318,6 +326,13 @@ final class Vocabulary: @unchecked Sendable {
       var shorter = word
       shorter.remove(at: skip)
       let key = FNV.hash(shorter)
+      if word[skip] == word[skip - 1] {
+        if let other = doubledShort[key], other != index {
+          doubledShort.set(key, -1)
+        } else {
+          doubledShort.set(key, index)
+        }
+      }
       if let other = oneLetterShort[key], other != index {
         oneLetterShort.set(key, -1)
       } else {

@@ -106,3 +106,16 @@ import Testing
     #expect(matches(pattern, reply))
   }
 }
+
+@Suite struct BundledLexiconCompilesTests {
+  @Test func everyCueOfTheBundledLexiconCompiles() {
+    #expect(LexiconFixture.evaluator.problems.isEmpty, "\(LexiconFixture.evaluator.problems)")
+  }
+
+  @Test func punctuationInACueIsALocatedProblem() {
+    #expect(throws: CuePattern.Problem.punctuation(",")) {
+      try CuePattern.parse("sorry , i missed that").get()
+    }
+    #expect(throws: CuePattern.Problem.punctuation("?")) { try CuePattern.parse("refund ?").get() }
+  }
+}

@@ -161,9 +161,15 @@ import Testing
     #expect(json.hasPrefix(#"{"id":"r1","steps":{"empathy":"#))
     #expect(
       json.contains(
-        #""antipatterns":[{"id":"cannot","start":0,"end":13,"text":"Unfortunately","cue":"unfortunately","rewrite":"What I can do is…"}"#
+        #""antipatterns":[{"id":"cannot","start":0,"end":22,"text":"Unfortunately we can't","cue":"#
       ))
+    #expect(json.contains(#""rewrite":"What I can do is…"}"#))
     #expect(json.contains(#""tips":["#))
+    #expect(json.contains(#""quality":"#))
+    #expect(
+      json.hasSuffix(
+        #""acts":[{"act":"statement","start":0,"end":23},{"act":"statement","start":24,"end":30}]}"#
+      ))
   }
 }
 

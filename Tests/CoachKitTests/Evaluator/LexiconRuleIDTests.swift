@@ -1,0 +1,48 @@
+import Testing
+
+@testable import CoachKit
+
+/// Every id the reader's rules and the engine read by name must be in the lexicon, in its own
+/// section: a lexicon for another language cannot silently turn a rule off.
+@Suite struct LexiconRuleIDTests {
+  /// The bundled lexicon's text with `edit` applied.
+  func load(_ edit: (String) -> String) -> (Lexicon?, [Diagnostic], SourceFile) {
+    let text = edit(String(decoding: LexiconFixture.source.bytes, as: UTF8.self))
+    let source = SourceFile(path: "lexicon.en.coach.yaml", bytes: Array(text.utf8))
+    let (lexicon, diagnostics) = Lexicon.load(source)
+    return (lexicon, diagnostics, source)
+  }
+
+  @Test func theBundledLexiconDefinesEveryID() {
+    let lexicon = LexiconFixture.lexicon
+    for id in ReaderID.allCases {
+      let groups = id.isSignal ? lexicon.signals : lexicon.antipatterns
+      #expect(groups.contains { $0.id == id.rawValue }, "\(id.rawValue)")
+    }
+  }
+
+  @Test func aMissingRuleIDIsALocatedError() throws {
+    let (lexicon, diagnostics, source) = load {
+      $0.replacingOccurrences(of: "  - id: shouting\n", with: "  - id: yelling\n")
+    }
+    #expect(lexicon == nil)
+    let l008 = try #require(diagnostics.first { $0.code == "L008" })
+    #expect(l008.severity == .error)
+    let text = DiagnosticRenderer(color: false).render(l008, in: source)
+    #expect(text.contains("error[L008]: the lexicon defines no anti-pattern `shouting`"))
+    #expect(text.contains("help: add an entry with `id: shouting` to `antipatterns`"))
+    #expect(text.contains("note: a rule of the reader finds `shouting`"))
+  }
+
+  @Test func anIDInTheWrongSectionIsAnError() throws {
+    // Move the `check` signal's id onto an anti-pattern, and name the signal something else.
+    let (lexicon, diagnostics, _) = load {
+      $0.replacingOccurrences(of: "  - id: check\n", with: "  - id: checking\n")
+        .replacingOccurrences(
+          of: "  - id: curt\n", with: "  - id: check\n    cues: [ok]\n  - id: curt\n")
+    }
+    #expect(lexicon == nil)
+    let l009 = try #require(diagnostics.first { $0.code == "L009" })
+    #expect(l009.message == "`check` is defined in the wrong section")
+  }
+}
