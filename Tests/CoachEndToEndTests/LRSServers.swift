@@ -102,6 +102,11 @@ final class RalphServer {
     ]
   }
 
+  /// The environment for `coach` to use this LRS, with `overrides`.
+  func coachEnvironment(_ overrides: [String: String]) -> [String: String] {
+    coachEnvironment.merging(overrides) { $1 }
+  }
+
   /// Makes the user and starts the server; `pageSize` is the most statements per answer, so a
   /// read of more needs `more` links.
   init(pageSize: Int = 3) throws {

@@ -145,7 +145,7 @@ import Testing
     let home = try Home()
     let played = try home.run(
       ["drill", "onboarding", "--rep", "ben", "--seed", "5"], input: Self.replies,
-      lrs: lrs.coachEnvironment.merging(["COACH_LRS_SHARE_TEXT": "yes"]) { $1 })
+      lrs: lrs.coachEnvironment(["COACH_LRS_SHARE_TEXT": "yes"]))
     #expect(played.status == 0, "\(played.stderr)")
     #expect(played.stdout.contains("Result sent to the team's learning record store."))
     let statement = try #require(try lrs.storedStatements().first)
@@ -207,14 +207,26 @@ import Testing
   @Test(ralph) func aWrongPasswordIsRefusedClearlyAndLosesNothing() throws {
     let lrs = try RalphServer()
     let home = try Home()
-    var wrong = lrs.coachEnvironment
-    wrong["COACH_LRS_PASSWORD"] = "not-the-password"
+    let wrong = lrs.coachEnvironment(["COACH_LRS_PASSWORD": "not-the-password"])
     try home.expectKeptQueued(
       lrs: wrong, session: "the LRS refused the credentials (HTTP 401",
       sync: "check COACH_LRS_USERNAME and COACH_LRS_PASSWORD")
     let fixed = try home.run(["results", "sync"], lrs: lrs.coachEnvironment)
     #expect(fixed.status == 0, "\(fixed.stderr)")
     #expect(try lrs.storedStatements().count == 1)
+  }
+
+  @Test(ralph) func aRejectedStatementSaysWhyAndStaysQueued() throws {
+    let lrs = try RalphServer()
+    let home = try Home()
+    // Ralph checks that an mbox is an email address; this one is not.
+    let environment = lrs.coachEnvironment(["COACH_LRS_MBOX": "ana@"])
+    try home.expectKeptQueued(
+      lrs: environment, session: "the LRS rejected it (HTTP 422: body.actor",
+      sync: "ana, late-delivery, ")
+    let sync = try home.run(["results", "sync"], lrs: environment)
+    #expect(sync.stderr.contains("the LRS rejected it (HTTP 422: body.actor"))
+    #expect(try lrs.storedStatements().isEmpty)
   }
 
   @Test(ralph) func syncAllBackfillsTheResultsFile() throws {
