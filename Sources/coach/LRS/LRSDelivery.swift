@@ -102,7 +102,7 @@ struct LRSDelivery {
       [
         "put", batch, "--timeout", String(effort.timeout), "--attempts", String(effort.attempts),
         "--deadline", String(effort.deadline),
-      ], settings: settings
+      ], settings: settings, limit: effort.deadline + effort.timeout + 5
     ) { line in
       let id = line["id"]?.stringValue ?? ""
       let message = TerminalSafe.clean(line["message"]?.stringValue ?? "", keepNewlines: false)

@@ -25,8 +25,11 @@ struct XAPIHelperProcess {
   }
 
   /// Runs the helper with `arguments`, the LRS settings in its environment, and calls `line` with
-  /// each JSON line it prints. Returns when the helper has exited.
-  static func run(_ arguments: [String], settings: LRSSettings, line: (JSONValue) -> Void) throws {
+  /// each JSON line it prints. Returns when the helper has exited, or after `limit` seconds, when
+  /// it is stopped (its own timeouts should end it long before).
+  static func run(
+    _ arguments: [String], settings: LRSSettings, limit: Double? = nil, line: (JSONValue) -> Void
+  ) throws {
     let program = try path()
     var environment: [String] = []
     let names = Set(LRSSettings.Name.allCases.map(\.rawValue))
@@ -66,7 +69,21 @@ struct XAPIHelperProcess {
     }
     var buffer: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 65_536)
+    let started = WallClock.seconds()
     while true {
+      if let limit {
+        let remaining = limit - (WallClock.seconds() - started)
+        var ready = pollfd(fd: pipeEnds[0], events: Int16(POLLIN), revents: 0)
+        if remaining <= 0 || poll(&ready, 1, Int32(remaining * 1000)) == 0 {
+          kill(pid, SIGKILL)
+          line(
+            .object([
+              ("status", "stopped"),
+              ("message", .string("the LRS did not finish within \(Int(limit)) s")),
+            ]))
+          break
+        }
+      }
       let count = read(pipeEnds[0], &chunk, chunk.count)
       if count < 0, errno == EINTR { continue }
       if count <= 0 { break }
