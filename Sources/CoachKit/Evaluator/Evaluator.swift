@@ -151,7 +151,7 @@ public struct Evaluator: Sendable {
   /// reported in ``problems``.
   public init(lexicon: Lexicon, extraCues: [String: [String]] = [:]) {
     var problems: [String] = []
-    let vocabulary = Vocabulary(lexicon: lexicon)
+    var vocabulary = Vocabulary(lexicon: lexicon)
     let all = lexicon.signals.map { ($0, true) } + lexicon.antipatterns.map { ($0, false) }
     var groupIndex: [String: Int] = [:]
     var firsts: [(CueGroup, Bool)] = []
@@ -186,7 +186,7 @@ public struct Evaluator: Sendable {
     phrases += grammar.negationExceptions.map { ($0, Self.tagNegationException) }
     phrases += grammar.openRequests.map { ($0, Self.tagRequest) }
     phrases += grammar.indirectQuestions.map { ($0, Self.tagIndirect) }
-    for (phrase, _) in phrases { Self.remember(phrase, in: vocabulary) }
+    for (phrase, _) in phrases { Self.remember(phrase, in: &vocabulary) }
     for word in grammar.stopwords { vocabulary.remember(Array(word.utf8)[...]) }
     let tokenizer = Tokenizer(
       vocabulary: vocabulary, exclamationRun: lexicon.thresholds.exclamationRun,
@@ -256,9 +256,9 @@ public struct Evaluator: Sendable {
     for id in extraCues.keys.sorted() where groupIndex[id] == nil {
       problems.append("extra cues for `\(id)`, which is not a signal or anti-pattern")
     }
-    let vocabulary = self.vocabulary.copy()
+    var vocabulary = self.vocabulary
     for phrases in extraCues.values {
-      for phrase in phrases { Self.remember(phrase, in: vocabulary) }
+      for phrase in phrases { Self.remember(phrase, in: &vocabulary) }
     }
     let tokenizer = Tokenizer(
       vocabulary: vocabulary, exclamationRun: self.tokenizer.exclamationRun,
@@ -278,7 +278,7 @@ public struct Evaluator: Sendable {
 
   /// Makes the plain words of a cue pattern known to the vocabulary, so replies rarely need the
   /// stemmer.
-  static func remember(_ pattern: String, in vocabulary: Vocabulary) {
+  static func remember(_ pattern: String, in vocabulary: inout Vocabulary) {
     let separators: Set<Character> = ["(", ")", "[", "]", "|"]
     let plain =
       pattern.contains(where: separators.contains)

@@ -41,27 +41,25 @@ struct WordInfo: Hashable, Sendable {
 
 /// The word-level tables of a compiled lexicon: known words, stems, classes, contractions.
 ///
-/// A class, so the tokenizer reaches its tables through one reference; it is filled while an
-/// ``Evaluator`` is built (``remember(_:)``) and never changed after it is shared.
-final class Vocabulary: @unchecked Sendable {
+/// A value, filled while an ``Evaluator`` is built (``remember(_:)``); copies share their tables
+/// until one of them learns more words.
+struct Vocabulary: Sendable {
   let stemmer: Stemmer
-  // The tables change only while the evaluator is built, before it is shared: reads on the
-  // hot path skip the runtime's exclusivity checks.
-  @exclusivity(unchecked) private var known = HashIndex(capacity: 2048)
-  @exclusivity(unchecked) private var infos: [WordInfo] = []
-  @exclusivity(unchecked) private var stemAliases = HashIndex()
-  @exclusivity(unchecked) private var aliasTargets: [UInt64] = []
-  @exclusivity(unchecked) private var stemClassIndex = HashIndex()
-  @exclusivity(unchecked) private var stemClassBits: [UInt64] = []
-  @exclusivity(unchecked) private var contractionIndex = HashIndex()
-  @exclusivity(unchecked) private var suffixIndex = HashIndex()
+  private var known = HashIndex(capacity: 2048)
+  private var infos: [WordInfo] = []
+  private var stemAliases = HashIndex()
+  private var aliasTargets: [UInt64] = []
+  private var stemClassIndex = HashIndex()
+  private var stemClassBits: [UInt64] = []
+  private var contractionIndex = HashIndex()
+  private var suffixIndex = HashIndex()
   /// Cue words of five letters or more, by each form with one letter left out: the value is the
   /// word's index in `infos`, or -1 when two cue words share the form.
-  @exclusivity(unchecked) private var oneLetterShort = HashIndex()
+  private var oneLetterShort = HashIndex()
   /// The same for one letter of a double left out ("sory" for "sorry").
-  @exclusivity(unchecked) private var doubledShort = HashIndex()
+  private var doubledShort = HashIndex()
   /// Expansions of contractions and suffixes.
-  @exclusivity(unchecked) private(set) var expansions: [[WordInfo]] = []
+  private(set) var expansions: [[WordInfo]] = []
   /// Bits of the lexicon's own word classes, by class name.
   private(set) var classBits: [String: UInt64] = [:]
 
@@ -125,29 +123,6 @@ final class Vocabulary: @unchecked Sendable {
     }
   }
 
-  private init(copying other: Vocabulary) {
-    stemmer = other.stemmer
-    known = other.known
-    infos = other.infos
-    stemAliases = other.stemAliases
-    aliasTargets = other.aliasTargets
-    stemClassIndex = other.stemClassIndex
-    stemClassBits = other.stemClassBits
-    contractionIndex = other.contractionIndex
-    suffixIndex = other.suffixIndex
-    expansions = other.expansions
-    oneLetterShort = other.oneLetterShort
-    doubledShort = other.doubledShort
-    knownStems = other.knownStems
-    correctionLastLetters = other.correctionLastLetters
-    correctionTargets = other.correctionTargets
-    classBits = other.classBits
-  }
-
-  /// A copy that can learn more words without changing this one (the tables are shared until
-  /// written).
-  func copy() -> Vocabulary { Vocabulary(copying: self) }
-
   /// The lowercase words of a phrase, split on spaces.
   static func words(_ phrase: String) -> [ArraySlice<UInt8>] {
     normalizedBytes(phrase).split(separator: 0x20)
@@ -169,7 +144,7 @@ final class Vocabulary: @unchecked Sendable {
     return ascii ?? Array(TextNormalizer.normalized(text).utf8)
   }
 
-  private func addClass(_ bytes: [UInt8], _ classBit: UInt64) {
+  private mutating func addClass(_ bytes: [UInt8], _ classBit: UInt64) {
     var entry = info(for: bytes)
     entry.classes |= classBit
     let h = entry.word
@@ -182,7 +157,7 @@ final class Vocabulary: @unchecked Sendable {
     knownStems.insert(entry.stem)
   }
 
-  private func addStemClass(_ stem: UInt64, _ classBit: UInt64) {
+  private mutating func addStemClass(_ stem: UInt64, _ classBit: UInt64) {
     if let i = stemClassIndex[stem] {
       stemClassBits[Int(i)] |= classBit
     } else {
@@ -211,21 +186,19 @@ final class Vocabulary: @unchecked Sendable {
     return analyse(bytes, hash: h)
   }
 
-  /// ``info(for:hash:)`` for replies: a word the lexicon does not know is stemmed once and kept
-  /// in a bounded cache shared by threads. Only for use once the tables are complete (by the
-  /// tokenizer): an analysis depends on them.
+  /// ``info(for:hash:)`` for replies: a word the lexicon does not know is stemmed, and read as
+  /// the cue word it is a one-letter typo of, if any (``correction(of:)``). Only for use once the
+  /// tables are complete (by the tokenizer).
   @inline(__always) func replyInfo(for bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64)
     -> WordInfo
   {
     if let i = known[h] { return infos[Int(i)] }
-    if let cached = cache.lookup(h) { return cached }
     var info = analyse(Array(bytes), hash: h)
     // A form of a known word ("hours" of "hour") is no typo.
     if !knownStems.contains(info.stem), let corrected = correction(of: bytes) {
       info.stem = corrected.stem
       info.classes = corrected.classes
     }
-    cache.store(info)
     return info
   }
 
@@ -277,16 +250,13 @@ final class Vocabulary: @unchecked Sendable {
   }
 
   /// Per word of `infos`, its last letter when it is a correction target.
-  @exclusivity(unchecked) private var correctionLastLetters: [UInt8] = []
+  private var correctionLastLetters: [UInt8] = []
 
   /// The stems of the known words.
-  @exclusivity(unchecked) private var knownStems = Set<UInt64>()
+  private var knownStems = Set<UInt64>()
 
   /// Indices in `infos` of the cue words that typos are corrected to.
-  @exclusivity(unchecked) private var correctionTargets = Set<Int32>()
-
-  /// Words of replies analysed so far (not copied by ``copy()``).
-  private let cache = WordCache()
+  private var correctionTargets = Set<Int32>()
 
   /// Stems and classifies a word that is not in the table.
   func analyse(_ bytes: [UInt8], hash h: UInt64) -> WordInfo {
@@ -299,7 +269,7 @@ final class Vocabulary: @unchecked Sendable {
   }
 
   /// Records a word (from a cue phrase) so replies skip stemming it.
-  func remember(_ bytes: ArraySlice<UInt8>) {
+  mutating func remember(_ bytes: ArraySlice<UInt8>) {
     let h = bytes.withUnsafeBufferPointer { FNV.hash($0) }
     let index: Int32
     if let i = known[h] {
@@ -346,36 +316,4 @@ final class Vocabulary: @unchecked Sendable {
 
   /// The expansion of a contraction suffix (`n't`, `'ll`), if known.
   @inline(__always) func suffix(_ hash: UInt64) -> Int32? { suffixIndex[hash] }
-}
-
-/// Analyses of words the lexicon does not know, shared by the threads scoring replies: the value
-/// for a word never changes once an evaluator is built, so a cached one is the same as a fresh
-/// one. Bounded: past `limit` words, new ones are analysed each time.
-private final class WordCache: @unchecked Sendable {
-  static let limit = 16_384
-  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-  private var index = HashIndex(capacity: 256)
-  private var infos: [WordInfo] = []
-
-  init() { pthread_mutex_init(mutex, nil) }
-
-  deinit {
-    pthread_mutex_destroy(mutex)
-    mutex.deallocate()
-  }
-
-  func lookup(_ hash: UInt64) -> WordInfo? {
-    pthread_mutex_lock(mutex)
-    defer { pthread_mutex_unlock(mutex) }
-    guard let i = index[hash] else { return nil }
-    return infos[Int(i)]
-  }
-
-  func store(_ info: WordInfo) {
-    pthread_mutex_lock(mutex)
-    defer { pthread_mutex_unlock(mutex) }
-    guard infos.count < Self.limit, index[info.word] == nil else { return }
-    index.set(info.word, Int32(infos.count))
-    infos.append(info)
-  }
 }
