@@ -310,6 +310,9 @@ struct SyntaxScanner {
       if spaces == 0, index == start, documentMarker(at: start) != nil {
         return nil
       }
+      if sawTab, tabOnlySeparates(spaces: spaces, content: index) {
+        return Line(start: start, indent: spaces, content: index)
+      }
       if sawTab {
         // Report the tab and skip the line: guessing its indentation only adds cascades.
         let tab = start + spaces
@@ -320,6 +323,36 @@ struct SyntaxScanner {
       return Line(start: start, indent: spaces, content: index)
     }
     return nil
+  }
+
+  /// Whether the tabs before `content` on a line indented `spaces` spaces only separate, as
+  /// YAML 1.2 allows, rather than indent: the line holds a value that cannot be a block entry
+  /// (no `- `, `? `, `key:` or block scalar), after at least one space of indentation
+  /// (`foo:` / `␣⇥bar`), or it opens the document with `[` or `{` (`⇥[a]`). Any other tab before
+  /// content is refused as indentation.
+  func tabOnlySeparates(spaces: Int, content: Int) -> Bool {
+    let byte = bytes[content]
+    if byte == Byte.leftBracket || byte == Byte.leftBrace { return spaces > 0 || depth == 0 }
+    guard spaces > 0 else { return false }
+    if byte == Byte.pipe || byte == Byte.greater || byte == Byte.hash { return false }
+    if byte == Byte.dash || byte == Byte.question || byte == Byte.colon,
+      isBlankOrEnd(content + 1)
+    {
+      return false
+    }
+    // A `:` followed by a blank or the line's end makes it a key.
+    var index = content
+    if byte == Byte.doubleQuote || byte == Byte.singleQuote {
+      index += 1
+      while index < end, bytes[index] != byte, bytes[index] != Byte.lf { index += 1 }
+      index += 1
+    }
+    while index < end, bytes[index] != Byte.lf, bytes[index] != Byte.cr {
+      if bytes[index] == Byte.colon, isBlankOrEnd(index + 1) { return false }
+      if bytes[index] == Byte.hash, index > content, isWhite(index - 1) { break }
+      index += 1
+    }
+    return true
   }
 
   /// After a failure: skips what is left of the flow collection that failed, the rest of the

@@ -38,6 +38,9 @@ import Testing
     ("UDM2", "- { url: http://example.org }\n", #"[{"url":"http://example.org"}]"#),
     // Tabs that separate rather than indent.
     ("6BCT", "- foo:\t bar\n- - baz\n  -\tbaz\n", #"[{"foo":"bar"},["baz","baz"]]"#),
+    ("DK95/00", "foo:\n \tbar\n", #"{"foo":"bar"}"#),
+    ("Q5MG", "\t{}\n", "{}"),
+    ("6CA3", "\t[\n\t]\n", "[]"),
     ("DK95/02", "foo: \"bar\n  \tbaz\"\n", #"{"foo":"bar baz"}"#),
     ("DK95/03", " \t\nfoo: 1\n", #"{"foo":"1"}"#),
     ("DK95/04", "foo: 1\n\t\nbar: 2\n", #"{"foo":"1","bar":"2"}"#),
