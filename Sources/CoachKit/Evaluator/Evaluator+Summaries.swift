@@ -1,0 +1,159 @@
+/// The summary rules: echoes of the customer's words, restatements, and feelings before facts.
+extension Evaluator {
+  /// Reflective summaries: ones that echo the customer's words, and feelings before facts.
+  func summaries(
+    _ found: inout [Found], _ analysis: TextAnalysis, context: ReplyContext,
+    questions: SentenceFlags, tips: inout [String]
+  ) {
+    let b = builtins
+    guard b.summary >= 0 else { return }
+    let tokens = analysis.tokens
+    let soStem = vocabulary.info(for: [0x73, 0x6F]).stem  // "so"
+    // Content words of the customer's line.
+    var customerWords = Set<UInt64>()
+    if let line = context.customerLine, !line.isEmpty {
+      let customer = tokenizer.analyse(line)
+      for t in customer.tokens where t.classes & Self.functionWords == 0 {
+        customerWords.insert(t.stem)
+      }
+    }
+    do {
+      let summarised = Set(found.filter { $0.group == b.summary }.map { tokens[$0.first].sentence })
+      // A sentence that blames, minimises or argues is no reflection, whatever words it echoes;
+      // nor is one that offers or checks ("We'll cover the extra before Thursday's meeting").
+      let faulted = Set(
+        found.filter {
+          ($0.cueIndex >= 0 && !isSignal[$0.group])
+            || (isSignal[$0.group]
+              && (stepIndex[$0.group] == Step.offer.index
+                || stepIndex[$0.group] == Step.check.index))
+        }.map { tokens[$0.first].sentence })
+      let tags = vocabulary.classBits["tag"] ?? 0
+      let pastForms = vocabulary.classBits["past-form"] ?? 0
+      for (index, sentence) in analysis.sentences.enumerated() {
+        guard !summarised.contains(Int32(index)), !faulted.contains(Int32(index)) else { continue }
+        // A question is a restatement only as a tag question ("…, right?", "…, yes?").
+        let last = sentence.tokens.upperBound - 1
+        if questions[index],
+          !(last >= sentence.tokens.lowerBound && tokens[last].classes & tags != 0)
+        {
+          continue
+        }
+        // "You…" and "So…" sentences reflect with fewer shared words than other statements
+        // ("Three weeks with £340 in limbo, no wonder…" shares three).
+        var s = sentence.tokens.lowerBound
+        let startsWithSo = tokens[s].stem == soStem
+        while s < sentence.tokens.upperBound, tokens[s].is(WordClass.leadIn) { s += 1 }
+        guard s < sentence.tokens.upperBound else { continue }
+        // Any other statement about the rep ("I…", "we…") is not a reflection.
+        if !tokens[s].is(WordClass.second), !startsWithSo,
+          tokens[s].is(WordClass.first) || tokens[s].is(WordClass.collective)
+        {
+          continue
+        }
+        let needed =
+          tokens[s].is(WordClass.second) || startsWithSo
+          ? thresholds.echoMinWords : thresholds.echoAnyMinWords
+        // A long "So…" statement about the customer's side restates what they said, with or
+        // without their line to compare ("So you moved in June, told us, and we've kept
+        // sending bills to the old address").
+        var words = 0
+        for i in sentence.tokens where !tokens[i].has(Token.continuation) { words += 1 }
+        if startsWithSo, words >= thresholds.restatementMinWords,
+          !(tokens[s].is(WordClass.first) || tokens[s].is(WordClass.collective))
+        {
+          found.append(
+            Found(
+              group: b.summary, span: sentence.span, first: sentence.tokens.lowerBound,
+              end: sentence.tokens.upperBound, cue: "a restatement starting with `so`",
+              weight: 1))
+          continue
+        }
+        // A long statement of what the customer did ("Right, you ordered a 10, got an 8, sent it
+        // back…"): "you" starting a clause, and two or more things that happened.
+        var starts = [s]
+        for i in sentence.tokens where i > s && tokens[i].has(Token.afterPunctuation) {
+          starts.append(i)
+        }
+        if words >= thresholds.restatementMinWords,
+          starts.contains(where: { tokens[$0].is(WordClass.second) })
+        {
+          var events = 0
+          for i in sentence.tokens where !tokens[i].has(Token.continuation) {
+            if tokens[i].classes & pastForms != 0
+              || analysis.text(tokens[i].span).lowercased().hasSuffix("ed")
+            {
+              events += 1
+            }
+          }
+          if events >= 2 {
+            found.append(
+              Found(
+                group: b.summary, span: sentence.span, first: sentence.tokens.lowerBound,
+                end: sentence.tokens.upperBound, cue: "a restatement of what happened",
+                weight: 1))
+            continue
+          }
+        }
+        guard !customerWords.isEmpty, !questions[index] else { continue }
+        var shared: [Int] = []
+        var stems = Set<UInt64>()
+        for i in sentence.tokens where customerWords.contains(tokens[i].stem) {
+          if stems.insert(tokens[i].stem).inserted { shared.append(i) }
+        }
+        if shared.count >= needed {
+          let words = shared.prefix(4).map { analysis.text(tokens[$0].span).lowercased() }
+          found.append(
+            Found(
+              group: b.summary, span: sentence.span, first: sentence.tokens.lowerBound,
+              end: sentence.tokens.upperBound,
+              cue: "echoes the customer: \(words.joined(separator: ", "))", weight: 1))
+        }
+      }
+    }
+    // Feelings first, facts second, inside each summary's sentence.
+    let summaries = found.filter { $0.group == b.summary }
+    var feelingsBySentence: [Int32: [Found]] = [:]
+    if !summaries.isEmpty {
+      for f in found where f.group == b.feeling {
+        feelingsBySentence[tokens[f.first].sentence, default: []].append(f)
+      }
+    }
+    var factsFirst = false
+    var doneSentences = Set<Int32>()
+    for summary in summaries {
+      guard doneSentences.insert(tokens[summary.first].sentence).inserted else { continue }
+      let sentence = analysis.sentences[Int(tokens[summary.first].sentence)]
+      let feelings = feelingsBySentence[tokens[summary.first].sentence] ?? []
+      let firstFeeling = feelings.map(\.first).min()
+      var firstFact: Int?
+      for i in sentence.tokens where i < summary.first || i >= summary.end {
+        let t = tokens[i]
+        if t.has(Token.number) || t.is(WordClass.factNoun)
+          || (customerWords.contains(t.stem) && t.classes & Self.functionWords == 0
+            && !feelings.contains(where: { $0.first <= i && i < $0.end }))
+        {
+          firstFact = i
+          break
+        }
+      }
+      if let feeling = firstFeeling, firstFact.map({ feeling < $0 }) ?? true {
+        if b.feelingsFirst >= 0, let f = feelings.first(where: { $0.first == feeling }) {
+          found.append(
+            Found(
+              group: b.feelingsFirst, span: f.span, first: f.first, end: f.end,
+              cue: "the feeling comes before the facts", weight: weights[b.feelingsFirst]))
+        }
+      } else if firstFact != nil {
+        factsFirst = true
+      }
+    }
+    if factsFirst, let tip = tipTexts[Lexicon.TipKey.factsFirst] { tips.append(tip) }
+  }
+
+  /// Words that carry no content of their own.
+  static let functionWords: UInt64 =
+    WordClass.stopword | WordClass.first | WordClass.second | WordClass.collective
+    | WordClass.auxiliary | WordClass.negator | WordClass.wh | WordClass.subject
+    | WordClass.leadIn | WordClass.clauseBreak | WordClass.contrast
+}

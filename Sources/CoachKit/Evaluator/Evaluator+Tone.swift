@@ -1,0 +1,182 @@
+/// The rules of length and tone: shouting, rambling, curt, blunt, and I/you-heavy wording.
+extension Evaluator {
+  /// Shouting, rambling, curt replies and I/you-heavy wording.
+  func lengthAndTone(
+    _ found: inout [Found], _ analysis: TextAnalysis, isOpen: Bool, questions: SentenceFlags
+  ) {
+    let b = builtins
+    let t = thresholds
+    let tokens = analysis.tokens
+    if b.shouting >= 0 {
+      var capitals = false
+      var i = 0
+      while i < tokens.count {
+        guard tokens[i].has(Token.caps), !tokens[i].is(WordClass.acronym) else {
+          i += 1
+          continue
+        }
+        var j = i
+        var words = 0
+        while j < tokens.count, tokens[j].has(Token.caps), !tokens[j].is(WordClass.acronym) {
+          if !tokens[j].has(Token.continuation) { words += 1 }
+          j += 1
+        }
+        if words >= t.capsMinWords {
+          capitals = true
+          found.append(
+            Found(
+              group: b.shouting, span: analysis.span(i, j - 1), first: i, end: j,
+              cue: "\(words) words in capitals", weight: weights[b.shouting]))
+        }
+        i = j
+      }
+      // "So sorry!!" is warmth; "!!" shouts only beside words in capitals.
+      for run in analysis.exclamationRuns where capitals {
+        var lo = 0
+        var hi = tokens.count
+        while lo < hi {
+          let mid = (lo + hi) / 2
+          if tokens[mid].span.end <= run.start { lo = mid + 1 } else { hi = mid }
+        }
+        let at = max(0, lo - 1)
+        found.append(
+          Found(
+            group: b.shouting, span: run, first: at, end: min(at + 1, max(tokens.count, 1)),
+            cue: "\(run.end - run.start) exclamation marks", weight: weights[b.shouting]))
+      }
+    }
+    guard !tokens.isEmpty else { return }
+    let all = analysis.span(0, tokens.count - 1)
+    if b.rambling >= 0 {
+      if analysis.wordCount >= t.ramblingMinWords {
+        found.append(
+          Found(
+            group: b.rambling, span: all, first: 0, end: tokens.count,
+            cue: "\(analysis.wordCount) words (\(t.ramblingMinWords) or more)",
+            weight: weights[b.rambling]))
+      } else {
+        for sentence in analysis.sentences {
+          var words = 0
+          for i in sentence.tokens where !tokens[i].has(Token.continuation) { words += 1 }
+          if words >= t.ramblingSentenceWords {
+            found.append(
+              Found(
+                group: b.rambling, span: sentence.span, first: sentence.tokens.lowerBound,
+                end: sentence.tokens.upperBound,
+                cue: "a sentence of \(words) words (\(t.ramblingSentenceWords) or more)",
+                weight: weights[b.rambling]))
+            break
+          }
+        }
+      }
+    }
+    // Curt: a short reply with nothing for the customer's feelings, no softener and no open
+    // question, made of fragments and bare orders ("Noted. Order number?", "Done. Bye.",
+    // "Can't help with that.", "Your account is suspended. Pay the balance."). A short warm or
+    // open reply is not, and nor is a whole sentence ("I'll refund the duplicate payment.").
+    let softeners = vocabulary.classBits["softener"] ?? 0
+    let commands = vocabulary.classBits["command-verb"] ?? 0
+    var blunt = 0
+    var commandAt = -1
+    for (index, sentence) in analysis.sentences.enumerated() {
+      var i = sentence.tokens.lowerBound
+      while i < sentence.tokens.upperBound, tokens[i].is(WordClass.leadIn) { i += 1 }
+      guard i < sentence.tokens.upperBound else { continue }
+      let first = tokens[i]
+      // A subject, or the auxiliary or question word a question starts with, makes a whole
+      // sentence; a bare command verb or anything else is a fragment or an order.
+      let whole =
+        first.classes & commands == 0
+        && (first.is(WordClass.subject)
+          || (questions[index] && first.classes & (WordClass.auxiliary | WordClass.wh) != 0))
+      if !whole { blunt += 1 }
+      if first.classes & commands != 0, commandAt < 0 { commandAt = i }
+    }
+    if b.curt >= 0, analysis.wordCount <= t.curtMaxWords, !isOpen,
+      !found.contains(where: {
+        isSignal[$0.group]
+          && (stepIndex[$0.group] == Step.empathy.index || stepIndex[$0.group] == Step.check.index)
+      }),
+      !tokens.contains(where: { $0.classes & softeners != 0 }),
+      analysis.wordCount <= 3 || blunt * 2 >= analysis.sentences.count
+    {
+      found.append(
+        Found(
+          group: b.curt, span: all, first: 0, end: tokens.count,
+          cue: "\(analysis.wordCount) word\(analysis.wordCount == 1 ? "" : "s")",
+          weight: weights[b.curt]))
+    }
+    // Tone: an order, or a hostile anti-pattern, with nothing to soften it (no softener, no
+    // empathy) reads as blunt ("Pay the balance.", "Calm down, it's policy.").
+    let softened =
+      tokens.contains(where: { $0.classes & softeners != 0 })
+      || found.contains(where: { isSignal[$0.group] && stepIndex[$0.group] == Step.empathy.index })
+    if b.blunt >= 0, !softened, !found.contains(where: { $0.group == b.blunt }) {
+      if let hostile = found.first(where: { $0.cueIndex >= 0 && groups[$0.group].hostile }) {
+        // The tone of the whole reply: nothing in it softens the anti-pattern.
+        found.append(
+          Found(
+            group: b.blunt, span: all, first: 0, end: tokens.count,
+            cue: "nothing softens `\(groups[hostile.group].id)`", weight: weights[b.blunt]))
+      } else if commandAt >= 0, analysis.wordCount <= t.curtMaxWords * 2 {
+        let sentence = analysis.sentences[Int(tokens[commandAt].sentence)]
+        found.append(
+          Found(
+            group: b.blunt, span: sentence.span, first: sentence.tokens.lowerBound,
+            end: sentence.tokens.upperBound, cue: "a bare order", weight: weights[b.blunt]))
+      }
+    }
+    if b.iYou >= 0 {
+      // I/you-heavy wording divides in a disagreement; a sentence that empathises, owns the
+      // problem or commits to something ("I'm sorry I let you down", "I'll call you") with a
+      // full cue (not a weak one) is first- and second-person by nature, so its words count
+      // only beside an anti-pattern.
+      var cooperative = SentenceFlags(count: analysis.sentences.count)
+      var faulted = SentenceFlags(count: analysis.sentences.count)
+      for f in found where f.first < tokens.count {
+        let sentence = Int(tokens[f.first].sentence)
+        if !isSignal[f.group] {
+          if f.cueIndex >= 0 { faulted[sentence] = true }
+        } else if f.cueIndex >= 0, matcher.cues[Int(f.cueIndex)].tag & 3 == Self.roleStrong,
+          stepIndex[f.group] == Step.empathy.index || stepIndex[f.group] == Step.offer.index
+        {
+          cooperative[sentence] = true
+        }
+      }
+      var iYou = 0
+      var we = 0
+      for token in tokens {
+        let sentence = Int(token.sentence)
+        if token.is(WordClass.first) || token.is(WordClass.second),
+          !cooperative[sentence] || faulted[sentence]
+        {
+          iYou += 1
+        }
+        if token.is(WordClass.collective) { we += 1 }
+      }
+      if we == 0, iYou >= t.iYouMinCount, iYou * 100 >= t.iYouMinPercent * tokens.count {
+        var bestSentence = analysis.sentences[0]
+        var bestCount = -1
+        for sentence in analysis.sentences {
+          var c = 0
+          let index = Int(tokens[sentence.tokens.lowerBound].sentence)
+          if cooperative[index] && !faulted[index] { continue }
+          for i in sentence.tokens
+          where tokens[i].is(WordClass.first) || tokens[i].is(WordClass.second) {
+            c += 1
+          }
+          if c > bestCount {
+            bestCount = c
+            bestSentence = sentence
+          }
+        }
+        found.append(
+          Found(
+            group: b.iYou, span: bestSentence.span, first: bestSentence.tokens.lowerBound,
+            end: bestSentence.tokens.upperBound,
+            cue: "\(iYou) of \(tokens.count) words are I or you, none is we",
+            weight: weights[b.iYou]))
+      }
+    }
+  }
+}
