@@ -77,9 +77,21 @@ enum AtomicFile {
     throw failure("create", path)
   }
 
-  /// Writes `bytes` to a new temporary file beside `path` (mode 0600), flushed to disk; returns
-  /// its path.
-  private static func writeTemporary(_ bytes: [UInt8], besides path: String) throws -> String {
+  /// Whether a file can be written in `directory` now: writes a small temporary file (not
+  /// flushed to disk, so it costs no disk wait) and removes it. Throws on a read-only or full
+  /// disk or a folder that is not writable.
+  static func checkWritable(directory: String) throws {
+    let path = directory + "/.write-check"
+    let temporary = try writeTemporary(
+      [UInt8](repeating: 0x0A, count: 512), besides: path, flush: false)
+    unlink(temporary)
+  }
+
+  /// Writes `bytes` to a new temporary file beside `path` (mode 0600), flushed to disk unless
+  /// `flush` is false; returns its path.
+  private static func writeTemporary(_ bytes: [UInt8], besides path: String, flush: Bool = true)
+    throws -> String
+  {
     var template = Array((path + temporaryMarker + "XXXXXX").utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { throw failure("create a temporary file for", path) }
@@ -87,7 +99,7 @@ enum AtomicFile {
     do {
       fchmod(fd, 0o600)
       try writeAll(bytes, to: fd, path: path)
-      guard fsync(fd) == 0 else { throw failure("write", path) }
+      guard !flush || fsync(fd) == 0 else { throw failure("write", path) }
     } catch {
       close(fd)
       unlink(temporary)

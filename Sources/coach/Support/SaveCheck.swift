@@ -24,7 +24,7 @@ enum SaveCheck {
         directory = try paths.ensureDirectory(data + "/" + subfolder)
         AtomicFile.removeStaleTemporaries(in: directory)
       }
-      try probe(directory)
+      try AtomicFile.checkWritable(directory: directory)
       return directory
     } catch let error as CoachError {
       let wayOut =
@@ -34,11 +34,5 @@ enum SaveCheck {
       throw CoachError(
         "\(error.description); nothing can be saved, so nothing was asked (\(wayOut))")
     }
-  }
-
-  /// Writes and removes a small file in `directory`: fails on a read-only or full disk.
-  private static func probe(_ directory: String) throws {
-    try AtomicFile.write([UInt8](repeating: 0x0A, count: 512), to: directory + "/.write-check")
-    unlink(directory + "/.write-check")
   }
 }
