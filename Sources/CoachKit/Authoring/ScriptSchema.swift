@@ -704,6 +704,15 @@ public enum ScriptSchema {
           required: Lexicon.TipKey.allCases.map(\.rawValue))
       ),
       (
+        "evidence",
+        object(
+          "What the rules' evidence says; `{n}`-style slots are filled in.",
+          Lexicon.EvidenceKey.allCases.map {
+            ($0.rawValue, text("The `\($0.rawValue)` evidence."))
+          },
+          required: Lexicon.EvidenceKey.allCases.map(\.rawValue))
+      ),
+      (
         "assumptions",
         .object([
           (
@@ -722,7 +731,7 @@ public enum ScriptSchema {
           ("type", "object"),
         ])
       ),
-    ], required: ["lexicon", "normalise", "grammar", "signals", "antipatterns", "tips"])
+    ], required: ["lexicon", "normalise", "grammar", "signals", "antipatterns", "tips", "evidence"])
 }
 
 extension JSONValue {

@@ -142,11 +142,12 @@ extension Evaluator {
       questionSentences[index] = true
       let r = sentence.tokens
       let kind = verdict.open ? b.questionOpen : b.questionClosed
-      var cue = verdict.cue
+      var values = ["phrase": verdict.phrase]
       if !verdict.words.isEmpty {
         let span = analysis.span(verdict.words.lowerBound, verdict.words.upperBound - 1)
-        cue += analysis.text(span).lowercased()
+        values["words"] = analysis.text(span).lowercased()
       }
+      let cue = lexicon.evidence(verdict.rule, values)
       // The question group, then its kind (a range, not an array literal: no allocation).
       for k in 0..<2 {
         let g = k == 0 ? b.question : kind
@@ -207,7 +208,7 @@ extension Evaluator {
         found.append(
           Found(
             group: b.stuffing, span: all, first: 0, end: tokens.count,
-            cue: "cue words are \(share / tokens.count)% of the reply",
+            cue: lexicon.evidence(.stuffing, ["percent": "\(share / tokens.count)"]),
             weight: weights[b.stuffing]))
       }
     }

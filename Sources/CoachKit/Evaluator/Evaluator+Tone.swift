@@ -26,7 +26,7 @@ extension Evaluator {
           found.append(
             Found(
               group: b.shouting, span: analysis.span(i, j - 1), first: i, end: j,
-              cue: "\(words) words in capitals", weight: weights[b.shouting]))
+              cue: lexicon.evidence(.capitals, ["n": "\(words)"]), weight: weights[b.shouting]))
         }
         i = j
       }
@@ -42,7 +42,8 @@ extension Evaluator {
         found.append(
           Found(
             group: b.shouting, span: run, first: at, end: min(at + 1, max(tokens.count, 1)),
-            cue: "\(run.end - run.start) exclamation marks", weight: weights[b.shouting]))
+            cue: lexicon.evidence(.exclamations, ["n": "\(run.end - run.start)"]),
+            weight: weights[b.shouting]))
       }
     }
     guard !tokens.isEmpty else { return }
@@ -52,7 +53,8 @@ extension Evaluator {
         found.append(
           Found(
             group: b.rambling, span: all, first: 0, end: tokens.count,
-            cue: "\(analysis.wordCount) words (\(t.ramblingMinWords) or more)",
+            cue: lexicon.evidence(
+              .longReply, ["n": "\(analysis.wordCount)", "min": "\(t.ramblingMinWords)"]),
             weight: weights[b.rambling]))
       } else {
         for sentence in analysis.sentences {
@@ -63,7 +65,8 @@ extension Evaluator {
               Found(
                 group: b.rambling, span: sentence.span, first: sentence.tokens.lowerBound,
                 end: sentence.tokens.upperBound,
-                cue: "a sentence of \(words) words (\(t.ramblingSentenceWords) or more)",
+                cue: lexicon.evidence(
+                  .longSentence, ["n": "\(words)", "min": "\(t.ramblingSentenceWords)"]),
                 weight: weights[b.rambling]))
             break
           }
@@ -103,7 +106,9 @@ extension Evaluator {
       found.append(
         Found(
           group: b.curt, span: all, first: 0, end: tokens.count,
-          cue: "\(analysis.wordCount) word\(analysis.wordCount == 1 ? "" : "s")",
+          cue: lexicon.evidence(
+            analysis.wordCount == 1 ? .shortReplyOne : .shortReply,
+            ["n": "\(analysis.wordCount)"]),
           weight: weights[b.curt]))
     }
     // Tone: an order, or a hostile anti-pattern, with nothing to soften it (no softener, no
@@ -117,13 +122,15 @@ extension Evaluator {
         found.append(
           Found(
             group: b.blunt, span: all, first: 0, end: tokens.count,
-            cue: "nothing softens `\(groups[hostile.group].id)`", weight: weights[b.blunt]))
+            cue: lexicon.evidence(.unsoftened, ["id": groups[hostile.group].id]),
+            weight: weights[b.blunt]))
       } else if commandAt >= 0, analysis.wordCount <= t.curtMaxWords * 2 {
         let sentence = analysis.sentences[Int(tokens[commandAt].sentence)]
         found.append(
           Found(
             group: b.blunt, span: sentence.span, first: sentence.tokens.lowerBound,
-            end: sentence.tokens.upperBound, cue: "a bare order", weight: weights[b.blunt]))
+            end: sentence.tokens.upperBound, cue: lexicon.evidence(.bareOrder),
+            weight: weights[b.blunt]))
       }
     }
     if b.iYou >= 0 {
@@ -174,7 +181,7 @@ extension Evaluator {
           Found(
             group: b.iYou, span: bestSentence.span, first: bestSentence.tokens.lowerBound,
             end: bestSentence.tokens.upperBound,
-            cue: "\(iYou) of \(tokens.count) words are I or you, none is we",
+            cue: lexicon.evidence(.iYou, ["n": "\(iYou)", "m": "\(tokens.count)"]),
             weight: weights[b.iYou]))
       }
     }

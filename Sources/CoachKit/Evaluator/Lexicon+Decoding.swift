@@ -171,6 +171,16 @@ struct LexiconDecoder {
       }
       tipFields.finish()
     }
+    if let node = fields.node("evidence", required: true),
+      var evidenceFields = Fields(node, what: "`evidence`", sink: sink)
+    {
+      for key in Lexicon.EvidenceKey.allCases {
+        if let text = evidenceFields.string(key.rawValue, required: true) {
+          lexicon.evidence[key.rawValue] = text
+        }
+      }
+      evidenceFields.finish()
+    }
     for key in Lexicon.otherSections {
       if let node = fields.node(key) { lexicon.otherSections[key] = node }
     }

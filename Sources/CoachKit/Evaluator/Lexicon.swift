@@ -18,6 +18,9 @@ public struct Lexicon: Hashable, Sendable {
   public var antipatterns: [CueGroup]
   /// General tips, keyed by situation (see ``TipKey``).
   public var tips: [String: String]
+  /// The wording of the evidence the rules report, keyed by ``EvidenceKey``, with `{n}`-style
+  /// slots: "{n} words in capitals".
+  public var evidence: [String: String] = [:]
   /// How a reply's quality (0–100) is worked out from its step strengths and anti-patterns.
   public var quality: QualityWeights = .init()
   /// Sections read by other features (see ``Lexicon/otherSections``), as written.
@@ -51,6 +54,37 @@ public struct Lexicon: Hashable, Sendable {
     public var leapfrog = 10
 
     public init() {}
+  }
+
+  /// What a rule's evidence says, under `evidence:` in the lexicon.
+  public enum EvidenceKey: String, CaseIterable, Sendable {
+    case questionMark = "question-mark"
+    case inversion
+    case questionWord = "question-word"
+    case request
+    case indirect
+    case stuffing
+    case contrast
+    case echo
+    case restatementSo = "restatement-so"
+    case restatementEvents = "restatement-events"
+    case feelingsFirst = "feelings-first"
+    case capitals
+    case exclamations
+    case longReply = "long-reply"
+    case longSentence = "long-sentence"
+    case shortReply = "short-reply"
+    case shortReplyOne = "short-reply-one"
+    case unsoftened
+    case bareOrder = "bare-order"
+    case iYou = "i-you"
+  }
+
+  /// The evidence text for `key`, its `{slot}`s filled from `values`.
+  func evidence(_ key: EvidenceKey, _ values: [String: String] = [:]) -> String {
+    var text = evidence[key.rawValue] ?? key.rawValue
+    for (slot, value) in values { text = replacing(text, "{\(slot)}", with: value) }
+    return text
   }
 
   /// The situations a general tip can be written for, under `tips:` in the lexicon.

@@ -11,9 +11,10 @@ struct QuestionDetector {
   /// The verdict for one sentence.
   struct Verdict: Equatable {
     var open: Bool
-    /// The rule that decided: `?`, `inversion: `, `question word: `, `request: tell me`; the
-    /// words of tokens `words` (when not empty) follow it in the evidence.
-    var cue: String
+    /// The rule that decided, and the request or indirect phrase it found (if any); the words
+    /// of tokens `words` (when not empty) are quoted in the evidence.
+    var rule: Lexicon.EvidenceKey
+    var phrase = ""
     var words: Range<Int> = 0..<0
     /// The token the question starts at, after lead-ins (-1 for a `?` after lead-ins only).
     var start = -1
@@ -52,7 +53,7 @@ struct QuestionDetector {
     {
       s += 1
     }
-    return Verdict(open: false, cue: "?", start: s < sentence.tokens.upperBound ? s : -1)
+    return Verdict(open: false, rule: .questionMark, start: s < sentence.tokens.upperBound ? s : -1)
   }
 
   /// The verdict of the rules for a clause starting at token `start`, or `nil`.
@@ -78,7 +79,7 @@ struct QuestionDetector {
         t0.is(WordClass.auxiliary) && phrase.first > s && phrase.first <= s + 3
       if atStart || afterAux {
         let open = !factFollows(tokens, from: phrase.end, end: end)
-        return Verdict(open: open, cue: "request: \(phrase.text)", start: s)
+        return Verdict(open: open, rule: .request, phrase: phrase.text, start: s)
       }
     }
     // An indirect question: `I wonder whether…`, `let me know what…`.
@@ -87,9 +88,9 @@ struct QuestionDetector {
       while j < end, tokens[j].is(WordClass.negator) { j += 1 }
       if j < end, tokens[j].is(WordClass.wh) {
         return Verdict(
-          open: whIsOpen(tokens, at: j, end: end), cue: "indirect: \(phrase.text)", start: s)
+          open: whIsOpen(tokens, at: j, end: end), rule: .indirect, phrase: phrase.text, start: s)
       }
-      return Verdict(open: false, cue: "indirect: \(phrase.text)", start: s)
+      return Verdict(open: false, rule: .indirect, phrase: phrase.text, start: s)
     }
     // Auxiliary inversion: `can you`, `did it`, `can't we`.
     if t0.is(WordClass.auxiliary) {
@@ -98,7 +99,7 @@ struct QuestionDetector {
       if j < end, tokens[j].is(WordClass.subject),
         mark || tokens[j].classes & determiners == 0
       {
-        return Verdict(open: false, cue: "inversion: ", words: s..<(j + 1), start: s)
+        return Verdict(open: false, rule: .inversion, words: s..<(j + 1), start: s)
       }
     }
     // A question word, then an auxiliary before any subject: `what did`, `how long have`.
@@ -115,7 +116,7 @@ struct QuestionDetector {
       }
       if asks || mark {
         return Verdict(
-          open: whIsOpen(tokens, at: s, end: end), cue: "question word: ", words: s..<(s + 1),
+          open: whIsOpen(tokens, at: s, end: end), rule: .questionWord, words: s..<(s + 1),
           start: s)
       }
     }
