@@ -14,6 +14,9 @@ struct Report: ParsableCommand {
       stands: finished, on which scenario, locked out, and the attempts at each scenario, with
       the command that grants a locked-out rep more attempts.
         coach report team/*.jsonl --format html --output report.html
+      With --lrs it reads the same results from the team's learning record store instead
+      (see `coach results sync --help` for the settings):
+        coach report --lrs --since 2026-11-01 --format html --output report.html
       """
   )
 

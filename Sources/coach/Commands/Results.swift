@@ -8,7 +8,8 @@ struct Results: ParsableCommand {
     abstract: "Your session results: export them for a trainer.",
     discussion: """
       Every finished session is recorded in results.jsonl in the coach data folder
-      ($XDG_DATA_HOME/coach, else ~/.local/share/coach).
+      ($XDG_DATA_HOME/coach, else ~/.local/share/coach). With a learning record store
+      configured, each is also sent there; `coach results sync` sends what is still queued.
       """,
     subcommands: [Export.self, Path.self, Sync.self]
   )
