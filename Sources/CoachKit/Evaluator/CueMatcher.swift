@@ -44,8 +44,13 @@ struct CueMatcher: Hashable, Sendable {
 
   private var states: [State] = []
   private(set) var cues: [Cue] = []
-  /// The most states any one pattern has (the size of the matching scratch space).
-  private var widest = 0
+  /// The stems of the runs of words compiled so far, so a run shared by many patterns is
+  /// tokenized once.
+  private var stemMemo: [String: [UInt64]] = [:]
+  /// Per cue, the word-taking states its start reaches without taking a word.
+  private var starts: [[Int32]] = []
+  /// Per state, the cue it belongs to.
+  private var cueOf: [Int32] = []
   // Which cues can start at a word: by the word's stem, by its classes, or at any word.
   private var byFirstStem: [UInt64: [Int32]] = [:]
   private var byFirstClass: [(bits: UInt64, cue: Int32)] = []
@@ -70,11 +75,12 @@ struct CueMatcher: Hashable, Sendable {
       problems.append((phrase, problem.description))
       return false
     }
-    var builder = Builder(base: states.count, tokenizer: tokenizer)
+    var builder = Builder(base: states.count, tokenizer: tokenizer, stems: stemMemo)
     let start: Int32
     do {
       let accept = builder.append(.accept)
       start = try builder.compile(parts, then: accept)
+      stemMemo = builder.stems
     } catch let error as Builder.Failure {
       problems.append((phrase, error.message))
       return false
@@ -94,20 +100,26 @@ struct CueMatcher: Hashable, Sendable {
       states += compiled
     }
     let range = Int(base)..<states.count
-    widest = max(widest, range.count)
     let cue = Int32(cues.count)
+    cueOf += [Int32](repeating: cue, count: range.count)
     cues.append(
       Cue(tag: tag, phrase: phrase, crossesPunctuation: crossesPunctuation, states: range))
     // Index the cue by the words it can start with.
     var firstStems = Set<UInt64>()
     var firstClasses: UInt64 = 0
+    var startStates: [Int32] = []
     for s in closure(of: [Int32(range.lowerBound)]) {
       switch states[Int(s)] {
-      case .stem(let stem, _): firstStems.insert(stem)
-      case .wordClass(let bits, _): firstClasses |= bits
+      case .stem(let stem, _):
+        firstStems.insert(stem)
+        startStates.append(s)
+      case .wordClass(let bits, _):
+        firstClasses |= bits
+        startStates.append(s)
       default: break
       }
     }
+    starts.append(startStates)
     for stem in firstStems { byFirstStem[stem, default: []].append(cue) }
     if firstClasses != 0 { byFirstClass.append((firstClasses, cue)) }
     return true
@@ -143,29 +155,92 @@ struct CueMatcher: Hashable, Sendable {
   }
 
   /// Appends every match in `analysis` to `matches`, in token order (then by end, then by cue).
+  ///
+  /// From each word, the patterns that can start there run together: a small set of live
+  /// states, each knowing its pattern, steps word by word until it is empty, the sentence ends,
+  /// or (for a pattern that may not) punctuation comes between two words.
   func matches(in analysis: TextAnalysis, into matches: inout [Match]) {
     let tokens = analysis.tokens
     guard !tokens.isEmpty, !cues.isEmpty else { return }
-    var scratch = Scratch(width: widest)
     var candidates: [Int32] = []
+    var live: [Int32] = []
+    var next: [Int32] = []
+    var stack: [Int32] = []
     for i in 0..<tokens.count {
       candidates.removeAll(keepingCapacity: true)
-      if let list = byFirstStem[tokens[i].stem] { candidates += list }
-      for entry in byFirstClass where Self.accepts(tokens[i], entry.bits) {
+      let token = tokens[i]
+      if let list = byFirstStem[token.stem] { candidates += list }
+      for entry in byFirstClass where Self.accepts(token, entry.bits) {
         candidates.append(entry.cue)
       }
       guard !candidates.isEmpty else { continue }
-      if candidates.count > 1 { candidates.sort() }
       let before = matches.count
-      var last: Int32 = -1
-      for cue in candidates where cue != last {
-        last = cue
-        run(cue, from: i, tokens, &scratch, &matches)
+      // The first word: each candidate's start states that take it.
+      live.removeAll(keepingCapacity: true)
+      for cue in candidates {
+        for s in starts[Int(cue)] where takes(s, token) {
+          follow(s, into: &live, &stack, cue: cue, first: i, end: i + 1, &matches)
+        }
+      }
+      // Further words, all candidates in step.
+      var j = i + 1
+      let sentence = token.sentence
+      while !live.isEmpty, j < tokens.count, tokens[j].sentence == sentence {
+        let word = tokens[j]
+        next.removeAll(keepingCapacity: true)
+        for s in live where takes(s, word) {
+          let cue = cueOf[Int(s)]
+          if word.has(Token.afterPunctuation), !cues[Int(cue)].crossesPunctuation { continue }
+          follow(s, into: &next, &stack, cue: cue, first: i, end: j + 1, &matches)
+        }
+        swap(&live, &next)
+        j += 1
       }
       if matches.count - before > 1 {
+        // One match per cue and end; in order of end, then cue.
         matches[before...].sort { ($0.end, $0.cue) < ($1.end, $1.cue) }
+        var k = before + 1
+        while k < matches.count {
+          if matches[k] == matches[k - 1] { matches.remove(at: k) } else { k += 1 }
+        }
       }
     }
+  }
+
+  /// Whether word-taking state `s` takes `token`.
+  @inline(__always) private func takes(_ s: Int32, _ token: Token) -> Bool {
+    switch states[Int(s)] {
+    case .stem(let stem, _): stem == token.stem
+    case .wordClass(let bits, _): Self.accepts(token, bits)
+    default: false
+    }
+  }
+
+  /// After state `s` took a word: adds the word-taking states reachable from its successor to
+  /// `set` (once each), and reports a match of `cue` over `first ..< end` if it accepts.
+  @inline(__always) private func follow(
+    _ s: Int32, into set: inout [Int32], _ stack: inout [Int32], cue: Int32, first: Int,
+    end: Int, _ matches: inout [Match]
+  ) {
+    let successor: Int32
+    switch states[Int(s)] {
+    case .stem(_, let n), .wordClass(_, let n): successor = n
+    default: return
+    }
+    var accepted = false
+    stack.append(successor)
+    while let t = stack.popLast() {
+      switch states[Int(t)] {
+      case .fork(let a, let b):
+        stack.append(b)
+        stack.append(a)
+      case .jump(let a): stack.append(a)
+      case .accept: accepted = true
+      case .stem, .wordClass:
+        if !set.contains(t) { set.append(t) }
+      }
+    }
+    if accepted { matches.append(Match(cue: cue, first: Int32(first), end: Int32(end))) }
   }
 
   /// Whether a class state takes `token`: `*` (all bits set) takes any word, even one of no class.
@@ -173,95 +248,20 @@ struct CueMatcher: Hashable, Sendable {
     bits == ~UInt64(0) || token.classes & bits != 0
   }
 
-  /// Reusable sets of live states for one pattern at a time.
-  private struct Scratch {
-    var current: [Int32] = []
-    var next: [Int32] = []
-    var stack: [Int32] = []
-    /// Per state (relative to the pattern's first), the step it was last added in.
-    var mark: [Int32]
-    var step: Int32 = 0
-
-    init(width: Int) { mark = [Int32](repeating: -1, count: max(1, width)) }
-
-    /// Adds `state` and every state reachable from it without taking a word (word-taking states
-    /// only) to the next set, or to the current one; returns whether the accepting state was
-    /// reached.
-    @inline(__always) mutating func add(
-      _ state: Int32, base: Int32, _ states: [State], toNext: Bool
-    ) -> Bool {
-      var accepted = false
-      stack.append(state)
-      while let s = stack.popLast() {
-        let k = Int(s - base)
-        guard mark[k] != step else { continue }
-        mark[k] = step
-        switch states[Int(s)] {
-        case .fork(let a, let b):
-          stack.append(b)
-          stack.append(a)
-        case .jump(let a): stack.append(a)
-        case .accept: accepted = true
-        case .stem, .wordClass:
-          if toNext { next.append(s) } else { current.append(s) }
-        }
-      }
-      return accepted
-    }
-  }
-
-  /// Runs cue `cue` from token `i`, reporting each end at which it accepts.
-  private func run(
-    _ cue: Int32, from i: Int, _ tokens: [Token], _ scratch: inout Scratch,
-    _ matches: inout [Match]
-  ) {
-    let c = cues[Int(cue)]
-    let base = Int32(c.states.lowerBound)
-    scratch.current.removeAll(keepingCapacity: true)
-    scratch.step += 1
-    if scratch.step == Int32.max {
-      scratch.step = 1
-      for k in scratch.mark.indices { scratch.mark[k] = -1 }
-    }
-    var accepted = scratch.add(base, base: base, states, toNext: false)
-    let sentence = tokens[i].sentence
-    var j = i
-    while j < tokens.count, !scratch.current.isEmpty {
-      let token = tokens[j]
-      if j > i {
-        if token.sentence != sentence { break }
-        if token.has(Token.afterPunctuation), !c.crossesPunctuation { break }
-      }
-      scratch.step += 1
-      scratch.next.removeAll(keepingCapacity: true)
-      accepted = false
-      for s in scratch.current {
-        switch states[Int(s)] {
-        case .stem(let stem, let next) where stem == token.stem:
-          accepted = scratch.add(next, base: base, states, toNext: true) || accepted
-        case .wordClass(let bits, let next) where Self.accepts(token, bits):
-          accepted = scratch.add(next, base: base, states, toNext: true) || accepted
-        default: break
-        }
-      }
-      swap(&scratch.current, &scratch.next)
-      j += 1
-      if accepted { matches.append(Match(cue: cue, first: Int32(i), end: Int32(j))) }
-    }
-  }
-
   /// Compiles a pattern's parts into states (Thompson's construction, built back to front: each
   /// part is compiled knowing the state that follows it).
   private struct Builder {
     let base: Int
     let tokenizer: Tokenizer
+    var stems: [String: [UInt64]]
     var states: [State] = []
 
     struct Failure: Error { var message: String }
 
-    init(base: Int, tokenizer: Tokenizer) {
+    init(base: Int, tokenizer: Tokenizer, stems: [String: [UInt64]]) {
       self.base = base
       self.tokenizer = tokenizer
+      self.stems = stems
     }
 
     mutating func append(_ state: State) -> Int32 {
@@ -281,8 +281,11 @@ struct CueMatcher: Hashable, Sendable {
     mutating func compile(_ part: CuePattern.Part, then next: Int32) throws -> Int32 {
       switch part {
       case .words(let text):
-        var stems: [UInt64] = []
-        tokenizer.appendStems(of: Array(text.utf8), to: &stems)
+        var stems = self.stems[text] ?? []
+        if stems.isEmpty {
+          tokenizer.appendStems(of: Array(text.utf8), to: &stems)
+          self.stems[text] = stems
+        }
         guard !stems.isEmpty else { throw Failure(message: "`\(text)` has no words") }
         var follow = next
         for stem in stems.reversed() { follow = append(.stem(stem, next: follow)) }

@@ -74,6 +74,16 @@ enum FNV {
     return h == 0 ? 1 : h
   }
 
+  /// The hash of `bytes` with the byte at `skip` left out (a one-letter-short form).
+  static func hash<C: RandomAccessCollection<UInt8>>(_ bytes: C, skipping skip: Int) -> UInt64
+  where C.Index == Int {
+    var h = offset
+    for i in bytes.indices where i - bytes.startIndex != skip {
+      h = (h ^ UInt64(bytes[i])) &* prime
+    }
+    return h == 0 ? 1 : h
+  }
+
   static func hash(_ bytes: [UInt8]) -> UInt64 {
     bytes.withUnsafeBufferPointer { hash($0) }
   }

@@ -223,14 +223,8 @@ struct Vocabulary: Sendable {
     } else {
       guard consider(oneLetterShort[FNV.hash(bytes)]) else { return nil }
     }
-    var shorter = [UInt8](repeating: 0, count: n - 1)
     for skip in 1..<n {  // the first letter stays
-      var k = 0
-      for i in 0..<n where i != skip {
-        shorter[k] = bytes[i]
-        k += 1
-      }
-      let h = FNV.hash(shorter)
+      let h = FNV.hash(bytes, skipping: skip)
       // A letter extra: without it, the typed word is a cue word.
       if let i = known[h], n - 1 >= 5, isCorrectionTarget(i) {
         guard consider(i) else { return nil }
@@ -293,9 +287,7 @@ struct Vocabulary: Sendable {
     correctionLastLetters[Int(index)] = bytes[bytes.endIndex - 1]
     let word = Array(bytes)
     for skip in 1..<word.count {
-      var shorter = word
-      shorter.remove(at: skip)
-      let key = FNV.hash(shorter)
+      let key = FNV.hash(word, skipping: skip)
       if word[skip] == word[skip - 1] {
         if let other = doubledShort[key], other != index {
           doubledShort.set(key, -1)
