@@ -60,8 +60,11 @@ struct XAPIHelperProcess {
     defer {
       for pointer in argv + envp { free(pointer) }
     }
+    // The helper starts with default signal handling, not the session's held signals.
+    var attributes = Signals.childAttributes()
+    defer { posix_spawnattr_destroy(&attributes) }
     var pid: pid_t = 0
-    let status = posix_spawn(&pid, program, &actions, nil, argv, envp)
+    let status = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
     close(pipeEnds[1])
     guard status == 0 else {
       close(pipeEnds[0])

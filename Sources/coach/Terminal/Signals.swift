@@ -38,6 +38,23 @@ enum Signals {
     coach_wait_readable_plain(fd) == 1
   }
 
+  /// Spawn attributes that start a child process with the default signal handling and nothing
+  /// blocked, whatever this process holds blocked or ignores during a session. Destroy them with
+  /// `posix_spawnattr_destroy` after use.
+  static func childAttributes() -> posix_spawnattr_t {
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for signal in [SIGPIPE, SIGQUIT, SIGTERM, SIGHUP, SIGINT] { sigaddset(&defaults, signal) }
+    var nothing = sigset_t()
+    sigemptyset(&nothing)
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setsigmask(&attributes, &nothing)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+    return attributes
+  }
+
   // MARK: - The terminal reader's signals
 
   /// What the terminal reader's wait reported.
