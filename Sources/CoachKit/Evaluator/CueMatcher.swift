@@ -47,12 +47,17 @@ struct CueMatcher: Hashable, Sendable {
   /// The stems of the runs of words compiled so far, so a run shared by many patterns is
   /// tokenized once.
   private var stemMemo: [String: [UInt64]] = [:]
-  /// Per cue, the word-taking states its start reaches without taking a word.
-  private var starts: [[Int32]] = []
+  /// Per cue, the word-taking states its start reaches without taking a word, as a range of
+  /// `startStates`.
+  private var starts: [Range<Int32>] = []
+  private var startStates: [Int32] = []
+  /// Per cue, whether a match may reach across punctuation (read on the hot path).
+  private var crosses: [Bool] = []
   /// Per state, the cue it belongs to.
   private var cueOf: [Int32] = []
   // Which cues can start at a word: by the word's stem, by its classes, or at any word.
-  private var byFirstStem: [UInt64: [Int32]] = [:]
+  private var firstStemSlot = HashIndex(capacity: 1024)
+  private var byFirstStem: [[Int32]] = []
   private var byFirstClass: [(bits: UInt64, cue: Int32)] = []
 
   /// Problems found while compiling patterns: an unknown `{class}`, a malformed pattern.
@@ -75,12 +80,15 @@ struct CueMatcher: Hashable, Sendable {
       problems.append((phrase, problem.description))
       return false
     }
-    var builder = Builder(base: states.count, tokenizer: tokenizer, stems: stemMemo)
+    // The memo moves into the builder and back, so it is never copied.
+    var memo: [String: [UInt64]] = [:]
+    swap(&memo, &stemMemo)
+    var builder = Builder(base: states.count, tokenizer: tokenizer, stems: memo)
+    defer { stemMemo = builder.stems }
     let start: Int32
     do {
       let accept = builder.append(.accept)
       start = try builder.compile(parts, then: accept)
-      stemMemo = builder.stems
     } catch let error as Builder.Failure {
       problems.append((phrase, error.message))
       return false
@@ -107,7 +115,7 @@ struct CueMatcher: Hashable, Sendable {
     // Index the cue by the words it can start with.
     var firstStems = Set<UInt64>()
     var firstClasses: UInt64 = 0
-    var startStates: [Int32] = []
+    let startBase = Int32(startStates.count)
     for s in closure(of: [Int32(range.lowerBound)]) {
       switch states[Int(s)] {
       case .stem(let stem, _):
@@ -119,8 +127,16 @@ struct CueMatcher: Hashable, Sendable {
       default: break
       }
     }
-    starts.append(startStates)
-    for stem in firstStems { byFirstStem[stem, default: []].append(cue) }
+    starts.append(startBase..<Int32(startStates.count))
+    crosses.append(crossesPunctuation)
+    for stem in firstStems {
+      if let slot = firstStemSlot[stem] {
+        byFirstStem[Int(slot)].append(cue)
+      } else {
+        firstStemSlot.set(stem, Int32(byFirstStem.count))
+        byFirstStem.append([cue])
+      }
+    }
     if firstClasses != 0 { byFirstClass.append((firstClasses, cue)) }
     return true
   }
@@ -169,7 +185,7 @@ struct CueMatcher: Hashable, Sendable {
     for i in 0..<tokens.count {
       candidates.removeAll(keepingCapacity: true)
       let token = tokens[i]
-      if let list = byFirstStem[token.stem] { candidates += list }
+      if let slot = firstStemSlot[token.stem] { candidates += byFirstStem[Int(slot)] }
       for entry in byFirstClass where Self.accepts(token, entry.bits) {
         candidates.append(entry.cue)
       }
@@ -178,7 +194,8 @@ struct CueMatcher: Hashable, Sendable {
       // The first word: each candidate's start states that take it.
       live.removeAll(keepingCapacity: true)
       for cue in candidates {
-        for s in starts[Int(cue)] where takes(s, token) {
+        for k in starts[Int(cue)] where takes(startStates[Int(k)], token) {
+          let s = startStates[Int(k)]
           follow(s, into: &live, &stack, cue: cue, first: i, end: i + 1, &matches)
         }
       }
@@ -190,7 +207,7 @@ struct CueMatcher: Hashable, Sendable {
         next.removeAll(keepingCapacity: true)
         for s in live where takes(s, word) {
           let cue = cueOf[Int(s)]
-          if word.has(Token.afterPunctuation), !cues[Int(cue)].crossesPunctuation { continue }
+          if word.has(Token.afterPunctuation), !crosses[Int(cue)] { continue }
           follow(s, into: &next, &stack, cue: cue, first: i, end: j + 1, &matches)
         }
         swap(&live, &next)
