@@ -267,6 +267,21 @@ enum SyntaxMessages {
       help: "if it is a new entry, line it up with the other keys; if it is text, quote it")
   }
 
+  /// Y020: a `key:` line indented deeper than the key above it, whose value is plain text.
+  static func keyDeeperThanSibling(
+    _ span: SourceSpan, key: String, found: Int, sibling: String, expected: Int,
+    siblingSpan: SourceSpan
+  ) -> Diagnostic {
+    .error(
+      "Y020",
+      "`\(short(key))` is indented \(count(found, "space")), more than `\(short(sibling))` above it",
+      at: span, label: "read as more text of `\(short(sibling))`",
+      related: [.init(siblingSpan, "indented \(count(expected, "space"))")],
+      help:
+        "if it is a new entry, line it up with `\(short(sibling))` (\(count(expected, "space"))); "
+        + "if it is text, quote it")
+  }
+
   /// Y020: a key pushed left out of its block, whose value then runs into the block's next keys.
   static func keyLeftBlock(
     _ span: SourceSpan, key: String, indent: Int, owner: Node.Scalar?, next: SourceSpan

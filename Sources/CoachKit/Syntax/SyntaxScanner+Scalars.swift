@@ -63,6 +63,28 @@ extension SyntaxScanner {
     return PlainLine(contentEnd: contentEnd, stop: .lineEnd, stopAt: end)
   }
 
+  /// The plain key written before a value that starts at `value` on the same line (`id` in
+  /// `  - id: damage`), if there is one.
+  func keyBefore(value: Int) -> (start: Int, end: Int)? {
+    let lineBegin = lineStart(of: value)
+    var start = lineBegin
+    while start < value {
+      if bytes[start] == Byte.space {
+        start += 1
+      } else if bytes[start] == Byte.dash, isBlankOrEnd(start + 1) {
+        start += 1
+      } else {
+        break
+      }
+    }
+    guard let colon = firstColon(from: start, before: value), colon > start,
+      bytes[start] != Byte.doubleQuote, bytes[start] != Byte.singleQuote
+    else { return nil }
+    var end = colon
+    while end > start, isWhite(end - 1) { end -= 1 }
+    return (start, end)
+  }
+
   /// The offset of the first `:` in `start..<limit`, if any.
   func firstColon(from start: Int, before limit: Int) -> Int? {
     (start..<limit).first { bytes[$0] == Byte.colon }
@@ -117,6 +139,15 @@ extension SyntaxScanner {
               SyntaxMessages.keyLeftBlock(
                 span(closed.closedAt, colon), key: text(closed.closedAt, colon),
                 indent: closed.indent, owner: closed.owner, next: span(contentAt, keyEnd)))
+          }
+          if let key = keyBefore(value: start), contentAt - next > indentColumn(of: key.start) {
+            // `asked-by:` one space deeper than `id:` above it: most likely meant as a sibling.
+            pos = contentAt
+            throw fail(
+              SyntaxMessages.keyDeeperThanSibling(
+                span(contentAt, keyEnd), key: text(contentAt, keyEnd), found: contentAt - next,
+                sibling: text(key.start, key.end), expected: indentColumn(of: key.start),
+                siblingSpan: span(key.start, key.end)))
           }
           throw fail(
             SyntaxMessages.keyInContinuation(
