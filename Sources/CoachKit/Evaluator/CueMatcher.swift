@@ -47,18 +47,34 @@ struct CueMatcher: Hashable, Sendable {
   /// The stems of the runs of words compiled so far, so a run shared by many patterns is
   /// tokenized once.
   private var stemMemo: [String: [UInt64]] = [:]
-  /// Per cue, the word-taking states its start reaches without taking a word, as a range of
-  /// `startStates`.
-  private var starts: [Range<Int32>] = []
-  private var startStates: [Int32] = []
   /// Per cue, whether a match may reach across punctuation (read on the hot path).
   private var crosses: [Bool] = []
   /// Per state, the cue it belongs to.
   private var cueOf: [Int32] = []
   // Which cues can start at a word: by the word's stem, by its classes, or at any word.
-  private var firstStemSlot = HashIndex(capacity: 1024)
-  private var byFirstStem: [[Int32]] = []
-  private var byFirstClass: [(bits: UInt64, cue: Int32)] = []
+  // Start states by the word they take: by a pair of words (the start and the next), by one
+  // word (when the next is a class, any word, or the end), and by class.
+  private var pairSlot = HashIndex(capacity: 4096)
+  private var byPair: [[Int32]] = []
+  private var stemSlot = HashIndex(capacity: 1024)
+  private var byStem: [[Int32]] = []
+  private var byClass: [(bits: UInt64, state: Int32)] = []
+
+  @inline(__always) private static func pairKey(_ first: UInt64, _ second: UInt64) -> UInt64 {
+    let k = (first &* 0x9E37_79B9_7F4A_7C15) ^ (second &+ 0x632B_E59B_D9B4_E019)
+    return k == 0 ? 1 : k
+  }
+
+  private static func append(
+    _ state: Int32, to lists: inout [[Int32]], at slots: inout HashIndex, key: UInt64
+  ) {
+    if let slot = slots[key] {
+      lists[Int(slot)].append(state)
+    } else {
+      slots.set(key, Int32(lists.count))
+      lists.append([state])
+    }
+  }
 
   /// Problems found while compiling patterns: an unknown `{class}`, a malformed pattern.
   private(set) var problems: [(phrase: String, message: String)] = []
@@ -81,10 +97,9 @@ struct CueMatcher: Hashable, Sendable {
       return false
     }
     // The memo moves into the builder and back, so it is never copied.
-    var memo: [String: [UInt64]] = [:]
-    swap(&memo, &stemMemo)
-    var builder = Builder(base: states.count, tokenizer: tokenizer, stems: memo)
-    defer { stemMemo = builder.stems }
+    var builder = Builder(base: states.count, tokenizer: tokenizer, stems: [:])
+    swap(&builder.stems, &stemMemo)
+    defer { swap(&builder.stems, &stemMemo) }
     let start: Int32
     do {
       let accept = builder.append(.accept)
@@ -112,32 +127,31 @@ struct CueMatcher: Hashable, Sendable {
     cueOf += [Int32](repeating: cue, count: range.count)
     cues.append(
       Cue(tag: tag, phrase: phrase, crossesPunctuation: crossesPunctuation, states: range))
-    // Index the cue by the words it can start with.
-    var firstStems = Set<UInt64>()
-    var firstClasses: UInt64 = 0
-    let startBase = Int32(startStates.count)
+    crosses.append(crossesPunctuation)
+    // Index the pattern's start states by the word they take and, where the next word is a
+    // given one, by that pair: from a word, only the states that can go on are tried.
     for s in closure(of: [Int32(range.lowerBound)]) {
       switch states[Int(s)] {
-      case .stem(let stem, _):
-        firstStems.insert(stem)
-        startStates.append(s)
+      case .stem(let stem, let next):
+        var seconds = Set<UInt64>()
+        var loose = false
+        for t in closure(of: [next]) {
+          switch states[Int(t)] {
+          case .stem(let second, _): seconds.insert(second)
+          case .wordClass: loose = true
+          case .accept: loose = true
+          default: break
+          }
+        }
+        if loose { Self.append(s, to: &byStem, at: &stemSlot, key: stem) }
+        for second in seconds {
+          Self.append(s, to: &byPair, at: &pairSlot, key: Self.pairKey(stem, second))
+        }
       case .wordClass(let bits, _):
-        firstClasses |= bits
-        startStates.append(s)
+        byClass.append((bits, s))
       default: break
       }
     }
-    starts.append(startBase..<Int32(startStates.count))
-    crosses.append(crossesPunctuation)
-    for stem in firstStems {
-      if let slot = firstStemSlot[stem] {
-        byFirstStem[Int(slot)].append(cue)
-      } else {
-        firstStemSlot.set(stem, Int32(byFirstStem.count))
-        byFirstStem.append([cue])
-      }
-    }
-    if firstClasses != 0 { byFirstClass.append((firstClasses, cue)) }
     return true
   }
 
@@ -178,27 +192,23 @@ struct CueMatcher: Hashable, Sendable {
   func matches(in analysis: TextAnalysis, into matches: inout [Match]) {
     let tokens = analysis.tokens
     guard !tokens.isEmpty, !cues.isEmpty else { return }
-    var candidates: [Int32] = []
     var live: [Int32] = []
     var next: [Int32] = []
     var stack: [Int32] = []
     for i in 0..<tokens.count {
-      candidates.removeAll(keepingCapacity: true)
       let token = tokens[i]
-      if let slot = firstStemSlot[token.stem] { candidates += byFirstStem[Int(slot)] }
-      for entry in byFirstClass where Self.accepts(token, entry.bits) {
-        candidates.append(entry.cue)
-      }
-      guard !candidates.isEmpty else { continue }
       let before = matches.count
-      // The first word: each candidate's start states that take it.
+      // The first word: the start states that take it (and can go on to the next word).
       live.removeAll(keepingCapacity: true)
-      for cue in candidates {
-        for k in starts[Int(cue)] where takes(startStates[Int(k)], token) {
-          let s = startStates[Int(k)]
-          follow(s, into: &live, &stack, cue: cue, first: i, end: i + 1, &matches)
-        }
+      func start(_ s: Int32) {
+        follow(s, into: &live, &stack, cue: cueOf[Int(s)], first: i, end: i + 1, &matches)
       }
+      if let slot = stemSlot[token.stem] { for s in byStem[Int(slot)] { start(s) } }
+      if i + 1 < tokens.count, let slot = pairSlot[Self.pairKey(token.stem, tokens[i + 1].stem)] {
+        for s in byPair[Int(slot)] { start(s) }
+      }
+      for entry in byClass where Self.accepts(token, entry.bits) { start(entry.state) }
+      guard !live.isEmpty || matches.count > before else { continue }
       // Further words, all candidates in step.
       var j = i + 1
       let sentence = token.sentence

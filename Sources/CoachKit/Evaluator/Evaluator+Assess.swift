@@ -147,7 +147,7 @@ extension Evaluator {
         let span = analysis.span(verdict.words.lowerBound, verdict.words.upperBound - 1)
         values["words"] = analysis.text(span).lowercased()
       }
-      let cue = lexicon.evidence(verdict.rule, values)
+      let cue = evidence(verdict.rule, values)
       // The question group, then its kind (a range, not an array literal: no allocation).
       for k in 0..<2 {
         let g = k == 0 ? b.question : kind
@@ -208,7 +208,7 @@ extension Evaluator {
         found.append(
           Found(
             group: b.stuffing, span: all, first: 0, end: tokens.count,
-            cue: lexicon.evidence(.stuffing, ["percent": "\(share / tokens.count)"]),
+            cue: evidence(.stuffing, ["percent": "\(share / tokens.count)"]),
             weight: weights[b.stuffing]))
       }
     }

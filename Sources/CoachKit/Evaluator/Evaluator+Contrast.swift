@@ -45,7 +45,7 @@ extension Evaluator {
       found.append(
         Found(
           group: builtins.contrast, span: token.span, first: i, end: i + 1,
-          cue: lexicon.evidence(.contrast, ["word": analysis.text(token.span).lowercased()]),
+          cue: evidence(.contrast, ["word": analysis.text(token.span).lowercased()]),
           weight: weights[builtins.contrast]))
     }
   }

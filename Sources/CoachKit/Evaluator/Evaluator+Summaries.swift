@@ -65,7 +65,7 @@ extension Evaluator {
           found.append(
             Found(
               group: b.summary, span: sentence.span, first: sentence.tokens.lowerBound,
-              end: sentence.tokens.upperBound, cue: lexicon.evidence(.restatementSo),
+              end: sentence.tokens.upperBound, cue: evidence(.restatementSo),
               weight: 1))
           continue
         }
@@ -90,7 +90,7 @@ extension Evaluator {
             found.append(
               Found(
                 group: b.summary, span: sentence.span, first: sentence.tokens.lowerBound,
-                end: sentence.tokens.upperBound, cue: lexicon.evidence(.restatementEvents),
+                end: sentence.tokens.upperBound, cue: evidence(.restatementEvents),
                 weight: 1))
             continue
           }
@@ -107,7 +107,7 @@ extension Evaluator {
             Found(
               group: b.summary, span: sentence.span, first: sentence.tokens.lowerBound,
               end: sentence.tokens.upperBound,
-              cue: lexicon.evidence(.echo, ["words": words.joined(separator: ", ")]), weight: 1))
+              cue: evidence(.echo, ["words": words.joined(separator: ", ")]), weight: 1))
         }
       }
     }
@@ -142,7 +142,7 @@ extension Evaluator {
           found.append(
             Found(
               group: b.feelingsFirst, span: f.span, first: f.first, end: f.end,
-              cue: lexicon.evidence(.feelingsFirst), weight: weights[b.feelingsFirst]))
+              cue: evidence(.feelingsFirst), weight: weights[b.feelingsFirst]))
         }
       } else if firstFact != nil {
         factsFirst = true

@@ -26,7 +26,7 @@ extension Evaluator {
           found.append(
             Found(
               group: b.shouting, span: analysis.span(i, j - 1), first: i, end: j,
-              cue: lexicon.evidence(.capitals, ["n": "\(words)"]), weight: weights[b.shouting]))
+              cue: evidence(.capitals, ["n": "\(words)"]), weight: weights[b.shouting]))
         }
         i = j
       }
@@ -42,7 +42,7 @@ extension Evaluator {
         found.append(
           Found(
             group: b.shouting, span: run, first: at, end: min(at + 1, max(tokens.count, 1)),
-            cue: lexicon.evidence(.exclamations, ["n": "\(run.end - run.start)"]),
+            cue: evidence(.exclamations, ["n": "\(run.end - run.start)"]),
             weight: weights[b.shouting]))
       }
     }
@@ -53,7 +53,7 @@ extension Evaluator {
         found.append(
           Found(
             group: b.rambling, span: all, first: 0, end: tokens.count,
-            cue: lexicon.evidence(
+            cue: evidence(
               .longReply, ["n": "\(analysis.wordCount)", "min": "\(t.ramblingMinWords)"]),
             weight: weights[b.rambling]))
       } else {
@@ -65,7 +65,7 @@ extension Evaluator {
               Found(
                 group: b.rambling, span: sentence.span, first: sentence.tokens.lowerBound,
                 end: sentence.tokens.upperBound,
-                cue: lexicon.evidence(
+                cue: evidence(
                   .longSentence, ["n": "\(words)", "min": "\(t.ramblingSentenceWords)"]),
                 weight: weights[b.rambling]))
             break
@@ -106,7 +106,7 @@ extension Evaluator {
       found.append(
         Found(
           group: b.curt, span: all, first: 0, end: tokens.count,
-          cue: lexicon.evidence(
+          cue: evidence(
             analysis.wordCount == 1 ? .shortReplyOne : .shortReply,
             ["n": "\(analysis.wordCount)"]),
           weight: weights[b.curt]))
@@ -122,14 +122,14 @@ extension Evaluator {
         found.append(
           Found(
             group: b.blunt, span: all, first: 0, end: tokens.count,
-            cue: lexicon.evidence(.unsoftened, ["id": groups[hostile.group].id]),
+            cue: evidence(.unsoftened, ["id": groups[hostile.group].id]),
             weight: weights[b.blunt]))
       } else if commandAt >= 0, analysis.wordCount <= t.curtMaxWords * 2 {
         let sentence = analysis.sentences[Int(tokens[commandAt].sentence)]
         found.append(
           Found(
             group: b.blunt, span: sentence.span, first: sentence.tokens.lowerBound,
-            end: sentence.tokens.upperBound, cue: lexicon.evidence(.bareOrder),
+            end: sentence.tokens.upperBound, cue: evidence(.bareOrder),
             weight: weights[b.blunt]))
       }
     }
@@ -181,7 +181,7 @@ extension Evaluator {
           Found(
             group: b.iYou, span: bestSentence.span, first: bestSentence.tokens.lowerBound,
             end: bestSentence.tokens.upperBound,
-            cue: lexicon.evidence(.iYou, ["n": "\(iYou)", "m": "\(tokens.count)"]),
+            cue: evidence(.iYou, ["n": "\(iYou)", "m": "\(tokens.count)"]),
             weight: weights[b.iYou]))
       }
     }

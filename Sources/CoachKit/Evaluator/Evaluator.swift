@@ -57,6 +57,16 @@ public struct Evaluator: Sendable {
     let hasOverrides: Bool
     let thresholds: Thresholds
     let tipTexts: TipTexts
+    /// The lexicon's evidence wording, by ``Lexicon/EvidenceKey`` in declaration order.
+    let evidenceTexts: [String]
+  }
+
+  /// What a rule's evidence says (see ``Lexicon/EvidenceKey``), its `{slot}`s filled in.
+  func evidence(_ key: Lexicon.EvidenceKey, _ values: [String: String] = [:]) -> String {
+    var text = compiled.evidenceTexts[Lexicon.EvidenceKey.allCases.firstIndex(of: key)!]
+    guard text.contains("{") else { return text }
+    for (slot, value) in values { text = replacing(text, "{\(slot)}", with: value) }
+    return text
   }
 
   /// The numbers the rules read on every reply, copied out of the lexicon.
@@ -232,7 +242,8 @@ public struct Evaluator: Sendable {
         isSignal: groups.map(\.signal), weights: groups.map(\.weight),
         stepIndex: groups.map { $0.step?.index ?? -1 }, overrides: overrides,
         hasOverrides: overrides.contains(true), thresholds: thresholds,
-        tipTexts: TipTexts(texts: Lexicon.TipKey.allCases.map { lexicon.tips[$0.rawValue] })))
+        tipTexts: TipTexts(texts: Lexicon.TipKey.allCases.map { lexicon.tips[$0.rawValue] }),
+        evidenceTexts: Lexicon.EvidenceKey.allCases.map { lexicon.evidence($0) }))
   }
 
   private init(_ base: Evaluator, vocabulary: Vocabulary, matcher: CueMatcher, problems: [String]) {
@@ -245,7 +256,8 @@ public struct Evaluator: Sendable {
           capsMinLetters: c.tokenizer.capsMinLetters),
         matcher: matcher, groups: c.groups, groupIndex: c.groupIndex, builtins: c.builtins,
         isSignal: c.isSignal, weights: c.weights, stepIndex: c.stepIndex, overrides: c.overrides,
-        hasOverrides: c.hasOverrides, thresholds: c.thresholds, tipTexts: c.tipTexts))
+        hasOverrides: c.hasOverrides, thresholds: c.thresholds, tipTexts: c.tipTexts,
+        evidenceTexts: c.evidenceTexts))
   }
 
   /// This evaluator with a scenario's extra cue phrases: the same as
