@@ -142,12 +142,12 @@ extension Evaluator {
       questionSentences[index] = true
       let r = sentence.tokens
       let kind = verdict.open ? b.questionOpen : b.questionClosed
-      var values = ["phrase": verdict.phrase]
+      var words = ""
       if !verdict.words.isEmpty {
         let span = analysis.span(verdict.words.lowerBound, verdict.words.upperBound - 1)
-        values["words"] = analysis.text(span).lowercased()
+        words = analysis.text(span).lowercased()
       }
-      let cue = evidence(verdict.rule, values)
+      let cue = evidence(verdict.rule, ["phrase": verdict.phrase, "words": words])
       // The question group, then its kind (a range, not an array literal: no allocation).
       for k in 0..<2 {
         let g = k == 0 ? b.question : kind

@@ -61,12 +61,30 @@ public struct Evaluator: Sendable {
     let evidenceTexts: [String]
   }
 
-  /// What a rule's evidence says (see ``Lexicon/EvidenceKey``), its `{slot}`s filled in.
-  func evidence(_ key: Lexicon.EvidenceKey, _ values: [String: String] = [:]) -> String {
-    var text = compiled.evidenceTexts[Lexicon.EvidenceKey.allCases.firstIndex(of: key)!]
-    guard text.contains("{") else { return text }
-    for (slot, value) in values { text = replacing(text, "{\(slot)}", with: value) }
-    return text
+  /// What a rule's evidence says (see ``Lexicon/EvidenceKey``), its `{slot}`s filled in from
+  /// `values` in one pass over the wording (an unknown slot is kept as written).
+  func evidence(_ key: Lexicon.EvidenceKey, _ values: KeyValuePairs<String, String> = [:]) -> String
+  {
+    let template = compiled.evidenceTexts[Lexicon.EvidenceKey.allCases.firstIndex(of: key)!]
+    var bytes = Array(template.utf8)
+    guard bytes.contains(0x7B) else { return template }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 32)
+    var i = 0
+    while i < bytes.count {
+      if bytes[i] == 0x7B, let close = bytes[i...].firstIndex(of: 0x7D) {
+        let name = String(decoding: bytes[(i + 1)..<close], as: UTF8.self)
+        if let value = values.first(where: { $0.key == name })?.value {
+          out.append(contentsOf: value.utf8)
+          i = close + 1
+          continue
+        }
+      }
+      out.append(bytes[i])
+      i += 1
+    }
+    bytes = out
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The numbers the rules read on every reply, copied out of the lexicon.
