@@ -59,14 +59,16 @@ extension Evaluator {
         // sending bills to the old address").
         var words = 0
         for i in sentence.tokens where !tokens[i].has(Token.continuation) { words += 1 }
+        // The whole sentence as a summary, with the rule's evidence.
+        func summary(_ cue: String) -> Found {
+          Found(
+            group: b.summary, span: sentence.span, first: sentence.tokens.lowerBound,
+            end: sentence.tokens.upperBound, cue: cue, weight: 1)
+        }
         if startsWithSo, words >= thresholds.restatementMinWords,
           !(tokens[s].is(WordClass.first) || tokens[s].is(WordClass.collective))
         {
-          found.append(
-            Found(
-              group: b.summary, span: sentence.span, first: sentence.tokens.lowerBound,
-              end: sentence.tokens.upperBound, cue: evidence(.restatementSo),
-              weight: 1))
+          found.append(summary(evidence(.restatementSo)))
           continue
         }
         // A long statement of what the customer did ("Right, you ordered a 10, got an 8, sent it
@@ -87,11 +89,7 @@ extension Evaluator {
             }
           }
           if events >= 2 {
-            found.append(
-              Found(
-                group: b.summary, span: sentence.span, first: sentence.tokens.lowerBound,
-                end: sentence.tokens.upperBound, cue: evidence(.restatementEvents),
-                weight: 1))
+            found.append(summary(evidence(.restatementEvents)))
             continue
           }
         }
@@ -103,11 +101,7 @@ extension Evaluator {
         }
         if shared.count >= needed {
           let words = shared.prefix(4).map { analysis.text(tokens[$0].span).lowercased() }
-          found.append(
-            Found(
-              group: b.summary, span: sentence.span, first: sentence.tokens.lowerBound,
-              end: sentence.tokens.upperBound,
-              cue: evidence(.echo, ["words": words.joined(separator: ", ")]), weight: 1))
+          found.append(summary(evidence(.echo, ["words": words.joined(separator: ", ")])))
         }
       }
     }

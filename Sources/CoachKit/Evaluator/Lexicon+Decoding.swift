@@ -161,32 +161,29 @@ struct LexiconDecoder {
         sink.append(LexiconMessage.missingRule(id, at: span))
       }
     }
-    if let node = fields.node("tips", required: true),
-      var tipFields = Fields(node, what: "`tips`", sink: sink)
-    {
-      for key in Lexicon.TipKey.allCases {
-        if let text = tipFields.string(key.rawValue, required: true) {
-          lexicon.tips[key.rawValue] = text
-        }
-      }
-      tipFields.finish()
-    }
-    if let node = fields.node("evidence", required: true),
-      var evidenceFields = Fields(node, what: "`evidence`", sink: sink)
-    {
-      for key in Lexicon.EvidenceKey.allCases {
-        if let text = evidenceFields.string(key.rawValue, required: true) {
-          lexicon.evidence[key.rawValue] = text
-        }
-      }
-      evidenceFields.finish()
-    }
+    lexicon.tips = texts(&fields, "tips", keys: Lexicon.TipKey.allCases.map(\.rawValue))
+    lexicon.evidence = texts(
+      &fields, "evidence", keys: Lexicon.EvidenceKey.allCases.map(\.rawValue))
     for key in Lexicon.otherSections {
       if let node = fields.node(key) { lexicon.otherSections[key] = node }
     }
     fields.finish()
     if !sink.hasErrors { checkPhrases(lexicon, root: root) }
     return lexicon
+  }
+
+  /// A section of texts under known keys (`tips`, `evidence`), every key required.
+  private func texts(_ fields: inout Fields, _ section: String, keys: [String]) -> [String: String]
+  {
+    var result: [String: String] = [:]
+    guard let node = fields.node(section, required: true),
+      var entries = Fields(node, what: "`\(section)`", sink: sink)
+    else { return result }
+    for key in keys {
+      if let text = entries.string(key, required: true) { result[key] = text }
+    }
+    entries.finish()
+    return result
   }
 
   /// Reports phrases that cannot match: an unknown `{class}`, or no words at all.
