@@ -3,8 +3,13 @@ extension Lexicon {
   ///
   /// Returns `nil` only when the tree is not a mapping; otherwise returns what could be read,
   /// and `sink` says whether it is usable (``DiagnosticSink/hasErrors``).
-  public static func decode(_ root: Node, sink: DiagnosticSink) -> Lexicon? {
-    LexiconDecoder(sink: sink).decode(root)
+  ///
+  /// `checkingPhrases: false` skips the located check of every cue pattern (L006), for loading a
+  /// lexicon to play: the evaluator still refuses a pattern it cannot compile, and lint checks.
+  public static func decode(
+    _ root: Node, sink: DiagnosticSink, checkingPhrases: Bool = true
+  ) -> Lexicon? {
+    LexiconDecoder(sink: sink, checkingPhrases: checkingPhrases).decode(root)
   }
 
   /// Parses and decodes a lexicon file. The lexicon is `nil` when there are errors.
@@ -108,6 +113,7 @@ enum LexiconMessage {
 /// Decodes the lexicon script's tree.
 struct LexiconDecoder {
   let sink: DiagnosticSink
+  var checkingPhrases = true
 
   func decode(_ root: Node) -> Lexicon? {
     guard var fields = Fields(root, what: "the lexicon", sink: sink) else { return nil }
@@ -168,7 +174,7 @@ struct LexiconDecoder {
       if let node = fields.node(key) { lexicon.otherSections[key] = node }
     }
     fields.finish()
-    if !sink.hasErrors { checkPhrases(lexicon, root: root) }
+    if checkingPhrases, !sink.hasErrors { checkPhrases(lexicon, root: root) }
     return lexicon
   }
 

@@ -109,7 +109,9 @@ public enum ScriptLoader {
     case .method:
       content = MethodDecoder(sink: sink).decode(root).map { .method($0) }
     case .lexicon:
-      content = Lexicon.decode(root, sink: sink).map { .lexicon($0) }
+      // Every cue pattern is checked where it is written for lint (with the smells); a lexicon
+      // loaded to play is compiled, and a pattern that does not compile is left out there.
+      content = Lexicon.decode(root, sink: sink, checkingPhrases: smells).map { .lexicon($0) }
     case .curriculum:
       content = CurriculumDecoder(sink: sink).decode(root).map { .curriculum($0) }
     }
