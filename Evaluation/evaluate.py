@@ -100,7 +100,8 @@ def reader_labels(answer):
         "check": int("check" in signals),
         "cannot": int(bool(anti & {"cannot", "policy"})),
         "blame": int(bool(anti & {"blame", "past"})),
-        "defensive": int("defensive" in anti),
+        # The codebook's defensive includes process and policy used as a shield.
+        "defensive": int(bool(anti & {"defensive", "policy"})),
         "dismissive": int(bool(anti & {"calm-down", "minimise", "cliche"})),
         "catastrophe": int("catastrophe" in anti),
         "curt": int(bool(anti & {"curt", "blunt"})),
