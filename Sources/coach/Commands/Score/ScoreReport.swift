@@ -31,13 +31,13 @@ struct ScoreReport {
     if !a.signals.isEmpty {
       out += "\n" + style.bold("Signals") + "\n"
       for s in a.signals {
-        out += item(style.green("+"), s.id, "\"\(clean(s.text))\" — \(clean(s.cue))")
+        out += item(style.green("+"), s.id, "\"\(clean(s.text))\"" + readable(s.cue))
       }
     }
     if !a.antipatterns.isEmpty {
       out += "\n" + style.bold("Anti-patterns") + "\n"
       for s in a.antipatterns {
-        out += item(style.red("-"), s.id, "\"\(clean(s.text))\" — \(clean(s.cue))")
+        out += item(style.red("-"), s.id, "\"\(clean(s.text))\"" + readable(s.cue))
         if let rewrite = s.rewrite {
           out += wrapped("try: \(clean(rewrite))", indent: 6)
         }
@@ -63,6 +63,12 @@ struct ScoreReport {
     var out = "  \(mark) \(label) \(lines.first ?? "")\n"
     for line in lines.dropFirst() { out += String(repeating: " ", count: 29) + line + "\n" }
     return out
+  }
+
+  /// The cue after the quoted words: a phrase or a rule's evidence ("by {day}", "inversion: can
+  /// you") reads well; a grammar with alternatives does not, and is left to `--json`.
+  private func readable(_ cue: String) -> String {
+    cue.contains(where: { "([|".contains($0) }) ? "" : " — " + clean(cue)
   }
 
   private func wrapped(_ text: String, indent: Int, hanging: Int = 0) -> String {
