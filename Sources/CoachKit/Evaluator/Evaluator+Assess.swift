@@ -11,6 +11,9 @@ extension Evaluator {
     var weight: Int
     /// The matcher's cue index, or -1 for a rule.
     var cueIndex: Int32 = -1
+    /// Whether the evidence carries its group's rewrite (not when it rides on another
+    /// anti-pattern whose own rewrite is the fix).
+    var rewrites = true
   }
 
   /// Assesses one reply. Pure and deterministic: the same reply, context and evaluator always give
@@ -268,9 +271,10 @@ extension Evaluator {
             cue: cueText(f))
         )
       } else {
-        let rewrite = group.rewrite.map {
-          group.rewriteQuotesText ? replacing($0, "{text}", with: text) : $0
-        }
+        let rewrite =
+          f.rewrites
+          ? group.rewrite.map { group.rewriteQuotesText ? replacing($0, "{text}", with: text) : $0 }
+          : nil
         antipatterns.append(
           Evidence(
             id: group.id, range: Int(f.span.start)..<Int(f.span.end), text: text,

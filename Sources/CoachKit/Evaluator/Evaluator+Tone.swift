@@ -123,7 +123,7 @@ extension Evaluator {
           Found(
             group: b.blunt, span: all, first: 0, end: tokens.count,
             cue: evidence(.unsoftened, ["id": groups[hostile.group].id]),
-            weight: weights[b.blunt]))
+            weight: weights[b.blunt], rewrites: false))
       } else if commandAt >= 0, analysis.wordCount <= t.curtMaxWords * 2 {
         let sentence = analysis.sentences[Int(tokens[commandAt].sentence)]
         found.append(
