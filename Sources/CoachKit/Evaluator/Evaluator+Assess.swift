@@ -44,7 +44,7 @@ extension Evaluator {
     }
     Negation.mark(
       &analysis.tokens, window: thresholds.negationWindow,
-      stops: vocabulary.classBits["negation-stop"] ?? 0, inert: inert)
+      stops: builtins.negationStop, inert: inert)
     let tokens = analysis.tokens
 
     // Group matches: drop negated and vetoed ones, keep the longest of overlapping ones.
@@ -132,7 +132,7 @@ extension Evaluator {
         let verdict = QuestionDetector.classify(
           sentence, tokens,
           phrases: phrases.isEmpty ? [] : phrases.filter { $0.sentence == index }.map(\.phrase),
-          determiners: vocabulary.classBits["determiner"] ?? 0)
+          determiners: builtins.determiner)
       else { continue }
       // A hostile rhetorical question ("what do you want me to do about it?", "how many times do
       // I have to…") starts with an anti-pattern's cue: it asks nothing and checks nothing.

@@ -8,7 +8,7 @@ extension Evaluator {
     let b = builtins
     guard b.summary >= 0 else { return }
     let tokens = analysis.tokens
-    let soStem = vocabulary.info(for: [0x73, 0x6F]).stem  // "so"
+    let soStem = b.soStem
     // Content words of the customer's line.
     var customerWords = Set<UInt64>()
     if let line = context.customerLine, !line.isEmpty {
@@ -28,8 +28,8 @@ extension Evaluator {
               && (stepIndex[$0.group] == Step.offer.index
                 || stepIndex[$0.group] == Step.check.index))
         }.map { tokens[$0.first].sentence })
-      let tags = vocabulary.classBits["tag"] ?? 0
-      let pastForms = vocabulary.classBits["past-form"] ?? 0
+      let tags = b.tag
+      let pastForms = b.pastForm
       for (index, sentence) in analysis.sentences.enumerated() {
         guard !summarised.contains(Int32(index)), !faulted.contains(Int32(index)) else { continue }
         // A question is a restatement only as a tag question ("…, right?", "…, yes?").

@@ -77,8 +77,8 @@ extension Evaluator {
     // question, made of fragments and bare orders ("Noted. Order number?", "Done. Bye.",
     // "Can't help with that.", "Your account is suspended. Pay the balance."). A short warm or
     // open reply is not, and nor is a whole sentence ("I'll refund the duplicate payment.").
-    let softeners = vocabulary.classBits["softener"] ?? 0
-    let commands = vocabulary.classBits["command-verb"] ?? 0
+    let softeners = b.softener
+    let commands = b.commandVerb
     var blunt = 0
     var commandAt = -1
     for (index, sentence) in analysis.sentences.enumerated() {

@@ -159,6 +159,14 @@ public struct Evaluator: Sendable {
     var stuffing = -1
     var contrast = -1
     var blunt = -1
+    // The lexicon classes and words the rules read by name, looked up once (0: not defined).
+    var negationStop: UInt64 = 0
+    var determiner: UInt64 = 0
+    var tag: UInt64 = 0
+    var pastForm: UInt64 = 0
+    var softener: UInt64 = 0
+    var commandVerb: UInt64 = 0
+    var soStem: UInt64 = 0
   }
 
   // Tags attached to phrases in the matcher: a group's phrases use `group * 4 + role`.
@@ -242,6 +250,14 @@ public struct Evaluator: Sendable {
     b.stuffing = find(.stuffing)
     b.contrast = find(.contrast)
     b.blunt = find(.blunt)
+    let bits = vocabulary.classBits
+    b.negationStop = bits["negation-stop"] ?? 0
+    b.determiner = bits["determiner"] ?? 0
+    b.tag = bits["tag"] ?? 0
+    b.pastForm = bits["past-form"] ?? 0
+    b.softener = bits["softener"] ?? 0
+    b.commandVerb = bits["command-verb"] ?? 0
+    b.soStem = vocabulary.info(for: Array("so".utf8)).stem
 
     let overrides = groups.map { !$0.signal && !$0.overrides.isEmpty }
     let t = lexicon.thresholds
