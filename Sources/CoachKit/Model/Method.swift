@@ -89,9 +89,14 @@ public struct Method: Sendable {
   }
 
   /// A note template with its placeholders filled in; `nil` if the method has no such note.
+  /// The rep's words (`quote`) are shortened as ``QuoteShortener`` says, so a long reply does not
+  /// swamp the note.
   public func note(_ name: String, _ values: [String: String] = [:]) -> String? {
     guard var text = notes[name] else { return nil }
-    for (key, value) in values { text = text.replacingAll("{\(key)}", with: value) }
+    for (key, value) in values {
+      let value = key == "quote" ? QuoteShortener.shortened(value) : value
+      text = text.replacingAll("{\(key)}", with: value)
+    }
     return text
   }
 

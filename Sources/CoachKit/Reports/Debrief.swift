@@ -58,7 +58,7 @@ public struct Debrief: Sendable {
     if let worst = turns.min(by: { value($0) < value($1) }),
       worst.wasPoor || !worst.reading.antipatterns.isEmpty, worst.number != strongest?.turn
     {
-      var evidence = worst.reading.antipatterns.map { "“\($0.quote)” (\($0.id))" }
+      var evidence = worst.reading.antipatterns.map { "\(Self.quoted($0.quote)) (\($0.id))" }
       if evidence.isEmpty { evidence = ["it did nothing for \(worst.stepBefore.title)"] }
       let better =
         worst.reading.antipatterns.compactMap(\.rewrite).first
@@ -85,21 +85,24 @@ public struct Debrief: Sendable {
   private static func worked(_ turn: Turn) -> [String] {
     var evidence: [String] = []
     let reading = turn.reading
-    if let quote = reading.empathyQuote { evidence.append("empathy: “\(quote)”") }
+    if let quote = reading.empathyQuote { evidence.append("empathy: " + quoted(quote)) }
     for (fact, quote) in reading.factsAsked.sorted(by: { $0.key < $1.key })
     where turn.events.contains(.revealed(fact: fact)) {
-      evidence.append("a question that uncovered \(fact): “\(quote)”")
+      evidence.append("a question that uncovered \(fact): " + quoted(quote))
     }
-    if let quote = reading.summaryQuote { evidence.append("a summary: “\(quote)”") }
-    if let quote = reading.choicesQuote { evidence.append("a choice: “\(quote)”") }
+    if let quote = reading.summaryQuote { evidence.append("a summary: " + quoted(quote)) }
+    if let quote = reading.choicesQuote { evidence.append("a choice: " + quoted(quote)) }
     for event in turn.events {
       if case .accepted(let option) = event {
         evidence.append("an offer they accepted (\(option))")
       }
     }
-    if let quote = reading.checkQuote { evidence.append("a check: “\(quote)”") }
+    if let quote = reading.checkQuote { evidence.append("a check: " + quoted(quote)) }
     return evidence
   }
+
+  /// The rep's words in quotation marks, shortened as ``QuoteShortener`` says.
+  static func quoted(_ words: String) -> String { "“" + QuoteShortener.shortened(words) + "”" }
 
   /// The debrief as plain text wrapped to `width` columns.
   public func render(width: Int = 80) -> String {
@@ -136,13 +139,14 @@ public struct Debrief: Sendable {
     }
     if let strongest {
       out +=
-        "\nStrongest reply (turn \(strongest.turn)):\n" + wrap("“\(strongest.reply)”", indent: "  ")
+        "\nStrongest reply (turn \(strongest.turn)):\n"
+        + wrap(Self.quoted(strongest.reply), indent: "  ")
         + "\n"
       for item in strongest.evidence { out += wrap("+ " + item, indent: "    ") + "\n" }
     }
     if let weakest {
       out +=
-        "\nWeakest reply (turn \(weakest.turn)):\n" + wrap("“\(weakest.reply)”", indent: "  ")
+        "\nWeakest reply (turn \(weakest.turn)):\n" + wrap(Self.quoted(weakest.reply), indent: "  ")
         + "\n"
       for item in weakest.evidence { out += wrap("- " + item, indent: "    ") + "\n" }
       if let better = weakest.better { out += wrap("Better: " + better, indent: "    ") + "\n" }
