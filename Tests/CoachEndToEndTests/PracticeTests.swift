@@ -96,6 +96,8 @@ import Testing
     let out = result.stdout
     #expect(out.contains("Commands:"))
     #expect(out.contains("/transcript"))
+    #expect(out.contains("Patience: each reply that does not help Dana costs 1; at 0, Dana gives"))
+    #expect(out.contains("A command word typed alone (hint, quit, …) is asked about first"))
     #expect(out.contains("hint: Name the feeling you hear"))
     #expect(out.contains("No reply yet"))
     #expect(out.contains("Steps"))
@@ -106,6 +108,29 @@ import Testing
     // Nothing said since the restart: no all-zero debrief.
     #expect(out.contains("No reply was given, so there is no debrief and nothing was recorded."))
     #expect(!out.contains("Abandoned after 0 turns"))
+  }
+
+  /// Piped replies are played as they are: a line that is only a command's word reaches the
+  /// customer (and costs patience, as the status line says), with a note on standard error.
+  @Test func aCommandWordFromAPipeIsSentAsAReplyWithANote() throws {
+    let input = "I'm so sorry, that sounds really frustrating.\nhint\n/quit\n"
+    let (result, _) = try practice(["--seed", "1", "--no-save"], input: input)
+    #expect(result.status == 0)
+    #expect(
+      result.stderr
+        == "coach: note: “hint” was sent to the customer as a reply; a session command starts"
+        + " with a slash: /hint\n")
+    let out = result.stdout
+    #expect(!out.contains("Did you mean"))
+    #expect(!out.contains("hint: "), "the hint was not shown")
+    #expect(
+      out.contains("Patience 4: each reply that does not help Dana costs 1; at 0, Dana gives"))
+    // The second status line says the reply cost patience; the first does not.
+    let statusLines = out.split(separator: "\n").filter { $0.contains("· patience") }
+    #expect(
+      statusLines.map { $0.contains("patience 3 (that reply cost 1)") } == [false, false, true],
+      "\(statusLines)")
+    #expect(out.contains("Weakest reply (turn 2):\n  “hint”"))
   }
 
   @Test func hostileInputNeverReachesTheTerminalRaw() throws {

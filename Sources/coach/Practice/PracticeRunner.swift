@@ -1,7 +1,8 @@
 import CoachKit
 
 /// Runs one practice session at the terminal: the intro, the conversation loop with its slash
-/// commands, then the debrief and the saved transcript.
+/// commands, then the debrief and the saved transcript. What each typed line means (a reply, a
+/// command, a question back) is ``SessionInput``'s to say.
 ///
 /// Everything the session decides comes from the library (``Session``, ``ScenarioJudge``,
 /// ``Debrief``); this type only reads lines, prints, and saves files.
@@ -27,6 +28,9 @@ struct PracticeRunner {
   let transcriptDirectory: String?
   /// Why the transcript could not be saved, if it could not.
   private(set) var transcriptError: String?
+  /// Whether a person types the replies (standard input is a terminal): then a command word
+  /// typed without its slash is asked about rather than sent to the customer.
+  let personTypes: Bool
 
   init(
     session: Session, judge: ScenarioJudge, mode: Mode, reader: any LineReader,
@@ -50,6 +54,7 @@ struct PracticeRunner {
     self.width = max(40, width)
     self.transcriptDirectory = transcriptDirectory
     self.started = WallClock.iso8601()
+    self.personTypes = Platform.isTerminal(0)
   }
 
   /// Plays the session to its end and returns the saved record.
@@ -57,23 +62,36 @@ struct PracticeRunner {
     printIntro()
     printCustomer(session.opening)
     printStatus()
+    var input = SessionInput(asksAboutCommandWords: personTypes)
     while !session.isOver {
-      switch reader.readLine(prompt: prompt) {
-      case .endOfInput:
+      switch input.interpret(reader.readLine(prompt: prompt)) {
+      case .nothing:
+        continue
+      case .reply(let line):
+        play(line)
+      case .replyLookingLikeCommand(let line, let command):
+        Platform.writeError(
+          "coach: note: “\(clean(line))” was sent to the customer as a reply;"
+            + " a session command starts with a slash: \(command.slashName)\n")
+        play(line)
+      case .command(let command):
+        run(command)
+      case .unknownCommand(let word):
+        var message = "Unknown command \(clean(word))."
+        let known = SessionCommand.allCases.map(\.slashName)
+        if let match = Suggestions.closest(to: word, in: known) {
+          message += " Did you mean \(match)?"
+        }
+        say(message + " Type /help for the list.")
+      case .askAbout(let command):
+        say(
+          wrap(
+            "Did you mean \(command.slashName)? Press Enter to run it, or type your reply.",
+            lead: "", style: style.dim))
+      case .confirmEnd:
+        say(style.dim("Press Ctrl-C again to end the session, or keep typing."))
+      case .end:
         session.abandon()
-      case .interrupted(let empty):
-        if empty {
-          say("")
-          session.abandon()
-        }
-      case .line(let raw):
-        let line = raw.trimmingWhitespace
-        if line.isEmpty { continue }
-        if line.hasPrefix("/") {
-          command(line)
-        } else {
-          play(line)
-        }
       }
     }
     return finish()
@@ -91,6 +109,7 @@ struct PracticeRunner {
   }
 
   private mutating func play(_ reply: String) {
+    let patience = session.state.patience
     let judgement = judge().read(
       reply, customerLine: session.state.lastCustomerLine, step: session.state.step)
     lastJudgement = judgement
@@ -100,14 +119,17 @@ struct PracticeRunner {
       let style = self.style
       say(wrap(note, lead: "  coach: ", style: { style.italic(style.yellow($0)) }))
     }
-    if !session.isOver { printStatus() }
+    if !session.isOver { printStatus(patienceLost: patience - session.state.patience) }
   }
 
   private func printIntro() {
     let scenario = session.scenario
     let customer = scenario.customer
     say("")
-    say(style.bold(clean(scenario.title)) + style.dim("  (difficulty \(scenario.difficulty)/5, seed \(session.seed), \(mode.rawValue) mode)"))
+    say(
+      style.bold(clean(scenario.title))
+        + style.dim(
+          "  (difficulty \(scenario.difficulty)/5, seed \(session.seed), \(mode.rawValue) mode)"))
     say("")
     say(wrap(scenario.situation, lead: ""))
     var who = clean(customer.name)
@@ -120,76 +142,99 @@ struct PracticeRunner {
         "Reply as you would on a call. Work through Empathy → Understand → Offer → Check. "
           + "Type /help for commands, /hint if you are stuck, Ctrl-D to end.",
         lead: "", style: style.dim))
+    say(
+      wrap(
+        patienceMeaning("Patience \(session.scenario.customer.patience)"), lead: "",
+        style: style.dim))
     say("")
   }
 
+  /// What the status line's patience is, in a sentence starting with `lead`.
+  private func patienceMeaning(_ lead: String) -> String {
+    let name = customerFirstName
+    return lead + ": each reply that does not help \(name) costs 1; at 0, \(name) gives up on"
+      + " the call."
+  }
+
+  private var customerFirstName: String {
+    clean(session.scenario.customer.name.split(separator: " ").first.map(String.init) ?? "Customer")
+  }
+
   private func printCustomer(_ text: String) {
-    let name = clean(session.scenario.customer.name.split(separator: " ").first.map(String.init) ?? "Customer")
+    let name = customerFirstName
     say(wrap(text, lead: style.bold(style.magenta(name + ": ")), leadWidth: name.count + 2))
   }
 
-  private func printStatus() {
+  /// The mood, the step and the patience left; when the last reply cost patience, it says so.
+  private func printStatus(patienceLost: Int = 0) {
     let state = session.state
-    let line = "  " + style.moodMeter(state.mood) + style.dim("  · step: ") + style.bold(state.step.title)
-      + style.dim("  · patience \(max(0, state.patience))")
+    var patience = "  · patience \(max(0, state.patience))"
+    if patienceLost > 0 { patience += " (that reply cost \(patienceLost))" }
+    let line =
+      "  " + style.moodMeter(state.mood) + style.dim("  · step: ") + style.bold(state.step.title)
+      + style.dim(patience)
     say(line)
   }
 
   // MARK: - Slash commands
 
-  private mutating func command(_ line: String) {
-    let word = line.split(separator: " ").first.map(String.init) ?? line
-    switch word {
-    case "/help":
+  private mutating func run(_ command: SessionCommand) {
+    switch command {
+    case .help:
       say(style.bold("Commands:"))
-      for (name, text) in PracticeRunner.help {
-        say("  " + style.cyan(name.padded(to: 12)) + text)
+      for command in SessionCommand.allCases {
+        say("  " + style.cyan(command.slashName.padded(to: 12)) + command.summary)
       }
-    case "/hint":
+      for line in PracticeRunner.helpNotes(patienceMeaning("Patience")) {
+        say(wrap(line, lead: ""))
+      }
+    case .hint:
       say(wrap(hint(), lead: style.bold("hint: ")))
-    case "/score":
+    case .score:
       if let judgement = lastJudgement {
         say(ScoreReport(style: style, width: width).render(judgement.assessment))
       } else {
         say("No reply yet: type one, then /score shows how it was read.")
       }
-    case "/why":
+    case .why:
       say(why())
-    case "/transcript":
+    case .transcript:
       say(transcriptText())
-    case "/restart":
+    case .restart:
       session.restart()
       lastJudgement = nil
       say(style.dim("Starting again from the top."))
       printCustomer(session.opening)
       printStatus()
-    case "/quit", "/exit":
+    case .quit:
       session.abandon()
-    default:
-      let known = PracticeRunner.help.map(\.0)
-      var message = "Unknown command \(clean(word))."
-      if let match = Suggestions.closest(to: word, in: known) { message += " Did you mean \(match)?" }
-      say(message + " Type /help for the list.")
     }
   }
 
-  static let help: [(String, String)] = [
-    ("/help", "this list"),
-    ("/hint", "what the current step needs now"),
-    ("/score", "how your last reply was read, with the evidence"),
-    ("/why", "why the customer reacted as they did"),
-    ("/transcript", "the conversation so far"),
-    ("/restart", "start the scenario again"),
-    ("/quit", "end the session and see the debrief"),
-  ]
+  /// What `/help` says after the commands: the patience (`patience`, in a sentence), command
+  /// words typed without the slash, and how to end.
+  static func helpNotes(_ patience: String) -> [String] {
+    [
+      "",
+      patience + " The status line says when a reply cost patience.",
+      "A command word typed alone (hint, quit, …) is asked about first: Enter runs the command;"
+        + " type the word again to send it as your reply. From a pipe or a file, only lines"
+        + " starting with / are commands.",
+      "Ctrl-C clears the line; on an empty line, press it twice to end the session (Ctrl-D ends it"
+        + " at once).",
+    ]
+  }
 
   private func hint() -> String {
     let state = session.state
     var text = session.method.guide(state.step).hint
     if state.step == .understand {
-      let missing = session.scenario.facts.filter { $0.required && !state.factsKnown.contains($0.id) }.count
+      let missing = session.scenario.facts.filter {
+        $0.required && !state.factsKnown.contains($0.id)
+      }.count
       if missing > 0 {
-        text += " There \(missing == 1 ? "is" : "are") still \(missing) thing\(missing == 1 ? "" : "s") you don't know about what is at stake."
+        text +=
+          " There \(missing == 1 ? "is" : "are") still \(missing) thing\(missing == 1 ? "" : "s") you don't know about what is at stake."
       } else if !state.summaryGiven {
         text += " You know the facts now: summarise them back before you offer."
       }
@@ -208,10 +253,16 @@ struct PracticeRunner {
       lines.append("  \(sign.padded(to: 3)) \(clean(change.reason))")
     }
     if turn.moodChanges.isEmpty { lines.append("  Nothing in that reply moved their mood.") }
-    if turn.wasPoor { lines.append("  That reply cost patience: it did nothing for \(turn.stepBefore.title).") }
+    if turn.wasPoor {
+      lines.append("  That reply cost patience: it did nothing for \(turn.stepBefore.title).")
+    }
     let events = turn.events.filter { if case .reachedStep = $0 { false } else { true } }
-    if !events.isEmpty { lines.append("  What happened: " + events.map(\.description).joined(separator: ", ")) }
-    if turn.stepAfter != turn.stepBefore { lines.append("  You moved on to \(turn.stepAfter.title).") }
+    if !events.isEmpty {
+      lines.append("  What happened: " + events.map(\.description).joined(separator: ", "))
+    }
+    if turn.stepAfter != turn.stepBefore {
+      lines.append("  You moved on to \(turn.stepAfter.title).")
+    }
     return lines.map { wrap($0, lead: "") }.joined(separator: "\n")
   }
 
@@ -229,7 +280,8 @@ struct PracticeRunner {
 
   private mutating func finish() -> SessionRecord {
     say("")
-    let record = SessionRecord(session: session, mode: mode.rawValue, started: started, ended: WallClock.iso8601())
+    let record = SessionRecord(
+      session: session, mode: mode.rawValue, started: started, ended: WallClock.iso8601())
     guard ResultsStore.shouldRecord(record) else {
       // A debrief of a call with no reply would be all zeros: say what happened instead.
       say("No reply was given, so there is no debrief and nothing was recorded.")

@@ -9,9 +9,7 @@ import CReadline
 /// The terminal side of `coach`: which ``LineReader`` to use and the facts it depends on.
 enum Terminal {
   /// The commands a person can type inside a session, completed by Tab.
-  static let slashCommands = [
-    "/help", "/hint", "/score", "/why", "/transcript", "/restart", "/quit",
-  ]
+  static let slashCommands = SessionCommand.allCases.map(\.slashName)
 
   /// Whether to use readline: only when standard input and standard output are both terminals
   /// (on a pipe readline would echo and print escape codes).
