@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoachKit
 
 #if canImport(Glibc)
   import Glibc
@@ -41,18 +42,19 @@ struct Coach: ParsableCommand {
     defaultSubcommand: Practice.self
   )
 
-  /// Parses the command line and runs the command. Every message, the argument parser's own
-  /// included (it quotes invalid values back), goes through ``Platform``, so none can carry a
-  /// control character to the terminal. A session that a signal ended has been saved by now; the
+  /// Parses the command line (its real bytes: see ``Platform/arguments()``) and runs the command.
+  /// Every message, the argument parser's own included (it quotes invalid values back), goes
+  /// through ``Platform``, so none can carry a control character to the terminal. A session that a signal ended has been saved by now; the
   /// process then ends with that signal.
   static func main() {
     let status: Int32
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(Platform.arguments())
       try command.run()
       status = 0
     } catch {
-      let message = fullMessage(for: error)
+      // A value quoted back may be a name that is not UTF-8: its odd bytes are shown as `\xNN`.
+      let message = FileName.display(fullMessage(for: error))
       let code = exitCode(for: error)
       if !message.isEmpty {
         if code == .success {

@@ -483,24 +483,61 @@ import Testing
     #expect(walked.stdout.components(separatedBy: ".coach.yaml:").count == 2, "one file reported")
   }
 
-  /// Item 15: a script whose name is not UTF-8 gets a message that says so, not "No such file".
-  @Test func aFileNameThatIsNotUTF8IsNamedAsSuch() throws {
+  /// Item 15: scripts whose names are not UTF-8 (byte 0xFF) or hold a control byte (ESC), in a
+  /// folder whose name is not UTF-8 either, are read by `lint`, `test`, `practice` and `list`
+  /// (given as arguments, found by walking a folder, on the search path by option or
+  /// environment), and every name is shown escaped: `\xFF`, `␛`.
+  @Test func fileNamesThatAreNotUTF8AreReadAndShownEscaped() throws {
     let home = try Home()
-    let folder = home.root.appendingPathComponent("scripts")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    var name = Array((folder.path + "/bad").utf8)
-    name += [0xFF] + Array(".coach.yaml".utf8) + [0]
-    let fd = name.withUnsafeBufferPointer {
-      open(
-        UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY,
-        0o644)
+    let bundled = CoachProcess.packageRoot
+      .appendingPathComponent("Scripts/scenarios/late-delivery.coach.yaml")
+    var environment = home.environment
+    environment["BUNDLED"] = bundled.path
+    // The names are made by the shell: `printf '\377'` is the byte 0xFF, `\033` is ESC.
+    func shell(_ script: String, input: String = "") throws -> CoachProcess.Result {
+      try CoachProcess.run(
+        shell: #"D="$(printf 'dir\377')"; F="$D/$(printf 'odd\377.coach.yaml')"; "#
+          + #"E="$D/$(printf 'esc\033.coach.yaml')"; "# + script,
+        input: input, environment: environment, directory: home.root)
     }
-    #expect(fd >= 0)
-    close(fd)
-    let lint = try home.run(["lint", folder.path])
-    #expect(lint.status != 0)
-    #expect(lint.stderr.contains("not valid UTF-8"), "\(lint.stderr)")
-    #expect(!lint.stderr.contains("No such file"))
+    let setup = try shell(
+      #"mkdir "$D" && sed 's/^scenario: late-delivery$/scenario: odd-name/' "$BUNDLED" > "$F" "#
+        + #"&& cp "$F" "$E""#)
+    #expect(setup.status == 0, "\(setup.stderr)")
+
+    let lint = try shell(#""$COACH" lint "$F" "$D""#)
+    #expect(lint.status == 0, "\(lint.stderr)")
+    #expect(lint.stderr.isEmpty, "\(lint.stderr)")
+    // The file given by name, then both files found by walking the folder.
+    #expect(
+      lint.stdout.contains(#"dir\xFF/odd\xFF.coach.yaml:10:11: warning[W007]"#), "\(lint.stdout)")
+    #expect(lint.stdout.contains("dir\\xFF/esc␛.coach.yaml:10:11: warning[W007]"))
+    #expect(lint.stdout.contains("3 files: 0 errors, 3 warnings"))
+    #expect(FaultInjectionTests.isInert(lint.stdout) && !lint.stdout.contains("\u{FFFD}"))
+
+    let test = try shell(#""$COACH" test "$F""#)
+    #expect(test.status == 0, "\(test.stderr)")
+    #expect(test.stdout.contains(#"dir\xFF/odd\xFF.coach.yaml: "#), "\(test.stdout)")
+    #expect(test.stdout.contains(" 0 failed"))
+
+    let practice = try shell(#""$COACH" practice --seed 1 "$E""#, input: FaultInjectionTests.reply)
+    #expect(practice.status == 0, "\(practice.stderr)")
+    #expect(practice.stdout.contains("The third late delivery"), "\(practice.stdout)")
+    #expect(home.files(in: home.transcripts, ending: ".json").count == 1)
+
+    let listed = try shell(#""$COACH" list --scripts "$D""#)
+    #expect(listed.status == 0, "\(listed.stderr)")
+    #expect(listed.stdout.contains("odd-name"), "\(listed.stdout)")
+    // Two files declare `odd-name`: the warning names both, escaped.
+    #expect(
+      listed.stderr.contains(
+        #"`dir\xFF/esc␛.coach.yaml` is played, not `dir\xFF/odd\xFF.coach.yaml`"#)
+        || listed.stderr.contains(
+          #"`dir\xFF/odd\xFF.coach.yaml` is played, not `dir\xFF/esc␛.coach.yaml`"#),
+      "\(listed.stderr)")
+    #expect(FaultInjectionTests.isInert(listed.stderr))
+    let fromEnvironment = try shell(#"COACH_SCRIPTS="$(pwd)/$D" "$COACH" list"#)
+    #expect(fromEnvironment.stdout.contains("odd-name"), "\(fromEnvironment.stdout)")
   }
 
   /// Item 17: a negative seed is refused as a value, with what is wrong with it.

@@ -32,8 +32,26 @@ public enum CoachProcess {
     _ arguments: [String], input: String = "", environment: [String: String] = [:],
     directory: URL? = nil
   ) throws -> Result {
+    try run(executable, arguments, input: input, environment: environment, directory: directory)
+  }
+
+  /// Runs `script` with `/bin/sh -c`, `$COACH` the built binary: for arguments that must be
+  /// bytes rather than text (file names that are not UTF-8, written with `printf '\377'`).
+  public static func run(
+    shell script: String, input: String = "", environment: [String: String] = [:],
+    directory: URL? = nil
+  ) throws -> Result {
+    try run(
+      URL(fileURLWithPath: "/bin/sh"), ["-c", script], input: input,
+      environment: environment.merging(["COACH": executable.path]) { $1 }, directory: directory)
+  }
+
+  private static func run(
+    _ program: URL, _ arguments: [String], input: String, environment: [String: String],
+    directory: URL?
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = program
     process.arguments = arguments
     var env = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
     for (key, value) in environment { env[key] = value }

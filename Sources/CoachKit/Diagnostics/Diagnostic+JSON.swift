@@ -2,10 +2,11 @@ extension Diagnostic {
   /// The diagnostic as a JSON object for editors:
   /// `{"file", "severity", "code", "message", "line", "column", "endLine", "endColumn",
   /// "label", "related": [{"line", "column", "endLine", "endColumn", "message"}], "help", "notes"}`.
-  /// Lines and columns are 1-based; columns count Unicode scalars.
+  /// Lines and columns are 1-based; columns count Unicode scalars. A byte of the file's name
+  /// that is not UTF-8 is shown as `\xNN` (see ``FileName``).
   public func json(path: String) -> JSONValue {
     var members: [(String, JSONValue)] = [
-      ("file", .string(path)),
+      ("file", .string(FileName.display(path))),
       ("severity", .string(severity.rawValue)),
       ("code", .string(code)),
       ("message", .string(message)),

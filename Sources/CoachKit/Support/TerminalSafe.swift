@@ -6,8 +6,10 @@
 public enum TerminalSafe {
   /// Returns `text` with every C0/C1 control character, DEL and bidirectional override made
   /// visible and harmless. Tabs become a single space. Newlines are kept when `keepNewlines`.
+  /// A byte of a file name that is not UTF-8 (see ``FileName``) is shown as `\xNN`.
   public static func clean(_ text: String, keepNewlines: Bool = true) -> String {
-    neutralise(text, keepNewlines: keepNewlines, keepCRLF: false, keepingStyles: false)
+    neutralise(
+      FileName.display(text), keepNewlines: keepNewlines, keepCRLF: false, keepingStyles: false)
   }
 
   /// Whether ``clean(_:keepNewlines:)`` changes `scalar`.

@@ -47,7 +47,9 @@ struct List: ParsableCommand {
     }
     if rows.isEmpty {
       Platform.write(
-        "No scenarios found. Searched: \(catalog.searchPath.joined(separator: ", "))\n")
+        "No scenarios found. Searched: "
+          + TerminalSafe.clean(catalog.searchPath.joined(separator: ", "), keepNewlines: false)
+          + "\n")
     }
     let idWidth = min(28, rows.map(\.id.count).max() ?? 2)
     let width = Platform.terminalWidth()

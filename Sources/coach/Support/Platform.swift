@@ -78,6 +78,23 @@ enum Platform {
     return String(cString: value)
   }
 
+  /// An environment variable that holds paths, decoded as ``FileName`` does, so that a folder
+  /// whose name is not UTF-8 keeps its real bytes.
+  static func pathEnvironment(_ name: String) -> String? {
+    guard let value = getenv(name) else { return nil }
+    return FileName.text(UnsafeRawBufferPointer(start: value, count: strlen(value)))
+  }
+
+  /// The command-line arguments after the program name, decoded as ``FileName`` does: a path
+  /// argument whose bytes are not UTF-8 keeps its real bytes (`CommandLine.arguments` would have
+  /// replaced them with U+FFFD, naming a file that does not exist).
+  static func arguments() -> [String] {
+    (1..<Int(CommandLine.argc)).compactMap { index in
+      guard let argument = CommandLine.unsafeArgv[index] else { return nil }
+      return FileName.text(UnsafeRawBufferPointer(start: argument, count: strlen(argument)))
+    }
+  }
+
   /// Whether to colour output written to `fd`: only on a terminal, never with `NO_COLOR` set, never
   /// for a dumb terminal.
   static func useColor(on fd: Int32, disabled: Bool = false) -> Bool {

@@ -12,7 +12,7 @@ struct ScriptOptions: ParsableArguments {
   /// The folders to search, most specific first.
   var searchPath: [String] {
     var result = directories
-    if let env = Platform.environment("COACH_SCRIPTS") {
+    if let env = Platform.pathEnvironment("COACH_SCRIPTS") {
       result += env.split(separator: ":").map(String.init).filter { !$0.isEmpty }
     }
     if let bundled = ScriptFiles.bundledDirectory() { result.append(bundled) }

@@ -20,22 +20,31 @@ enum ScriptFiles {
   /// Reads a whole file as bytes.
   static func read(_ path: String) throws -> SourceFile {
     guard let bytes = readBytes(path) else {
-      let shown = TerminalSafe.clean(path, keepNewlines: false)
-      if errno == ENOENT, path.unicodeScalars.contains("\u{FFFD}") {
-        // The name reached coach with bytes that are not UTF-8, repaired on the way in.
-        throw CoachError(
-          "cannot read `\(shown)`: its name is not valid UTF-8 (shown with �);"
-            + " coach reads files whose names are UTF-8, so rename it")
-      }
-      throw CoachError("cannot read `\(shown)`: \(errnoText())")
+      throw CoachError(
+        "cannot read `\(TerminalSafe.clean(path, keepNewlines: false))`: \(errnoText())")
     }
     return SourceFile(path: path, bytes: bytes)
   }
 
+  /// Calls `body` with `path` as the C string `open(2)` needs: the name's real bytes, also when
+  /// they are not UTF-8 (see ``FileName``).
+  static func withRawPath<Result>(
+    _ path: String, _ body: (UnsafePointer<CChar>) -> Result
+  ) -> Result {
+    guard FileName.hasRawBytes(path) else { return path.withCString(body) }
+    let bytes = FileName.bytes(path).map { CChar(bitPattern: $0) } + [0]
+    return bytes.withUnsafeBufferPointer { body($0.baseAddress!) }
+  }
+
+  /// `stat(2)` on the file at `path`, or `nil` (with `errno` set).
+  static func status(_ path: String) -> stat? {
+    var info = stat()
+    return withRawPath(path) { stat($0, &info) } == 0 ? info : nil
+  }
+
   /// The bytes of a file, or `nil` (with `errno` set) if it cannot be read.
   static func readBytes(_ path: String, limit: Int = maxFileSize) -> [UInt8]? {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
+    guard let info = status(path) else { return nil }
     if (info.st_mode & S_IFMT) == S_IFDIR {
       errno = EISDIR
       return nil
@@ -44,7 +53,7 @@ enum ScriptFiles {
       errno = EFBIG
       return nil
     }
-    guard let file = fopen(path, "rb") else { return nil }
+    guard let file = withRawPath(path, { fopen($0, "rb") }) else { return nil }
     defer { fclose(file) }
     var result: [UInt8] = []
     result.reserveCapacity(Int(info.st_size))
@@ -68,21 +77,20 @@ enum ScriptFiles {
 
   /// Whether `path` is a directory.
   static func isDirectory(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    guard let info = status(path) else { return false }
+    return (info.st_mode & S_IFMT) == S_IFDIR
   }
 
   /// `path` with symbolic links, `.` and `..` resolved, or `path` itself if it cannot be.
   static func canonical(_ path: String) -> String {
-    guard let resolved = realpath(path, nil) else { return path }
+    guard let resolved = withRawPath(path, { realpath($0, nil) }) else { return path }
     defer { free(resolved) }
-    return String(cString: resolved)
+    return FileName.text(UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)))
   }
 
   /// Whether `path` exists.
   static func exists(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0
+    status(path) != nil
   }
 
   /// The `*.coach.yaml` files in a folder and its subfolders, sorted by path. Each real folder
@@ -103,16 +111,15 @@ enum ScriptFiles {
   private static func collect(
     _ directory: String, depth: Int, into found: inout [String], seen: inout Set<FileIdentity>
   ) {
-    var info = stat()
-    guard depth < 16, stat(directory, &info) == 0,
+    guard depth < 16, let info = status(directory),
       seen.insert(FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted,
-      let dir = opendir(directory)
+      let dir = withRawPath(directory, opendir)
     else { return }
     defer { closedir(dir) }
     var entries: [String] = []
     while let entry = readdir(dir) {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        FileName.text(raw.prefix(while: { $0 != 0 }))
       }
       if !name.hasPrefix(".") { entries.append(name) }
     }
@@ -122,7 +129,7 @@ enum ScriptFiles {
       if isDirectory(path) {
         collect(path, depth: depth + 1, into: &found, seen: &seen)
       } else if name.hasSuffix(".coach.yaml") {
-        if stat(path, &info) == 0,
+        if let info = status(path),
           !seen.insert(FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
             .inserted
         {

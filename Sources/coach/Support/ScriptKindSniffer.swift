@@ -22,7 +22,7 @@ enum ScriptKindSniffer {
 
   /// The kind and the id (the first key's plain value, e.g. `scenario: late-delivery`), or `nil`.
   static func header(ofFile path: String) -> (kind: Script.Kind, id: String)? {
-    guard let file = fopen(path, "rb") else { return nil }
+    guard let file = ScriptFiles.withRawPath(path, { fopen($0, "rb") }) else { return nil }
     defer { fclose(file) }
     var buffer = [UInt8](repeating: 0, count: 4096)
     let count = fread(&buffer, 1, buffer.count, file)
