@@ -191,7 +191,7 @@ import Testing
     try FileManager.default.createDirectory(at: home.coach, withIntermediateDirectories: true)
     try "".write(to: home.results, atomically: false, encoding: .utf8)
     chmod(home.results.path, 0o644)
-    let run = try home.run(["practice", "--seed", "1"], input: Self.reply)
+    let run = try home.run(["practice", "--seed", "1"], input: FaultInjectionTests.reply)
     #expect(run.status == 0, "\(run.stderr)")
     var info = stat()
     stat(home.results.path, &info)
@@ -206,7 +206,7 @@ import Testing
     let target = home.root.appendingPathComponent("elsewhere.txt")
     try "precious\n".write(to: target, atomically: false, encoding: .utf8)
     try FileManager.default.createSymbolicLink(at: home.results, withDestinationURL: target)
-    let run = try home.run(["practice", "--seed", "1"], input: Self.reply)
+    let run = try home.run(["practice", "--seed", "1"], input: FaultInjectionTests.reply)
     #expect(run.status == 1)
     #expect(run.stderr.contains("symbolic link"))
     #expect(!run.stdout.contains("patience"), "refused before the session started")
@@ -218,7 +218,7 @@ import Testing
     chmod(shared.path, 0o1777)
     try FileManager.default.createDirectory(at: other.data, withIntermediateDirectories: true)
     try FileManager.default.createSymbolicLink(at: other.coach, withDestinationURL: shared)
-    let linked = try other.run(["practice", "--seed", "1"], input: Self.reply)
+    let linked = try other.run(["practice", "--seed", "1"], input: FaultInjectionTests.reply)
     #expect(linked.status == 1)
     #expect(linked.stderr.contains("symbolic link"))
     var info = stat()
@@ -350,19 +350,29 @@ import Testing
     !text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{9B}" }
   }
 
-  /// Items 6 and 7: a hostile script's title and name reach neither the terminal nor the saved
-  /// Markdown raw, nor the guided reflection on that session.
-  @Test func hostileScriptTextIsNeutralisedInTranscriptsAndReflections() throws {
+  /// Items 6 and 7: hostile text reaches neither the terminal nor the saved Markdown raw, nor the
+  /// guided reflection on that session: a reply that carries an OSC title write and a bell, and
+  /// a saved transcript whose customer name carries an OSC 52 clipboard write, a bell and a
+  /// screen clear. (A script that writes such characters is not played at all: see
+  /// `aScriptThatWritesControlCharactersIsRefused`.)
+  @Test func hostileTextIsNeutralisedInTranscriptsAndReflections() throws {
     let home = try Home()
-    let script = try Self.hostileScript(in: home.root)
-    let run = try home.run(["practice", script.path, "--seed", "1"], input: Self.reply)
+    let reply = "I'm so sorry \u{1B}]0;PWNED\u{07}, that sounds really frustrating.\n"
+    let run = try home.run(["practice", "--seed", "1"], input: reply)
     #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("PWNED"), "the reply is shown, made visible")
     #expect(Self.isInert(run.stdout) && Self.isInert(run.stderr))
     let markdown = try #require(home.files(in: home.transcripts, ending: ".md").first)
     let text = try String(
       contentsOf: home.transcripts.appendingPathComponent(markdown), encoding: .utf8)
     #expect(Self.isInert(text), "the saved Markdown holds no escape codes")
     #expect(text.contains("PWNED"), "the text is kept, made visible")
+    let json = home.transcripts.appendingPathComponent(
+      try #require(home.files(in: home.transcripts, ending: ".json").first))
+    let hostile = try String(contentsOf: json, encoding: .utf8).replacingOccurrences(
+      of: "\"Dana Okafor\"", with: #""Sam\u001b]52;c;aGk=\u0007\u001b[2J Reid""#)
+    #expect(hostile.contains("Sam"))
+    try hostile.write(to: json, atomically: true, encoding: .utf8)
     let reflect = try home.run(
       ["reflect", "--last"], input: "She is angry.\n\nShe wants it fixed.\n\nCalm\nTime\n")
     #expect(reflect.status == 0, "\(reflect.stderr)")
@@ -373,6 +383,24 @@ import Testing
         contentsOf: home.coach.appendingPathComponent("reflections/" + file), encoding: .utf8)
       #expect(Self.isInert(saved))
     }
+  }
+
+  /// Item 8: a script whose text writes control characters as escapes (`"\e]0;…\a"`) is refused
+  /// by `coach lint` (S014, at the escape) and is not played.
+  @Test func aScriptThatWritesControlCharactersIsRefused() throws {
+    let home = try Home()
+    let script = try Self.hostileScript(in: home.root)
+    let lint = try home.run(["lint", script.path])
+    #expect(lint.status != 0)
+    #expect(
+      lint.stdout.contains("hostile.coach.yaml:11:10: error[S014]: U+001B ESCAPE"), "\(lint.stdout)"
+    )
+    #expect(Self.isInert(lint.stdout) && Self.isInert(lint.stderr))
+    let run = try home.run(
+      ["practice", script.path, "--seed", "1"], input: FaultInjectionTests.reply)
+    #expect(run.status != 0)
+    #expect(!run.stdout.contains("PWNED"), "the session does not start")
+    #expect(Self.isInert(run.stdout) && Self.isInert(run.stderr))
   }
 
   /// Item 8: an invalid option value is not echoed raw by the argument parser.

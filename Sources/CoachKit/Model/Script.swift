@@ -77,6 +77,7 @@ public enum ScriptLoader {
     }
     let sink = DiagnosticSink()
     sink.append(contentsOf: tree.diagnostics)
+    sink.append(contentsOf: TextCharacters.check(root, in: source))
     guard case .mapping(let mapping) = root, let first = mapping.entries.first else {
       sink.append(
         .error(

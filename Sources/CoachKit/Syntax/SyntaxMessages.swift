@@ -31,8 +31,8 @@ enum SyntaxMessages {
     return .error(
       "Y002", "\(name) is not allowed in a script", at: span, label: "invisible character",
       help:
-        "delete it; to put it in a value, write an escape such as `\\x\(hex(min(scalar, 0xFF), digits: 2))` "
-        + "inside double quotes")
+        "delete it; a script's text cannot hold control characters (inside double quotes, `\\t`"
+        + " is a tab and `\\n` a line break)")
   }
 
   /// Y003: a byte order mark anywhere but the very start of the file.

@@ -318,34 +318,48 @@ extension SyntaxScanner {
     return false
   }
 
+  /// What a double-quoted escape `\` + `code` stands for: one character, or a character written
+  /// with this many hexadecimal digits (`\x`, `\u`, `\U`); `nil` if it is not an escape.
+  enum Escape: Equatable {
+    case character(UInt32)
+    case hexadecimal(digits: Int)
+
+    init?(code: UInt8) {
+      switch code {
+      case UInt8(ascii: "0"): self = .character(0)
+      case UInt8(ascii: "a"): self = .character(0x07)
+      case UInt8(ascii: "b"): self = .character(0x08)
+      case UInt8(ascii: "t"), Byte.tab: self = .character(0x09)
+      case UInt8(ascii: "n"): self = .character(0x0A)
+      case UInt8(ascii: "v"): self = .character(0x0B)
+      case UInt8(ascii: "f"): self = .character(0x0C)
+      case UInt8(ascii: "r"): self = .character(0x0D)
+      case UInt8(ascii: "e"): self = .character(0x1B)
+      case Byte.space: self = .character(0x20)
+      case Byte.doubleQuote: self = .character(0x22)
+      case UInt8(ascii: "/"): self = .character(0x2F)
+      case Byte.backslash: self = .character(0x5C)
+      case UInt8(ascii: "N"): self = .character(0x85)
+      case UInt8(ascii: "_"): self = .character(0xA0)
+      case UInt8(ascii: "L"): self = .character(0x2028)
+      case UInt8(ascii: "P"): self = .character(0x2029)
+      case UInt8(ascii: "x"): self = .hexadecimal(digits: 2)
+      case UInt8(ascii: "u"): self = .hexadecimal(digits: 4)
+      case UInt8(ascii: "U"): self = .hexadecimal(digits: 8)
+      default: return nil
+      }
+    }
+  }
+
   /// Decodes the escape sequence at `index` (a backslash) into `scratch`; returns the offset
   /// after it.
   private mutating func unescape(at index: Int) throws(SyntaxFailure) -> Int {
-    let code = bytes[index + 1]
     var digits = 0
     var scalar: UInt32 = 0
-    switch code {
-    case UInt8(ascii: "0"): scalar = 0
-    case UInt8(ascii: "a"): scalar = 0x07
-    case UInt8(ascii: "b"): scalar = 0x08
-    case UInt8(ascii: "t"), Byte.tab: scalar = 0x09
-    case UInt8(ascii: "n"): scalar = 0x0A
-    case UInt8(ascii: "v"): scalar = 0x0B
-    case UInt8(ascii: "f"): scalar = 0x0C
-    case UInt8(ascii: "r"): scalar = 0x0D
-    case UInt8(ascii: "e"): scalar = 0x1B
-    case Byte.space: scalar = 0x20
-    case Byte.doubleQuote: scalar = 0x22
-    case UInt8(ascii: "/"): scalar = 0x2F
-    case Byte.backslash: scalar = 0x5C
-    case UInt8(ascii: "N"): scalar = 0x85
-    case UInt8(ascii: "_"): scalar = 0xA0
-    case UInt8(ascii: "L"): scalar = 0x2028
-    case UInt8(ascii: "P"): scalar = 0x2029
-    case UInt8(ascii: "x"): digits = 2
-    case UInt8(ascii: "u"): digits = 4
-    case UInt8(ascii: "U"): digits = 8
-    default:
+    switch Escape(code: bytes[index + 1]) {
+    case .character(let value): scalar = value
+    case .hexadecimal(let count): digits = count
+    case nil:
       let stop = min(end, index + 1 + max(1, sequenceLength(at: index + 1)))
       pos = index
       throw fail(SyntaxMessages.invalidEscape(span(index, stop), text: text(index, stop)))

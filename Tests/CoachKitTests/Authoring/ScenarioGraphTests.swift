@@ -6,10 +6,16 @@ import Testing
 /// `coach graph`: golden files for both formats on a small fixture whose text needs escaping,
 /// and the escaping rules on their own.
 @Suite struct ScenarioGraphTests {
+  /// The fixture's opening writes an ESC (`\e[31m`), which lint refuses (S014) but the graph
+  /// must neutralise all the same: the scenario is taken despite that one error.
   static func fixture() throws -> Scenario {
     let source = try AuthoringFixtures.source("Graph/small.coach.yaml")
     let script = ScriptLoader.load(source)
-    return try #require(script.scenario, "\(DiagnosticRenderer().render(script.diagnostics, in: source))")
+    let errors = script.diagnostics.filter { $0.severity == .error }
+    #expect(errors.map(\.code) == ["S014"], "\(DiagnosticRenderer().render(errors, in: source))")
+    let scenario: Scenario? =
+      if case .scenario(let scenario)? = script.content { scenario } else { nil }
+    return try #require(scenario)
   }
 
   @Test(arguments: [(ScenarioGraph.Format.mermaid, "mmd"), (.dot, "dot")])
