@@ -116,28 +116,31 @@ struct LexiconDecoder {
   var checkingPhrases = true
 
   func decode(_ root: Node) -> Lexicon? {
-    guard var fields = Fields(root, what: "the lexicon", sink: sink) else { return nil }
+    typealias Keys = LexiconKeys
+    guard var fields = Fields(root, Keys.spec, sink: sink) else { return nil }
     if case .mapping(let mapping) = root, let first = mapping.entries.first,
       first.key.value != "lexicon"
     {
       sink.append(LexiconMessage.notFirst(first.key.span))
     }
-    var lexicon = Lexicon(language: fields.string("lexicon", required: true) ?? "")
-    _ = fields.string("title")
-    _ = fields.string("description")
-    if let node = fields.node("normalise", required: true) {
+    var lexicon = Lexicon(language: fields.string(Keys.lexicon) ?? "")
+    _ = fields.string(Keys.title)
+    _ = fields.string(Keys.description)
+    if let node = fields.node(Keys.normalise) {
       decodeNormalisation(node, into: &lexicon.normalisation)
     }
-    if let node = fields.node("grammar", required: true) {
+    if let node = fields.node(Keys.grammar) {
       decodeGrammar(node, into: &lexicon.grammar)
     }
-    if let node = fields.node("thresholds") { decodeThresholds(node, into: &lexicon.thresholds) }
-    if let node = fields.node("quality") { decodeQuality(node, into: &lexicon.quality) }
+    if let node = fields.node(Keys.thresholds) {
+      decodeThresholds(node, into: &lexicon.thresholds)
+    }
+    if let node = fields.node(Keys.quality) { decodeQuality(node, into: &lexicon.quality) }
     var seen: [String: SourceSpan] = [:]
     var overrideNames: [Node.Scalar] = []
     var sectionSpans: [Bool: SourceSpan] = [:]
-    for (key, signal) in [("signals", true), ("antipatterns", false)] {
-      let items = fields.list(key, required: true) ?? []
+    for (key, signal) in [(Keys.signals, true), (Keys.antipatterns, false)] {
+      let items = fields.list(key) ?? []
       sectionSpans[signal] = items.first?.span
       for item in items {
         if let group = decodeGroup(item, signal: signal, seen: &seen, overrides: &overrideNames) {
@@ -167,11 +170,10 @@ struct LexiconDecoder {
         sink.append(LexiconMessage.missingRule(id, at: span))
       }
     }
-    lexicon.tips = texts(&fields, "tips", keys: Lexicon.TipKey.allCases.map(\.rawValue))
-    lexicon.evidence = texts(
-      &fields, "evidence", keys: Lexicon.EvidenceKey.allCases.map(\.rawValue))
-    for key in Lexicon.otherSections {
-      if let node = fields.node(key) { lexicon.otherSections[key] = node }
+    lexicon.tips = texts(&fields, Keys.tips)
+    lexicon.evidence = texts(&fields, Keys.evidence)
+    for name in Lexicon.otherSections {
+      if let node = fields.node(Keys.spec[name]) { lexicon.otherSections[name] = node }
     }
     fields.finish()
     if checkingPhrases, !sink.hasErrors { checkPhrases(lexicon, root: root) }
@@ -179,14 +181,13 @@ struct LexiconDecoder {
   }
 
   /// A section of texts under known keys (`tips`, `evidence`), every key required.
-  private func texts(_ fields: inout Fields, _ section: String, keys: [String]) -> [String: String]
-  {
+  private func texts(_ fields: inout Fields, _ section: KeySpec) -> [String: String] {
     var result: [String: String] = [:]
-    guard let node = fields.node(section, required: true),
-      var entries = Fields(node, what: "`\(section)`", sink: sink)
+    guard let node = fields.node(section), case .mapping(let spec) = section.type,
+      var entries = Fields(node, spec, sink: sink)
     else { return result }
-    for key in keys {
-      if let text = entries.string(key, required: true) { result[key] = text }
+    for key in spec.keys {
+      if let text = entries.string(key) { result[key.name] = text }
     }
     entries.finish()
     return result
@@ -249,26 +250,25 @@ struct LexiconDecoder {
     }
   }
 
-  private func strings(_ fields: inout Fields, _ key: String, required: Bool = false) -> [String] {
-    (fields.stringList(key, required: required) ?? []).map(\.value)
+  private func strings(_ fields: inout Fields, _ key: KeySpec) -> [String] {
+    (fields.stringList(key) ?? []).map(\.value)
   }
 
-  private func words(_ fields: inout Fields, _ key: String, required: Bool = false) -> [String] {
-    let items = fields.stringList(key, required: required) ?? []
+  private func words(_ fields: inout Fields, _ key: KeySpec) -> [String] {
+    let items = fields.stringList(key) ?? []
     for item in items where item.value.contains(" ") {
-      sink.append(LexiconMessage.notOneWord(item, in: key))
+      sink.append(LexiconMessage.notOneWord(item, in: key.name))
     }
     return items.map(\.value)
   }
 
   /// A mapping from text to text (`can't: can not`).
-  private func table(_ fields: inout Fields, _ key: String, required: Bool = false) -> [String:
-    String]
-  {
-    guard let node = fields.node(key, required: required) else { return [:] }
+  private func table(_ fields: inout Fields, _ key: KeySpec) -> [String: String] {
+    guard let node = fields.node(key) else { return [:] }
     guard case .mapping(let mapping) = node else {
       sink.append(
-        SchemaMessage.wrongType(node, expected: "a mapping of `word: replacement` lines", for: key))
+        SchemaMessage.wrongType(
+          node, expected: "a mapping of `word: replacement` lines", for: key.name))
       return [:]
     }
     var result: [String: String] = [:]
@@ -283,48 +283,50 @@ struct LexiconDecoder {
   }
 
   private func decodeNormalisation(_ node: Node, into n: inout Lexicon.Normalisation) {
-    guard var f = Fields(node, what: "`normalise`", sink: sink) else { return }
-    n.contractions = table(&f, "contractions", required: true)
-    n.suffixes = table(&f, "suffixes")
-    n.spellings = table(&f, "spellings")
-    n.abbreviations = words(&f, "abbreviations")
-    if let stemmer = f.node("stemmer"), var s = Fields(stemmer, what: "`stemmer`", sink: sink) {
-      n.stemExceptions = table(&s, "exceptions")
-      n.stemKeep = words(&s, "keep")
-      n.stemPrefixes = words(&s, "prefixes")
+    typealias Keys = LexiconKeys.Normalise
+    typealias Stemmer = LexiconKeys.Stemmer
+    guard var f = Fields(node, Keys.spec, sink: sink) else { return }
+    n.contractions = table(&f, Keys.contractions)
+    n.suffixes = table(&f, Keys.suffixes)
+    n.spellings = table(&f, Keys.spellings)
+    n.abbreviations = words(&f, Keys.abbreviations)
+    if let stemmer = f.node(Keys.stemmer), var s = Fields(stemmer, Stemmer.spec, sink: sink) {
+      n.stemExceptions = table(&s, Stemmer.exceptions)
+      n.stemKeep = words(&s, Stemmer.keep)
+      n.stemPrefixes = words(&s, Stemmer.prefixes)
       s.finish()
     }
     f.finish()
   }
 
   private func decodeGrammar(_ node: Node, into g: inout Lexicon.Grammar) {
-    guard var f = Fields(node, what: "`grammar`", sink: sink) else { return }
-    g.negators = words(&f, "negators", required: true)
-    g.negationWindow = f.int("negation-window", in: 1...10) ?? g.negationWindow
-    g.negationExceptions = strings(&f, "negation-exceptions")
-    g.clauseBreaks = words(&f, "clause-breaks")
-    g.contrast = words(&f, "contrast")
-    g.auxiliaries = words(&f, "auxiliaries", required: true)
-    g.whWords = words(&f, "question-words", required: true)
-    g.closedWhWords = words(&f, "closed-question-words")
-    g.closedAfterWh = words(&f, "closed-after-question-word")
-    g.subjects = words(&f, "subjects", required: true)
-    g.leadIns = words(&f, "lead-ins")
-    g.openRequests = strings(&f, "open-requests")
-    g.indirectQuestions = strings(&f, "indirect-questions")
-    g.factNouns = words(&f, "fact-nouns")
-    g.choiceWords = words(&f, "choice-words")
-    if let pronouns = f.node("pronouns", required: true),
-      var p = Fields(pronouns, what: "`pronouns`", sink: sink)
-    {
-      g.firstPerson = words(&p, "i", required: true)
-      g.secondPerson = words(&p, "you", required: true)
-      g.collective = words(&p, "we", required: true)
+    typealias Keys = LexiconKeys.Grammar
+    typealias Pronouns = LexiconKeys.Pronouns
+    guard var f = Fields(node, Keys.spec, sink: sink) else { return }
+    g.negators = words(&f, Keys.negators)
+    g.negationWindow = f.int(Keys.negationWindow) ?? g.negationWindow
+    g.negationExceptions = strings(&f, Keys.negationExceptions)
+    g.clauseBreaks = words(&f, Keys.clauseBreaks)
+    g.contrast = words(&f, Keys.contrast)
+    g.auxiliaries = words(&f, Keys.auxiliaries)
+    g.whWords = words(&f, Keys.questionWords)
+    g.closedWhWords = words(&f, Keys.closedQuestionWords)
+    g.closedAfterWh = words(&f, Keys.closedAfterQuestionWord)
+    g.subjects = words(&f, Keys.subjects)
+    g.leadIns = words(&f, Keys.leadIns)
+    g.openRequests = strings(&f, Keys.openRequests)
+    g.indirectQuestions = strings(&f, Keys.indirectQuestions)
+    g.factNouns = words(&f, Keys.factNouns)
+    g.choiceWords = words(&f, Keys.choiceWords)
+    if let pronouns = f.node(Keys.pronouns), var p = Fields(pronouns, Pronouns.spec, sink: sink) {
+      g.firstPerson = words(&p, Pronouns.i)
+      g.secondPerson = words(&p, Pronouns.you)
+      g.collective = words(&p, Pronouns.we)
       p.finish()
     }
-    g.stopwords = words(&f, "stopwords")
-    g.acronyms = words(&f, "acronyms")
-    if let classes = f.node("classes") {
+    g.stopwords = words(&f, Keys.stopwords)
+    g.acronyms = words(&f, Keys.acronyms)
+    if let classes = f.node(Keys.classes) {
       if case .mapping(let mapping) = classes {
         for entry in mapping.entries {
           let list = Fields.stringList(entry.value, for: entry.key.value, sink: sink) ?? []
@@ -342,46 +344,48 @@ struct LexiconDecoder {
   }
 
   private func decodeQuality(_ node: Node, into q: inout Lexicon.QualityWeights) {
-    guard var f = Fields(node, what: "`quality`", sink: sink) else { return }
-    q.base = f.int("base", in: 0...100) ?? q.base
+    typealias Keys = LexiconKeys.Quality
+    guard var f = Fields(node, Keys.spec, sink: sink) else { return }
+    q.base = f.int(Keys.base) ?? q.base
     for step in Step.allCases {
-      q.weak[step.index] = f.int("\(step.rawValue)-weak", in: 0...100) ?? q.weak[step.index]
-      q.strong[step.index] = f.int("\(step.rawValue)-strong", in: 0...100) ?? q.strong[step.index]
+      q.weak[step.index] = f.int(Keys.weak[step.index]) ?? q.weak[step.index]
+      q.strong[step.index] = f.int(Keys.strong[step.index]) ?? q.strong[step.index]
     }
-    q.antipattern = f.int("antipattern", in: 0...100) ?? q.antipattern
-    q.leapfrog = f.int("leapfrog", in: 0...100) ?? q.leapfrog
+    q.antipattern = f.int(Keys.antipattern) ?? q.antipattern
+    q.leapfrog = f.int(Keys.leapfrog) ?? q.leapfrog
     f.finish()
   }
 
   private func decodeThresholds(_ node: Node, into t: inout Lexicon.Thresholds) {
-    guard var f = Fields(node, what: "`thresholds`", sink: sink) else { return }
-    t.curtMaxWords = f.int("curt-max-words", in: 0...50) ?? t.curtMaxWords
-    t.ramblingMinWords = f.int("rambling-min-words", in: 1...10_000) ?? t.ramblingMinWords
-    t.ramblingSentenceWords =
-      f.int("rambling-sentence-words", in: 1...10_000) ?? t.ramblingSentenceWords
-    t.capsMinWords = f.int("caps-min-words", in: 1...100) ?? t.capsMinWords
-    t.capsMinLetters = f.int("caps-min-letters", in: 1...100) ?? t.capsMinLetters
-    t.exclamationRun = f.int("exclamation-run", in: 1...100) ?? t.exclamationRun
-    t.iYouMinCount = f.int("i-you-min-count", in: 1...1000) ?? t.iYouMinCount
-    t.iYouMinPercent = f.int("i-you-min-percent", in: 0...100) ?? t.iYouMinPercent
-    t.stuffingPercent = f.int("stuffing-percent", in: 1...100) ?? t.stuffingPercent
-    t.stuffingMinCues = f.int("stuffing-min-cues", in: 1...100) ?? t.stuffingMinCues
-    t.echoMinWords = f.int("echo-min-words", in: 1...100) ?? t.echoMinWords
-    t.echoAnyMinWords = f.int("echo-any-min-words", in: 1...100) ?? t.echoAnyMinWords
-    t.restatementMinWords =
-      f.int("restatement-min-words", in: 1...100) ?? t.restatementMinWords
-    t.weak = f.int("weak", in: 1...100) ?? t.weak
-    t.strong = f.int("strong", in: 1...100) ?? t.strong
-    t.choiceBonus = f.int("choice-bonus", in: 0...100) ?? t.choiceBonus
+    typealias Keys = LexiconKeys.Thresholds
+    guard var f = Fields(node, Keys.spec, sink: sink) else { return }
+    t.curtMaxWords = f.int(Keys.curtMaxWords) ?? t.curtMaxWords
+    t.ramblingMinWords = f.int(Keys.ramblingMinWords) ?? t.ramblingMinWords
+    t.ramblingSentenceWords = f.int(Keys.ramblingSentenceWords) ?? t.ramblingSentenceWords
+    t.capsMinWords = f.int(Keys.capsMinWords) ?? t.capsMinWords
+    t.capsMinLetters = f.int(Keys.capsMinLetters) ?? t.capsMinLetters
+    t.exclamationRun = f.int(Keys.exclamationRun) ?? t.exclamationRun
+    t.iYouMinCount = f.int(Keys.iYouMinCount) ?? t.iYouMinCount
+    t.iYouMinPercent = f.int(Keys.iYouMinPercent) ?? t.iYouMinPercent
+    t.stuffingPercent = f.int(Keys.stuffingPercent) ?? t.stuffingPercent
+    t.stuffingMinCues = f.int(Keys.stuffingMinCues) ?? t.stuffingMinCues
+    t.echoMinWords = f.int(Keys.echoMinWords) ?? t.echoMinWords
+    t.echoAnyMinWords = f.int(Keys.echoAnyMinWords) ?? t.echoAnyMinWords
+    t.restatementMinWords = f.int(Keys.restatementMinWords) ?? t.restatementMinWords
+    t.weak = f.int(Keys.weak) ?? t.weak
+    t.strong = f.int(Keys.strong) ?? t.strong
+    t.choiceBonus = f.int(Keys.choiceBonus) ?? t.choiceBonus
     f.finish()
   }
 
   private func decodeGroup(
     _ node: Node, signal: Bool, seen: inout [String: SourceSpan], overrides: inout [Node.Scalar]
   ) -> CueGroup? {
-    let what = signal ? "a signal" : "an anti-pattern"
-    guard var f = Fields(node, what: what, sink: sink) else { return nil }
-    guard let idScalar = f.scalar("id", required: true) else {
+    typealias Keys = LexiconKeys.Group
+    guard var f = Fields(node, signal ? Keys.signal : Keys.antipattern, sink: sink) else {
+      return nil
+    }
+    guard let idScalar = f.scalar(Keys.id) else {
       f.finish()
       return nil
     }
@@ -392,24 +396,24 @@ struct LexiconDecoder {
       seen[id] = idScalar.span
     }
     var group = CueGroup(id: id)
-    if let stepScalar = f.scalar("step") {
+    if let stepScalar = f.scalar(Keys.step) {
       if stepScalar.value != "none" {
-        group.step = Fields.choice(stepScalar, for: "step", sink: sink) as Step?
+        group.step = Fields.choice(stepScalar, for: Keys.step.name, sink: sink) as Step?
       }
     }
-    group.weight = f.int("weight", in: 0...10) ?? 1
-    group.title = f.string("title") ?? id
-    group.cues = strings(&f, "cues")
-    group.weakCues = strings(&f, "weak-cues")
-    group.notWhen = strings(&f, "not-when")
-    group.negatable = f.bool("negatable") ?? true
-    group.auxiliary = f.bool("auxiliary") ?? false
-    group.hostile = f.bool("hostile") ?? false
-    let overrideList = f.stringList("overrides") ?? []
+    group.weight = f.int(orDefault: Keys.weight)
+    group.title = f.string(Keys.title) ?? id
+    group.cues = strings(&f, Keys.cues)
+    group.weakCues = strings(&f, Keys.weakCues)
+    group.notWhen = strings(&f, Keys.notWhen)
+    group.negatable = f.bool(orDefault: Keys.negatable)
+    group.auxiliary = f.bool(orDefault: Keys.auxiliary)
+    group.hostile = f.bool(orDefault: Keys.hostile)
+    let overrideList = f.stringList(Keys.overrides) ?? []
     overrides += overrideList
     group.overrides = overrideList.map(\.value)
-    group.tip = f.string("tip")
-    group.rewrite = f.string("rewrite")
+    group.tip = f.string(Keys.tip)
+    group.rewrite = f.string(Keys.rewrite)
     f.finish()
     let ruleBased =
       signal ? Lexicon.ruleSignals.contains(id) : Lexicon.ruleAntipatterns.contains(id)

@@ -164,8 +164,9 @@ struct ReflectionDecoder {
   let sink: DiagnosticSink
 
   func decode(assumptions: Node?, recap: Node?, into reflection: inout Lexicon.Reflection) {
-    if let node = assumptions, var f = Fields(node, what: "`assumptions`", sink: sink) {
-      if let classes = f.node("classes") {
+    typealias Assumptions = LexiconKeys.Assumptions
+    if let node = assumptions, var f = Fields(node, Assumptions.spec, sink: sink) {
+      if let classes = f.node(Assumptions.classes) {
         if case .mapping(let mapping) = classes {
           for entry in mapping.entries {
             // A quoted empty item ('') stands for no word at all.
@@ -183,13 +184,14 @@ struct ReflectionDecoder {
             SchemaMessage.wrongType(classes, expected: "a mapping of class names", for: "classes"))
         }
       }
-      reflection.hedges = texts(&f, "hedges")
-      reflection.denials = texts(&f, "denials")
+      reflection.hedges = texts(&f, Assumptions.hedges)
+      reflection.denials = texts(&f, Assumptions.denials)
       var seen: Set<String> = []
-      for item in f.list("kinds", required: true) ?? [] {
-        guard var k = Fields(item, what: "an assumption kind", sink: sink),
-          let id = k.scalar("id", required: true)
-        else { continue }
+      typealias Kind = LexiconKeys.Kind
+      for item in f.list(Assumptions.kinds) ?? [] {
+        guard var k = Fields(item, Kind.spec, sink: sink), let id = k.scalar(Kind.id) else {
+          continue
+        }
         if !seen.insert(id.value).inserted {
           sink.append(
             .error(
@@ -198,33 +200,36 @@ struct ReflectionDecoder {
         }
         reflection.kinds.append(
           Lexicon.AssumptionKind(
-            id: id.value, title: k.string("title") ?? id.value, why: k.string("why") ?? "",
-            cues: texts(&k, "cues", required: true), notWhen: texts(&k, "not-when"),
-            questions: texts(&k, "questions", required: true)))
+            id: id.value, title: k.string(Kind.title) ?? id.value, why: k.string(Kind.why) ?? "",
+            cues: texts(&k, Kind.cues), notWhen: texts(&k, Kind.notWhen),
+            questions: texts(&k, Kind.questions)))
         k.finish()
       }
-      if let node = f.node("plan"), var p = Fields(node, what: "`plan`", sink: sink) {
+      typealias Plan = LexiconKeys.Plan
+      if let node = f.node(Assumptions.plan), var p = Fields(node, Plan.spec, sink: sink) {
         var plan = Lexicon.PlanPhrases()
-        plan.topic = p.string("topic") ?? ""
-        plan.askGoals = texts(&p, "ask-goals")
-        plan.askBlockers = texts(&p, "ask-blockers")
-        plan.shareGoals = texts(&p, "share-goals")
-        plan.shareGoalsAgreed = texts(&p, "share-goals-agreed")
-        plan.shareBarriers = texts(&p, "share-barriers")
-        plan.checkFact = p.string("check-fact") ?? "{fact}"
-        plan.checkHypothesis = p.string("check-hypothesis") ?? "{text}"
-        plan.opening = p.string("opening") ?? ""
+        plan.topic = p.string(Plan.topic) ?? ""
+        plan.askGoals = texts(&p, Plan.askGoals)
+        plan.askBlockers = texts(&p, Plan.askBlockers)
+        plan.shareGoals = texts(&p, Plan.shareGoals)
+        plan.shareGoalsAgreed = texts(&p, Plan.shareGoalsAgreed)
+        plan.shareBarriers = texts(&p, Plan.shareBarriers)
+        plan.checkFact = p.string(Plan.checkFact) ?? "{fact}"
+        plan.checkHypothesis = p.string(Plan.checkHypothesis) ?? "{text}"
+        plan.opening = p.string(Plan.opening) ?? ""
         p.finish()
         reflection.plan = plan
       }
       f.finish()
     }
-    if let node = recap, var f = Fields(node, what: "`recap`", sink: sink) {
+    typealias Recap = LexiconKeys.Recap
+    typealias Check = LexiconKeys.Check
+    if let node = recap, var f = Fields(node, Recap.spec, sink: sink) {
       var seen: Set<String> = []
-      for item in f.list("checks", required: true) ?? [] {
-        guard var c = Fields(item, what: "a recap check", sink: sink),
-          let id = c.scalar("id", required: true)
-        else { continue }
+      for item in f.list(Recap.checks) ?? [] {
+        guard var c = Fields(item, Check.spec, sink: sink), let id = c.scalar(Check.id) else {
+          continue
+        }
         if !seen.insert(id.value).inserted {
           sink.append(
             .error(
@@ -232,37 +237,38 @@ struct ReflectionDecoder {
               label: "defined again here", help: "merge the two entries"))
         }
         var rule = Lexicon.RecapCheckRule(id: id.value)
-        rule.title = c.string("title") ?? id.value
-        rule.weight = c.int("weight", in: 0...10) ?? 1
-        rule.expect = c.choice("expect") ?? .present
-        rule.cues = texts(&c, "cues")
-        rule.notWhen = texts(&c, "not-when")
-        rule.signals = texts(&c, "signals")
-        rule.antipatterns = texts(&c, "antipatterns")
-        rule.alsoCues = texts(&c, "also-cues")
-        rule.alsoSignals = texts(&c, "also-signals")
-        rule.sameSentence = c.bool("same-sentence") ?? false
-        rule.sessionPhrases = c.bool("session-phrases") ?? false
-        rule.needsAny = texts(&c, "needs-any")
-        rule.notWithAntipatterns = texts(&c, "not-with-antipatterns")
-        rule.minWords = c.int("min-words", in: 0...100_000)
-        rule.maxWords = c.int("max-words", in: 1...100_000)
-        rule.longWords = c.int("long-words", in: 1...100_000)
-        rule.tip = c.string("tip")
+        rule.title = c.string(Check.title) ?? id.value
+        rule.weight = c.int(orDefault: Check.weight)
+        rule.expect = c.choice(orDefault: Check.expect)
+        rule.cues = texts(&c, Check.cues)
+        rule.notWhen = texts(&c, Check.notWhen)
+        rule.signals = texts(&c, Check.signals)
+        rule.antipatterns = texts(&c, Check.antipatterns)
+        rule.alsoCues = texts(&c, Check.alsoCues)
+        rule.alsoSignals = texts(&c, Check.alsoSignals)
+        rule.sameSentence = c.bool(orDefault: Check.sameSentence)
+        rule.sessionPhrases = c.bool(orDefault: Check.sessionPhrases)
+        rule.needsAny = texts(&c, Check.needsAny)
+        rule.notWithAntipatterns = texts(&c, Check.notWithAntipatterns)
+        rule.minWords = c.int(Check.minWords)
+        rule.maxWords = c.int(Check.maxWords)
+        rule.longWords = c.int(Check.longWords)
+        rule.tip = c.string(Check.tip)
         c.finish()
         reflection.recapChecks.append(rule)
       }
-      if let node = f.node("draft"), var d = Fields(node, what: "`draft`", sink: sink) {
+      if let node = f.node(Recap.draft), var d = Fields(node, LexiconKeys.Draft.spec, sink: sink) {
+        let keys = LexiconKeys.Draft.spec
         var draft = Lexicon.DraftPhrases()
-        draft.greeting = d.string("greeting") ?? ""
-        draft.thanks = d.string("thanks") ?? ""
-        draft.agreed = d.string("agreed") ?? "{agreed}"
-        draft.noAgreement = d.string("no-agreement") ?? ""
-        draft.facts = d.string("facts") ?? ""
-        draft.commitments = d.string("commitments") ?? ""
-        draft.noCommitments = d.string("no-commitments") ?? ""
-        draft.nextContact = d.string("next-contact") ?? ""
-        draft.closing = d.string("closing") ?? ""
+        draft.greeting = d.string(keys["greeting"]) ?? ""
+        draft.thanks = d.string(keys["thanks"]) ?? ""
+        draft.agreed = d.string(keys["agreed"]) ?? "{agreed}"
+        draft.noAgreement = d.string(keys["no-agreement"]) ?? ""
+        draft.facts = d.string(keys["facts"]) ?? ""
+        draft.commitments = d.string(keys["commitments"]) ?? ""
+        draft.noCommitments = d.string(keys["no-commitments"]) ?? ""
+        draft.nextContact = d.string(keys["next-contact"]) ?? ""
+        draft.closing = d.string(keys["closing"]) ?? ""
         d.finish()
         reflection.draft = draft
       }
@@ -270,8 +276,8 @@ struct ReflectionDecoder {
     }
   }
 
-  private func texts(_ fields: inout Fields, _ key: String, required: Bool = false) -> [String] {
-    (fields.stringList(key, required: required) ?? []).map(\.value)
+  private func texts(_ fields: inout Fields, _ key: KeySpec) -> [String] {
+    (fields.stringList(key) ?? []).map(\.value)
   }
 }
 

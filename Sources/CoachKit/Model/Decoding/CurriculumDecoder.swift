@@ -6,19 +6,20 @@ struct CurriculumDecoder {
   let sink: DiagnosticSink
 
   func decode(_ root: Node) -> Curriculum? {
-    guard var fields = Fields(root, what: "the curriculum", sink: sink) else { return nil }
-    let id = fields.id("curriculum", what: "curriculum")
-    let title = fields.string("title", required: true)
-    let description = fields.string("description")
+    typealias Keys = CurriculumKeys
+    guard var fields = Fields(root, Keys.spec, sink: sink) else { return nil }
+    let id = fields.id(Keys.curriculum, what: "curriculum")
+    let title = fields.string(Keys.title)
+    let description = fields.string(Keys.description)
     let defaults = Defaults(
-      passMark: fields.int("pass-mark", in: 0...100) ?? 60,
-      stepMarks: fields.node("step-marks").map(decodeStepMarks) ?? [:],
-      mode: fields.choice("mode") ?? .practice,
-      maxAttempts: fields.int("max-attempts", in: 1...99),
-      mustResolve: fields.bool("must-resolve") ?? false)
-    let overallMark = fields.int("overall-mark", in: 0...100)
-    let listKey = fields.keyScalar("scenarios")
-    let items = fields.list("scenarios", required: true)
+      passMark: fields.int(orDefault: Keys.passMark),
+      stepMarks: fields.node(Keys.stepMarks).map(decodeStepMarks) ?? [:],
+      mode: fields.choice(orDefault: Keys.mode),
+      maxAttempts: fields.int(Keys.maxAttempts),
+      mustResolve: fields.bool(orDefault: Keys.mustResolve))
+    let overallMark = fields.int(Keys.overallMark)
+    let listKey = fields.keyScalar(Keys.scenarios.name)
+    let items = fields.list(Keys.scenarios)
     fields.finish()
     var entries: [(Curriculum.Entry, afterScalars: [Node.Scalar])] = []
     for item in items ?? [] {
@@ -66,17 +67,18 @@ struct CurriculumDecoder {
         []
       )
     }
-    guard var fields = Fields(node, what: "a curriculum entry", sink: sink) else { return nil }
-    let id = fields.id("scenario", what: "scenario")
-    let passMark = fields.int("pass-mark", in: 0...100) ?? defaults.passMark
+    typealias Keys = CurriculumKeys.Entry
+    guard var fields = Fields(node, Keys.spec, sink: sink) else { return nil }
+    let id = fields.id(Keys.scenario, what: "scenario")
+    let passMark = fields.int(Keys.passMark) ?? defaults.passMark
     var stepMarks = defaults.stepMarks
-    if let marks = fields.node("step-marks").map(decodeStepMarks) {
+    if let marks = fields.node(Keys.stepMarks).map(decodeStepMarks) {
       stepMarks.merge(marks) { $1 }
     }
-    let mode: Curriculum.Mode = fields.choice("mode") ?? defaults.mode
-    let maxAttempts = fields.int("max-attempts", in: 1...99) ?? defaults.maxAttempts
-    let mustResolve = fields.bool("must-resolve") ?? defaults.mustResolve
-    let after = fields.stringList("after")
+    let mode: Curriculum.Mode = fields.choice(Keys.mode) ?? defaults.mode
+    let maxAttempts = fields.int(Keys.maxAttempts) ?? defaults.maxAttempts
+    let mustResolve = fields.bool(Keys.mustResolve) ?? defaults.mustResolve
+    let after = fields.stringList(Keys.after)
     fields.finish()
     guard let id else { return nil }
     var afterScalars: [Node.Scalar] = []
@@ -97,13 +99,7 @@ struct CurriculumDecoder {
   }
 
   private func decodeStepMarks(_ node: Node) -> [Step: Int] {
-    guard var fields = Fields(node, what: "`step-marks`", sink: sink) else { return [:] }
-    var marks: [Step: Int] = [:]
-    for step in Step.allCases {
-      if let mark = fields.int(step.rawValue, in: 0...100) { marks[step] = mark }
-    }
-    fields.finish()
-    return marks
+    stepScores(node, CurriculumKeys.stepMarksSpec, sink: sink)
   }
 
   // MARK: - Semantic checks

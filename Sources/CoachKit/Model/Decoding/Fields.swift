@@ -1,20 +1,21 @@
-/// Reads the entries of one mapping of a script, reporting problems as it goes.
+/// Reads the entries of one mapping of a script by its ``MappingSpec``, reporting problems as
+/// it goes.
 ///
-/// Each accessor marks its key as used; ``finish()`` then reports every key that no accessor
-/// asked for, with a did-you-mean. A missing required key is reported at the mapping's start
-/// (or at its parent key, when known).
+/// Each accessor takes a ``KeySpec`` of the mapping and marks its key as used; a key's range,
+/// default and required-ness come from its spec. ``finish()`` then reports every key that no
+/// accessor asked for, with a did-you-mean among the spec's keys. A missing required key is
+/// reported at the mapping's start (or at its parent key, when known).
 ///
 /// Every mapping of every script is read through one of these, so it is built for speed: it
 /// cannot be copied (opening one moves it rather than copying it), and it reads entries in place.
 struct Fields: ~Copyable {
   let mapping: Node.Mapping
+  let spec: MappingSpec
   /// How the mapping is named in messages: "the customer", "fact `wedding`".
   let what: String
   let sink: DiagnosticSink
   /// Where a missing key is reported: the key that introduced this mapping, when known.
   let anchor: SourceSpan
-  /// The keys the accessors asked for, for the did-you-mean of an unknown key.
-  private var known: [String] = []
   /// Required keys that are missing, reported by ``finish()``: a misspelt key that is close to
   /// one of them is one mistake, reported once.
   private var missing: [String] = []
@@ -26,14 +27,20 @@ struct Fields: ~Copyable {
   /// not there, which is most asks, rarely looks at the entries.
   private let lengths: UInt64
 
-  /// Reads `node` as a mapping; reports and returns `nil` if it is something else.
-  init?(_ node: Node, what: String, sink: DiagnosticSink, anchor: SourceSpan? = nil) {
+  /// Reads `node` as a mapping with the keys of `spec`; reports and returns `nil` if it is
+  /// something else. `what` names it in messages when the spec's name is not enough.
+  init?(
+    _ node: Node, _ spec: MappingSpec, what: String? = nil, sink: DiagnosticSink,
+    anchor: SourceSpan? = nil
+  ) {
+    let what = what ?? spec.what
     guard case .mapping(let mapping) = node else {
       sink.append(
         SchemaMessage.wrongType(node, expected: "a mapping of `key: value` lines", for: what))
       return nil
     }
     self.mapping = mapping
+    self.spec = spec
     self.what = what
     self.sink = sink
     let start = mapping.span.start
@@ -41,18 +48,29 @@ struct Fields: ~Copyable {
     var lengths: UInt64 = 0
     for entry in mapping.entries { lengths |= 1 << UInt64(entry.key.value.utf8.count & 63) }
     self.lengths = lengths
-    known.reserveCapacity(16)
   }
 
-  /// The raw node for `key`, or `nil`; reports it missing when `required`.
-  mutating func node(_ key: String, required: Bool = false) -> Node? {
+  /// The raw node for `key`, or `nil`; reports it missing when required (by its spec, or by
+  /// `required` when given).
+  mutating func node(_ key: KeySpec, required: Bool? = nil) -> Node? {
     guard let index = entry(key, required: required) else { return nil }
     return mapping.entries[index].value
   }
 
-  /// The index of the entry for `key`, marked as read; or `nil`, reported when `required`.
-  private mutating func entry(_ key: String, required: Bool) -> Int? {
-    known.append(key)
+  /// The key scalar of `name`, a key of another mapping written here by mistake, marked as read
+  /// so that it is reported once, by the caller.
+  mutating func stray(_ name: String) -> Node.Scalar? {
+    guard let index = entry(named: name, required: false) else { return nil }
+    return mapping.entries[index].key
+  }
+
+  /// The index of the entry for `key`, marked as read; or `nil`, reported when required.
+  private mutating func entry(_ key: KeySpec, required: Bool?) -> Int? {
+    assert(spec.keys.contains { $0.name == key.name }, "`\(key.name)` is not in \(spec.what)")
+    return entry(named: key.name, required: required ?? key.isRequired)
+  }
+
+  private mutating func entry(named key: String, required: Bool) -> Int? {
     let length = key.utf8.count
     if lengths & (1 << UInt64(length & 63)) != 0 {
       for index in mapping.entries.indices {
@@ -75,28 +93,29 @@ struct Fields: ~Copyable {
   func has(_ key: String) -> Bool { mapping[key] != nil }
 
   /// A non-empty text value.
-  mutating func scalar(_ key: String, required: Bool = false) -> Node.Scalar? {
+  mutating func scalar(_ key: KeySpec, required: Bool? = nil) -> Node.Scalar? {
+    let required = required ?? key.isRequired
     guard let index = entry(key, required: required) else { return nil }
     guard case .scalar(let scalar) = mapping.entries[index].value else {
       let node = mapping.entries[index].value
-      sink.append(SchemaMessage.wrongType(node, expected: "text", for: key))
+      sink.append(SchemaMessage.wrongType(node, expected: "text", for: key.name))
       return nil
     }
     if scalar.isEmptyPlain {
-      if required { sink.append(SchemaMessage.emptyValue(.scalar(scalar), for: key)) }
+      if required { sink.append(SchemaMessage.emptyValue(.scalar(scalar), for: key.name)) }
       return nil
     }
     return scalar
   }
 
   /// A non-empty text value as a string.
-  mutating func string(_ key: String, required: Bool = false) -> String? {
+  mutating func string(_ key: KeySpec, required: Bool? = nil) -> String? {
     scalar(key, required: required)?.value
   }
 
   /// An id: lowercase letters, digits and `-`.
-  mutating func id(_ key: String, what idWhat: String, required: Bool = true) -> Node.Scalar? {
-    guard let scalar = scalar(key, required: required) else { return nil }
+  mutating func id(_ key: KeySpec, what idWhat: String) -> Node.Scalar? {
+    guard let scalar = scalar(key) else { return nil }
     guard IDs.isValid(scalar.value) else {
       sink.append(SchemaMessage.invalidID(scalar, what: idWhat))
       return nil
@@ -104,10 +123,16 @@ struct Fields: ~Copyable {
     return scalar
   }
 
-  /// A whole number within `range`. Only plain decimal digits (with an optional sign) count.
-  mutating func int(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
+  /// A whole number within the key's range. Only plain decimal digits (with an optional sign)
+  /// count.
+  mutating func int(_ key: KeySpec, required: Bool? = nil) -> Int? {
     guard let scalar = scalar(key, required: required) else { return nil }
-    return Self.int(scalar, for: key, in: range, sink: sink)
+    return Self.int(scalar, for: key.name, in: key.range, sink: sink)
+  }
+
+  /// A whole number within the key's range, or the key's default when it is absent or wrong.
+  mutating func int(orDefault key: KeySpec) -> Int {
+    int(key) ?? key.defaultNumber
   }
 
   static func int(
@@ -131,22 +156,47 @@ struct Fields: ~Copyable {
   }
 
   /// `true` or `false` (YAML 1.2 core schema spellings).
-  mutating func bool(_ key: String, required: Bool = false) -> Bool? {
-    guard let scalar = scalar(key, required: required) else { return nil }
+  mutating func bool(_ key: KeySpec) -> Bool? {
+    guard let scalar = scalar(key) else { return nil }
     switch scalar.value {
     case "true", "True", "TRUE": return true
     case "false", "False", "FALSE": return false
     default:
-      sink.append(SchemaMessage.notABoolean(scalar, for: key))
+      sink.append(SchemaMessage.notABoolean(scalar, for: key.name))
       return nil
     }
   }
 
+  /// `true` or `false`, or the key's default when it is absent or wrong.
+  mutating func bool(orDefault key: KeySpec) -> Bool {
+    bool(key) ?? key.defaultFlag
+  }
+
+  /// One of the key's words, as written.
+  mutating func word(_ key: KeySpec) -> Node.Scalar? {
+    guard let scalar = scalar(key) else { return nil }
+    guard key.words.contains(scalar.value) else {
+      sink.append(SchemaMessage.notOneOf(scalar, for: key.name, choices: key.words))
+      return nil
+    }
+    return scalar
+  }
+
   /// One of a fixed set of words.
-  mutating func choice<T: RawRepresentable>(_ key: String, required: Bool = false) -> T?
+  mutating func choice<T: RawRepresentable>(_ key: KeySpec) -> T?
   where T: CaseIterable, T.RawValue == String {
-    guard let scalar = scalar(key, required: required) else { return nil }
-    return Self.choice(scalar, for: key, sink: sink)
+    assert(key.words == T.allCases.map(\.rawValue), "the words of `\(key.name)` are \(T.self)'s")
+    guard let scalar = scalar(key) else { return nil }
+    return Self.choice(scalar, for: key.name, sink: sink)
+  }
+
+  /// One of a fixed set of words, or the key's default when it is absent or wrong.
+  mutating func choice<T: RawRepresentable>(orDefault key: KeySpec) -> T
+  where T: CaseIterable, T.RawValue == String {
+    guard case .defaults(.word(let word)) = key.presence, let fallback = T(rawValue: word) else {
+      preconditionFailure("`\(key.name)` has no default word")
+    }
+    return choice(key) ?? fallback
   }
 
   static func choice<T: RawRepresentable>(
@@ -161,9 +211,9 @@ struct Fields: ~Copyable {
   }
 
   /// A list of text items; a single text value counts as a list of one.
-  mutating func stringList(_ key: String, required: Bool = false) -> [Node.Scalar]? {
-    guard let index = entry(key, required: required) else { return nil }
-    return Self.stringList(mapping.entries[index].value, for: key, sink: sink)
+  mutating func stringList(_ key: KeySpec) -> [Node.Scalar]? {
+    guard let index = entry(key, required: nil) else { return nil }
+    return Self.stringList(mapping.entries[index].value, for: key.name, sink: sink)
   }
 
   /// A list of text items as phrases (text with its place), or none when the key is absent.
@@ -171,11 +221,12 @@ struct Fields: ~Copyable {
   /// These lists hold ids and cue words, never sentences, so a single text with commas
   /// (`asked-by: orders, lost`) is a list written without its brackets: an error, read as the list
   /// it was meant to be.
-  mutating func phrases(_ key: String, required: Bool = false) -> [Phrase] {
-    guard let index = entry(key, required: required) else { return [] }
+  mutating func phrases(_ key: KeySpec) -> [Phrase] {
+    guard let index = entry(key, required: nil) else { return [] }
     let node = mapping.entries[index].value
-    if let items = Self.commaList(node, for: key, sink: sink) { return items.map(Phrase.init) }
-    return Self.stringList(node, for: key, sink: sink, Phrase.init) ?? []
+    let name = key.name
+    if let items = Self.commaList(node, for: name, sink: sink) { return items.map(Phrase.init) }
+    return Self.stringList(node, for: name, sink: sink, Phrase.init) ?? []
   }
 
   /// The items of a plain text with commas given for a list of words, reported as an error; `nil`
@@ -221,14 +272,14 @@ struct Fields: ~Copyable {
   }
 
   /// A list of nodes (a single mapping counts as a list of one).
-  mutating func list(_ key: String, required: Bool = false) -> [Node]? {
-    guard let index = entry(key, required: required) else { return nil }
+  mutating func list(_ key: KeySpec) -> [Node]? {
+    guard let index = entry(key, required: nil) else { return nil }
     switch mapping.entries[index].value {
     case .sequence(let sequence): return sequence.items
     case .mapping: return [mapping.entries[index].value]
     case .scalar(let scalar):
       if scalar.isEmptyPlain { return [] }
-      sink.append(SchemaMessage.wrongType(.scalar(scalar), expected: "a list", for: key))
+      sink.append(SchemaMessage.wrongType(.scalar(scalar), expected: "a list", for: key.name))
       return nil
     }
   }
@@ -257,7 +308,7 @@ struct Fields: ~Copyable {
           missing.removeAll { $0 == meant }
           sink.append(SchemaMessage.misspeltKey(entry.key, meant: meant, in: what))
         } else {
-          sink.append(SchemaMessage.unknownKey(entry.key, in: what, known: known))
+          sink.append(SchemaMessage.unknownKey(entry.key, in: what, known: spec.names))
         }
       }
     }

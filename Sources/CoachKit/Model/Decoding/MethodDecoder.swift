@@ -3,20 +3,22 @@ struct MethodDecoder {
   let sink: DiagnosticSink
 
   func decode(_ root: Node) -> Method? {
-    guard var fields = Fields(root, what: "the method", sink: sink) else { return nil }
-    let id = fields.id("method", what: "method")
-    let title = fields.string("title", required: true)
+    typealias Keys = MethodKeys
+    guard var fields = Fields(root, Keys.spec, sink: sink) else { return nil }
+    let id = fields.id(Keys.method, what: "method")
+    let title = fields.string(Keys.title)
     var steps: [Step: Method.StepGuide] = [:]
-    if let stepsNode = fields.node("steps", required: true),
-      var stepFields = Fields(stepsNode, what: "`steps`", sink: sink)
+    if let stepsNode = fields.node(Keys.steps),
+      var stepFields = Fields(stepsNode, Keys.Steps.spec, sink: sink)
     {
-      for step in Step.allCases {
-        guard let node = stepFields.node(step.rawValue, required: true),
-          var guide = Fields(node, what: "step `\(step.rawValue)`", sink: sink)
+      let guideSpec = Keys.Steps.guide
+      for (step, key) in zip(Step.allCases, Keys.Steps.keys) {
+        guard let node = stepFields.node(key),
+          var guide = Fields(node, guideSpec, what: "step `\(step.rawValue)`", sink: sink)
         else { continue }
-        let goal = guide.string("goal", required: true)
-        let hint = guide.string("hint", required: true)
-        let practise = guide.string("practise", required: true)
+        let goal = guide.string(guideSpec["goal"])
+        let hint = guide.string(guideSpec["hint"])
+        let practise = guide.string(guideSpec["practise"])
         guide.finish()
         if let goal, let hint, let practise {
           steps[step] = .init(goal: goal, hint: hint, practise: practise)
@@ -24,26 +26,26 @@ struct MethodDecoder {
       }
       stepFields.finish()
     }
-    let mood = fields.node("mood", required: true).flatMap(decodeMood)
+    let mood = fields.node(Keys.mood).flatMap(decodeMood)
     var notes: [String: String] = [:]
-    if let notesNode = fields.node("notes", required: true),
-      var noteFields = Fields(notesNode, what: "`notes`", sink: sink)
+    if let notesNode = fields.node(Keys.notes),
+      var noteFields = Fields(notesNode, Keys.Notes.spec, sink: sink)
     {
-      for name in Method.noteNames {
-        if let text = noteFields.string(name, required: true) { notes[name] = text }
+      for key in Keys.Notes.keys {
+        if let text = noteFields.string(key) { notes[key.name] = text }
       }
       noteFields.finish()
     }
     var fallback: [String: [String]] = [:]
-    if let linesNode = fields.node("fallback-lines", required: true),
-      var lineFields = Fields(linesNode, what: "`fallback-lines`", sink: sink)
+    if let linesNode = fields.node(Keys.fallbackLines),
+      var lineFields = Fields(linesNode, Keys.FallbackLines.spec, sink: sink)
     {
-      for name in Method.fallbackNames {
-        if let list = lineFields.stringList(name, required: true) {
+      for key in Keys.FallbackLines.keys {
+        if let list = lineFields.stringList(key) {
           if list.isEmpty {
-            sink.append(SchemaMessage.emptyValue(lineFields.mapping[name]!, for: name))
+            sink.append(SchemaMessage.emptyValue(lineFields.mapping[key.name]!, for: key.name))
           }
-          fallback[name] = list.map(\.value)
+          fallback[key.name] = list.map(\.value)
         }
       }
       lineFields.finish()
@@ -55,19 +57,19 @@ struct MethodDecoder {
   }
 
   private func decodeMood(_ node: Node) -> Method.MoodWeights? {
-    guard var fields = Fields(node, what: "`mood`", sink: sink) else { return nil }
-    let range = -5...5
-    let empathyStrong = fields.int("empathy-strong", in: range, required: true)
-    let empathyWeak = fields.int("empathy-weak", in: range, required: true)
-    let fact = fields.int("fact-revealed", in: range, required: true)
-    let summary = fields.int("summary", in: range, required: true)
-    let accepted = fields.int("accepted", in: range, required: true)
-    let leapfrog = fields.int("leapfrog", in: range, required: true)
-    let poor = fields.int("poor-reply", in: range, required: true)
-    let loopBack = fields.int("loop-back", in: range, required: true)
-    let antipatternDefault = fields.int("antipattern", in: range, required: true)
+    typealias Keys = MethodKeys.Mood
+    guard var fields = Fields(node, Keys.spec, sink: sink) else { return nil }
+    let empathyStrong = fields.int(Keys.empathyStrong)
+    let empathyWeak = fields.int(Keys.empathyWeak)
+    let fact = fields.int(Keys.factRevealed)
+    let summary = fields.int(Keys.summary)
+    let accepted = fields.int(Keys.accepted)
+    let leapfrog = fields.int(Keys.leapfrog)
+    let poor = fields.int(Keys.poorReply)
+    let loopBack = fields.int(Keys.loopBack)
+    let antipatternDefault = fields.int(Keys.antipattern)
     var antipatterns: [String: Int] = [:]
-    if let node = fields.node("antipatterns") {
+    if let node = fields.node(Keys.antipatterns) {
       if case .mapping(let mapping) = node {
         for entry in mapping.entries {
           guard case .scalar(let scalar) = entry.value else {
@@ -75,7 +77,7 @@ struct MethodDecoder {
               SchemaMessage.wrongType(entry.value, expected: "a number", for: entry.key.value))
             continue
           }
-          if let value = Fields.int(scalar, for: entry.key.value, in: range, sink: sink) {
+          if let value = Fields.int(scalar, for: entry.key.value, in: Keys.change, sink: sink) {
             antipatterns[entry.key.value] = value
           }
         }
@@ -85,8 +87,8 @@ struct MethodDecoder {
             node, expected: "a mapping of anti-pattern ids to numbers", for: "antipatterns"))
       }
     }
-    let acceptAtMost = fields.int("accept-at-most", in: 0...10, required: true)
-    let credit = fields.int("empathy-credit", in: 1...6, required: true)
+    let acceptAtMost = fields.int(Keys.acceptAtMost)
+    let credit = fields.int(Keys.empathyCredit)
     fields.finish()
     guard let empathyStrong, let empathyWeak, let fact, let summary, let accepted, let leapfrog,
       let poor, let loopBack, let antipatternDefault, let acceptAtMost, let credit

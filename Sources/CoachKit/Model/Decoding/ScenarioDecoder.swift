@@ -10,32 +10,32 @@ struct ScenarioDecoder {
 
   /// Decodes the root mapping of a scenario script; returns `nil` when too broken to use.
   func decode(_ root: Node) -> Scenario? {
-    guard var fields = Fields(root, what: "the scenario", sink: sink) else { return nil }
-    let idScalar = fields.id("scenario", what: "scenario")
-    let title = fields.string("title", required: true)
-    let difficulty = fields.int("difficulty", in: 1...5, required: true)
-    let tags = fields.phrases("tags").map(\.text)
-    let situation = text(&fields, "situation", required: true)
-    let goal = text(&fields, "goal")
+    typealias Keys = ScenarioKeys
+    guard var fields = Fields(root, Keys.spec, sink: sink) else { return nil }
+    let idScalar = fields.id(Keys.scenario, what: "scenario")
+    let title = fields.string(Keys.title)
+    let difficulty = fields.int(Keys.difficulty)
+    let tags = fields.phrases(Keys.tags).map(\.text)
+    let situation = text(&fields, Keys.situation)
+    let goal = text(&fields, Keys.goal)
     // A key of the customer pushed out to the top level (`opening:` at the start of the line):
     // said once, where it is, instead of "missing in the customer" plus "unknown key".
-    let strays = Self.customerKeys.filter { fields.has($0) }
+    let strays = Keys.Customer.spec.names.filter { fields.has($0) }
     for key in strays {
-      guard let scalar = fields.keyScalar(key) else { continue }
-      _ = fields.node(key)
+      guard let scalar = fields.stray(key) else { continue }
       sink.append(
         SchemaMessage.keyOutsideBlock(scalar, block: "customer", at: fields.keyScalar("customer")))
     }
-    let customer = fields.node("customer", required: true).flatMap {
+    let customer = fields.node(Keys.customer).flatMap {
       decodeCustomer($0, strays: Set(strays))
     }
-    let cues = fields.node("cues").map(decodeCues) ?? [:]
-    let facts = decodeEach(fields.list("facts"), decodeFact)
-    let options = decodeEach(fields.list("options", required: true), decodeOption)
-    let lines = fields.node("lines", required: true).map(decodeLines) ?? CustomerLines()
-    let rules = decodeEach(fields.list("rules"), decodeRule)
-    let tests = decodeEach(fields.list("tests"), decodeTest)
-    let resolveMood = fields.int("resolve-mood", in: 0...10) ?? 3
+    let cues = fields.node(Keys.cues).map(decodeCues) ?? [:]
+    let facts = decodeEach(fields.list(Keys.facts), decodeFact)
+    let options = decodeEach(fields.list(Keys.options), decodeOption)
+    let lines = fields.node(Keys.lines).map(decodeLines) ?? CustomerLines()
+    let rules = decodeEach(fields.list(Keys.rules), decodeRule)
+    let tests = decodeEach(fields.list(Keys.tests), decodeTest)
+    let resolveMood = fields.int(orDefault: Keys.resolveMood)
     fields.finish()
     guard let idScalar, let title, let difficulty, let situation, let customer else { return nil }
     return Scenario(
@@ -57,22 +57,18 @@ struct ScenarioDecoder {
 
   // MARK: - Parts
 
-  /// The keys of the customer mapping.
-  static let customerKeys = [
-    "name", "role", "company", "backstory", "mood", "patience", "opening",
-  ]
-
   /// Decodes the customer; `strays` are its keys found at the top level instead, already
   /// reported, so not reported missing again.
   func decodeCustomer(_ node: Node, strays: Set<String> = []) -> Customer? {
-    guard var fields = Fields(node, what: "the customer", sink: sink) else { return nil }
-    let name = fields.string("name", required: !strays.contains("name"))
-    let role = fields.string("role")
-    let company = fields.string("company")
-    let backstory = text(&fields, "backstory")
-    let mood = fields.int("mood", in: 0...10, required: !strays.contains("mood"))
-    let patience = fields.int("patience", in: 1...20) ?? 3
-    let opening = text(&fields, "opening", required: !strays.contains("opening"))
+    typealias Keys = ScenarioKeys.Customer
+    guard var fields = Fields(node, Keys.spec, sink: sink) else { return nil }
+    let name = fields.string(Keys.name, required: !strays.contains(Keys.name.name))
+    let role = fields.string(Keys.role)
+    let company = fields.string(Keys.company)
+    let backstory = text(&fields, Keys.backstory)
+    let mood = fields.int(Keys.mood, required: !strays.contains(Keys.mood.name))
+    let patience = fields.int(orDefault: Keys.patience)
+    let opening = text(&fields, Keys.opening, required: !strays.contains(Keys.opening.name))
     fields.finish()
     guard let name, let mood, let opening else { return nil }
     return Customer(
@@ -97,11 +93,12 @@ struct ScenarioDecoder {
   }
 
   func decodeFact(_ node: Node) -> Fact? {
-    guard var fields = Fields(node, what: "a fact", sink: sink) else { return nil }
-    let id = fields.id("id", what: "fact")
-    let askedBy = fields.phrases("asked-by", required: true)
-    let reveal = text(&fields, "reveal", required: true)
-    let required = fields.bool("required") ?? true
+    typealias Keys = ScenarioKeys.Fact
+    guard var fields = Fields(node, Keys.spec, sink: sink) else { return nil }
+    let id = fields.id(Keys.id, what: "fact")
+    let askedBy = fields.phrases(Keys.askedBy)
+    let reveal = text(&fields, Keys.reveal)
+    let required = fields.bool(orDefault: Keys.required)
     fields.finish()
     guard let id else { return nil }
     guard let reveal else { return broken.add(id, to: \.facts) }
@@ -109,15 +106,16 @@ struct ScenarioDecoder {
   }
 
   func decodeOption(_ node: Node) -> Scenario.Option? {
-    guard var fields = Fields(node, what: "an option", sink: sink) else { return nil }
-    let id = fields.id("id", what: "option")
-    let offeredBy = fields.phrases("offered-by", required: true)
-    let needsFacts = fields.phrases("needs-facts")
+    typealias Keys = ScenarioKeys.Option
+    guard var fields = Fields(node, Keys.spec, sink: sink) else { return nil }
+    let id = fields.id(Keys.id, what: "option")
+    let offeredBy = fields.phrases(Keys.offeredBy)
+    let needsFacts = fields.phrases(Keys.needsFacts)
     // Exactly one response: the first one given, and the second (if any) for the error.
     var response: (Scenario.Option.Response, Node.Scalar)?
     var secondResponse: Node.Scalar?
     for kind in Scenario.Option.Response.allCases {
-      guard let says = fields.scalar(kind.rawValue) else { continue }
+      guard let says = fields.scalar(Keys.spec[kind.rawValue]) else { continue }
       warnIfCut(says, key: kind.rawValue)
       if response == nil {
         response = (kind, says)
@@ -125,13 +123,12 @@ struct ScenarioDecoder {
         secondResponse = says
       }
     }
-    let tooSoon = text(&fields, "too-soon")
-    let maxMood = fields.int("max-mood", in: 0...10)
-    let notYet = text(&fields, "not-yet")
+    let tooSoon = text(&fields, Keys.tooSoon)
+    let maxMood = fields.int(Keys.maxMood)
+    let notYet = text(&fields, Keys.notYet)
     // A misspelt `accept:` is reported as a misspelling, not also as a missing response.
     let misspeltResponse =
-      response == nil
-      && fields.hasMisspelling(of: Scenario.Option.Response.allCases.map(\.rawValue))
+      response == nil && fields.hasMisspelling(of: Keys.spec.exactlyOne)
     fields.finish()
     guard let id else { return nil }
     if misspeltResponse { return broken.add(id, to: \.options) }
@@ -159,25 +156,31 @@ struct ScenarioDecoder {
   }
 
   func decodeLines(_ node: Node) -> CustomerLines {
-    guard var fields = Fields(node, what: "`lines`", sink: sink) else { return CustomerLines() }
+    typealias Keys = ScenarioKeys.Lines
+    guard var fields = Fields(node, Keys.spec, sink: sink) else { return CustomerLines() }
     var variants: [CustomerLines.Situation: [CustomerLines.Variant]] = [:]
-    for step in Step.allCases {
-      guard let stepNode = fields.node(step.rawValue) else { continue }
-      guard var stepFields = Fields(stepNode, what: "`lines.\(step.rawValue)`", sink: sink) else {
-        continue
+    for (step, key) in zip(Step.allCases, Keys.stepKeys) {
+      guard let stepNode = fields.node(key) else { continue }
+      guard
+        var stepFields = Fields(
+          stepNode, Keys.step, what: "`lines.\(step.rawValue)`", sink: sink)
+      else { continue }
+      if let good = stepFields.node(Keys.step["good"]) {
+        variants[.good(step)] = decodeVariants(good, "good")
       }
-      if let good = stepFields.node("good") { variants[.good(step)] = decodeVariants(good, "good") }
-      if let poor = stepFields.node("poor") { variants[.poor(step)] = decodeVariants(poor, "poor") }
+      if let poor = stepFields.node(Keys.step["poor"]) {
+        variants[.poor(step)] = decodeVariants(poor, "poor")
+      }
       stepFields.finish()
     }
-    let single: [(String, CustomerLines.Situation)] = [
-      ("summary", .summary), ("leapfrog", .leapfrog), ("loop-back", .loopBack),
-      ("resolved", .resolved), ("escalated", .escalated),
+    let single: [(KeySpec, CustomerLines.Situation)] = [
+      (Keys.summary, .summary), (Keys.leapfrog, .leapfrog), (Keys.loopBack, .loopBack),
+      (Keys.resolved, .resolved), (Keys.escalated, .escalated),
     ]
     for (key, situation) in single {
-      if let value = fields.node(key) { variants[situation] = decodeVariants(value, key) }
+      if let value = fields.node(key) { variants[situation] = decodeVariants(value, key.name) }
     }
-    if let anti = fields.node("antipatterns") {
+    if let anti = fields.node(Keys.antipatterns) {
       if case .mapping(let mapping) = anti {
         for entry in mapping.entries {
           variants[.antipattern(entry.key.value)] = decodeVariants(entry.value, entry.key.value)
@@ -215,10 +218,11 @@ struct ScenarioDecoder {
           sink.append(diagnostic)
           continue
         }
-        guard var fields = Fields(item, what: "a line", sink: sink) else { continue }
-        let say = fields.scalar("say", required: true)
-        if let say { warnIfCut(say, key: "say") }
-        let mood = fields.scalar("mood").flatMap { decodeBand($0) }
+        typealias Keys = ScenarioKeys.Variant
+        guard var fields = Fields(item, Keys.spec, sink: sink) else { continue }
+        let say = fields.scalar(Keys.say)
+        if let say { warnIfCut(say, key: Keys.say.name) }
+        let mood = fields.scalar(Keys.mood).flatMap { decodeBand($0) }
         fields.finish()
         if let say { result.append(.init(text: say.value, mood: mood, span: say.span)) }
       case .sequence:
@@ -229,9 +233,9 @@ struct ScenarioDecoder {
   }
 
   /// A text value that the customer or the coach says, checked for a comment that cuts it.
-  func text(_ fields: inout Fields, _ key: String, required: Bool = false) -> String? {
+  func text(_ fields: inout Fields, _ key: KeySpec, required: Bool? = nil) -> String? {
     guard let scalar = fields.scalar(key, required: required) else { return nil }
-    warnIfCut(scalar, key: key)
+    warnIfCut(scalar, key: key.name)
     return scalar.value
   }
 
@@ -253,7 +257,9 @@ struct ScenarioDecoder {
   /// Whether a would-be key reads like the start of a sentence rather than a key: it has a space
   /// or starts with a capital letter (`I said`, `Look`).
   static func readsLikeText(_ key: String) -> Bool {
-    guard Suggestions.closest(to: key, in: ["say", "mood"]) == nil else { return false }
+    guard Suggestions.closest(to: key, in: ScenarioKeys.Variant.spec.names) == nil else {
+      return false
+    }
     return key.contains(" ") || key.first.map { $0.isUppercase } == true
   }
 
@@ -277,21 +283,22 @@ struct ScenarioDecoder {
   }
 
   func decodeRule(_ node: Node) -> Rule? {
-    guard var fields = Fields(node, what: "a rule", sink: sink) else { return nil }
-    let id = fields.id("id", what: "rule")
-    let whenSays = fields.phrases("when-says")
-    let atStep: Step? = fields.choice("at-step")
-    let beforeStep: Step? = fields.choice("before-step")
-    let moodAtLeast = fields.int("mood-at-least", in: 0...10)
-    let moodAtMost = fields.int("mood-at-most", in: 0...10)
-    let knows = fields.phrases("knows")
-    let unlessKnows = fields.phrases("unless-knows")
-    let once = fields.bool("once") ?? true
-    let say = text(&fields, "say")
-    let mood = fields.int("mood", in: -10...10) ?? 0
-    let coach = text(&fields, "coach")
-    let reveal = fields.scalar("reveal").map(Phrase.init)
-    let end: Rule.Ending? = fields.choice("end")
+    typealias Keys = ScenarioKeys.Rule
+    guard var fields = Fields(node, Keys.spec, sink: sink) else { return nil }
+    let id = fields.id(Keys.id, what: "rule")
+    let whenSays = fields.phrases(Keys.whenSays)
+    let atStep: Step? = fields.choice(Keys.atStep)
+    let beforeStep: Step? = fields.choice(Keys.beforeStep)
+    let moodAtLeast = fields.int(Keys.moodAtLeast)
+    let moodAtMost = fields.int(Keys.moodAtMost)
+    let knows = fields.phrases(Keys.knows)
+    let unlessKnows = fields.phrases(Keys.unlessKnows)
+    let once = fields.bool(orDefault: Keys.once)
+    let say = text(&fields, Keys.say)
+    let mood = fields.int(orDefault: Keys.mood)
+    let coach = text(&fields, Keys.coach)
+    let reveal = fields.scalar(Keys.reveal).map(Phrase.init)
+    let end: Rule.Ending? = fields.choice(Keys.end)
     fields.finish()
     guard let id else { return nil }
     if say == nil, mood == 0, coach == nil, reveal == nil, end == nil {
@@ -307,14 +314,15 @@ struct ScenarioDecoder {
   }
 
   func decodeTest(_ node: Node) -> ScenarioTest? {
-    guard var fields = Fields(node, what: "a test", sink: sink) else { return nil }
-    let name = fields.scalar("name", required: true)
-    let conversation = fields.stringList("conversation")
-    let reply = fields.scalar("reply")
-    let context = fields.string("context")
-    let step: Step? = fields.choice("step")
-    let seed = fields.int("seed", in: 0...999_999_999).map { UInt64($0) } ?? 1
-    let expectNode = fields.node("expect", required: true)
+    typealias Keys = ScenarioKeys.Test
+    guard var fields = Fields(node, Keys.spec, sink: sink) else { return nil }
+    let name = fields.scalar(Keys.name)
+    let conversation = fields.stringList(Keys.spec["conversation"])
+    let reply = fields.scalar(Keys.spec["reply"])
+    let context = fields.string(Keys.context)
+    let step: Step? = fields.choice(Keys.step)
+    let seed = UInt64(fields.int(orDefault: Keys.seed))
+    let expectNode = fields.node(Keys.spec["expect"])
     fields.finish()
     guard let name else { return nil }
     let anchor = name.span
@@ -352,30 +360,17 @@ struct ScenarioDecoder {
   }
 
   func decodeConversationExpectation(_ node: Node) -> ConversationExpectation? {
-    guard var fields = Fields(node, what: "a conversation test's `expect`", sink: sink) else {
-      return nil
-    }
-    let outcome = fields.scalar("outcome")
-    let events = fields.phrases("events")
-    let noEvents = fields.phrases("no-events")
-    var scores: [Step: Int] = [:]
-    if let scoresNode = fields.node("scores"),
-      var scoreFields = Fields(scoresNode, what: "`scores`", sink: sink)
-    {
-      for step in Step.allCases {
-        if let value = scoreFields.int(step.rawValue, in: 0...100) { scores[step] = value }
-      }
-      scoreFields.finish()
-    }
-    let maxTurns = fields.int("max-turns", in: 1...200)
-    let moodAtMost = fields.int("mood-at-most", in: 0...10)
-    let moodAtLeast = fields.int("mood-at-least", in: 0...10)
+    typealias Keys = ScenarioKeys.ConversationExpect
+    guard var fields = Fields(node, Keys.spec, sink: sink) else { return nil }
+    let outcome = fields.word(Keys.outcome)
+    let events = fields.phrases(Keys.events)
+    let noEvents = fields.phrases(Keys.noEvents)
+    let scores =
+      fields.node(Keys.scores).map { stepScores($0, ScenarioKeys.Scores.spec, sink: sink) } ?? [:]
+    let maxTurns = fields.int(Keys.maxTurns)
+    let moodAtMost = fields.int(Keys.moodAtMost)
+    let moodAtLeast = fields.int(Keys.moodAtLeast)
     fields.finish()
-    if let outcome, !["resolved", "escalated", "abandoned"].contains(outcome.value) {
-      sink.append(
-        SchemaMessage.notOneOf(
-          outcome, for: "outcome", choices: ["resolved", "escalated", "abandoned"]))
-    }
     return ConversationExpectation(
       outcome: outcome?.value, events: events, noEvents: noEvents, minScores: scores,
       maxTurns: maxTurns, finalMoodAtMost: moodAtMost, finalMoodAtLeast: moodAtLeast,
@@ -383,28 +378,34 @@ struct ScenarioDecoder {
   }
 
   func decodeReplyExpectation(_ node: Node) -> ReplyExpectation? {
-    guard var fields = Fields(node, what: "a reply test's `expect`", sink: sink) else { return nil }
+    typealias Keys = ScenarioKeys.ReplyExpect
+    guard var fields = Fields(node, Keys.spec, sink: sink) else { return nil }
     var steps: [Step: String] = [:]
-    for step in Step.allCases {
-      if let value = fields.scalar(step.rawValue) {
-        if ["none", "weak", "strong"].contains(value.value) {
-          steps[step] = value.value
-        } else {
-          sink.append(
-            SchemaMessage.notOneOf(value, for: step.rawValue, choices: ["none", "weak", "strong"]))
-        }
-      }
+    for (step, key) in zip(Step.allCases, Keys.stepKeys) {
+      if let value = fields.word(key) { steps[step] = value.value }
     }
-    let signals = fields.phrases("signals")
-    let noSignals = fields.phrases("no-signals")
-    let flags = fields.phrases("flags")
-    let noFlags = fields.phrases("no-flags")
+    let signals = fields.phrases(Keys.signals)
+    let noSignals = fields.phrases(Keys.noSignals)
+    let flags = fields.phrases(Keys.flags)
+    let noFlags = fields.phrases(Keys.noFlags)
     fields.finish()
     return ReplyExpectation(
       steps: steps, signals: signals, noSignals: noSignals, flags: flags, noFlags: noFlags,
       span: node.span)
   }
 
+}
+
+/// The lowest score of each step, as in a conversation test's `scores` or a curriculum's
+/// `step-marks` (`spec` names the mapping).
+func stepScores(_ node: Node, _ spec: MappingSpec, sink: DiagnosticSink) -> [Step: Int] {
+  guard var fields = Fields(node, spec, sink: sink) else { return [:] }
+  var scores: [Step: Int] = [:]
+  for (step, key) in zip(Step.allCases, spec.keys) {
+    if let value = fields.int(key) { scores[step] = value }
+  }
+  fields.finish()
+  return scores
 }
 
 extension Substring {
