@@ -1,7 +1,8 @@
-import CoachKit
 import CoachTestSupport
 import Foundation
 import Testing
+
+@testable import CoachKit
 
 /// `coach schema`: the schema accepts every bundled script and the `coach new` skeleton, refuses
 /// common mistakes, and closes exactly the keys the decoders read.
@@ -87,18 +88,34 @@ import Testing
     #expect(missing.isEmpty, "\(missing)")
   }
 
-  /// For every mapping the schema closes, a sample script with one unknown key there: the
-  /// decoder's "unknown key" diagnostic lists the keys it reads, which must be the schema's.
+  /// For every mapping the schema closes, a sample script with every key and one unknown key
+  /// there: the decoder reports the unknown key alone (so it reads every key the schema has), and
+  /// its "unknown key" diagnostic lists the keys it reads, which must be the schema's.
   @Test(arguments: [ScriptSchema.Kind.scenario, .curriculum, .lexicon, .method])
   func closesExactlyTheKeysTheDecoderReads(kind: ScriptSchema.Kind) throws {
     var writer = SampleWriter(root: ScriptSchema.schema(kind))
     writer.writeMapping(writer.root, indent: 0, dash: false)
     let text = writer.lines.joined(separator: "\n") + "\n"
-    let script = ScriptLoader.load(SourceFile(path: "sample.coach.yaml", text: text))
+    let source = SourceFile(path: "sample.coach.yaml", text: text)
+    let script = ScriptLoader.load(source)
     #expect(script.kind?.rawValue == kind.rawValue)
     #expect(writer.closed.count >= 4)
+    var diagnostics = script.diagnostics
+    if kind == .lexicon, case .mapping(let root)? = SyntaxParser.parse(source).root {
+      // The lexicon's reflection sections are decoded when an exercise needs them.
+      let sink = DiagnosticSink()
+      var reflection = Lexicon.Reflection()
+      ReflectionDecoder(sink: sink).decode(
+        assumptions: root["assumptions"], recap: root["recap"], into: &reflection)
+      diagnostics += sink.diagnostics
+    }
+    let unknownLines = Set(writer.closed.map(\.line))
+    let unread = diagnostics.filter {
+      $0.code == "S002" && !unknownLines.contains($0.span?.start.line ?? 0)
+    }
+    #expect(unread.isEmpty, "keys the decoder does not read: \(unread.map(\.message))")
     for (line, keys) in writer.closed {
-      let found = script.diagnostics.filter { $0.code == "S002" && $0.span?.start.line == line }
+      let found = diagnostics.filter { $0.code == "S002" && $0.span?.start.line == line }
       guard let diagnostic = found.first else {
         Issue.record(
           "line \(line): no unknown-key report; the decoder does not close this mapping\n\(text)")
