@@ -132,22 +132,11 @@ public enum ScriptSchema {
     case .flag: notes.append("`true` or `false`")
     default: break
     }
-    if case .defaults(let value) = key.presence { notes.append("default " + text(of: value)) }
+    if case .defaults(let value) = key.presence { notes.append("default " + value.text) }
     if case .flag = key.type { notes[notes.count - 1] += "; not `yes` or `no`" }
     guard !notes.isEmpty else { return key.doc }
     let doc = key.doc.hasSuffix(".") ? String(key.doc.dropLast()) : key.doc
     return "\(doc) (\(notes.joined(separator: ", ")))."
-  }
-
-  /// A default as the guide and the schema write it: `3`, `true`, `practice` in backticks, or
-  /// the words of a described one.
-  static func text(of value: Presence.Default) -> String {
-    switch value {
-    case .number(let number): "`\(number)`"
-    case .flag(let flag): "`\(flag)`"
-    case .word(let word): "`\(word)`"
-    case .described(let words): words
-    }
   }
 
   /// The schema of a value of `type`.

@@ -79,6 +79,17 @@ enum Presence: Sendable {
     case word(String)
     /// A default worked out elsewhere, in words for people ("the method's `accept-at-most`").
     case described(String)
+
+    /// The default as the guide and the schema write it: `3`, `true` and `practice` in
+    /// backticks, a described one in its words.
+    var text: String {
+      switch self {
+      case .number(let number): "`\(number)`"
+      case .flag(let flag): "`\(flag)`"
+      case .word(let word): "`\(word)`"
+      case .described(let words): words
+      }
+    }
   }
 }
 

@@ -144,7 +144,10 @@ enum ScenarioKeys {
       ])
     /// One key per step of the method, each with `good` and `poor` lines.
     static let stepKeys = Step.allCases.map { step in
-      KeySpec(step.rawValue, .mapping(Lines.step), "The lines of the \(step.rawValue) step.")
+      KeySpec(
+        step.rawValue, .mapping(Lines.step),
+        "At the \(step.rawValue) step: `good` lines after a reply that did what the step needs, "
+          + "`poor` lines after one that did not.")
     }
     static let summary = KeySpec(
       "summary", variants, "After the rep summarises what they heard.")
