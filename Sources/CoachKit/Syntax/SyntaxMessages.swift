@@ -423,6 +423,17 @@ enum SyntaxMessages {
       notes: ["YAML versions disagree on what this means, so scripts refuse it"])
   }
 
+  /// Y031: `?` starting a value inside `[ ]` or `{ }` (`[?x]`).
+  static func questionInFlowPlain(_ span: SourceSpan, text: String) -> Diagnostic {
+    .error(
+      "Y031", "`?` at the start of `\(text)` is ambiguous in `[ ]` or `{ }`", at: span,
+      label: "`?` at the start of a value",
+      help: "quote the text (`\"\(text)\"`)",
+      notes: [
+        "YAML 1.2 reads this as text and libyaml as an explicit key, so scripts refuse it"
+      ])
+  }
+
   /// Y032: a `- ` item among `key:` entries.
   static func itemInMapping(_ span: SourceSpan) -> Diagnostic {
     .error(

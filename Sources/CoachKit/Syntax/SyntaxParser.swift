@@ -50,7 +50,7 @@
 /// | Y028 | a comment with no space before `#` |
 /// | Y029 | text after a complete value |
 /// | Y030 | an empty key (`: value`) |
-/// | Y031 | in `[ ]` / `{ }`, `:` before `,` `]` `}` or starting a value (`[a:]`, `[:a]`) |
+/// | Y031 | in `[ ]` / `{ }`, `:` before `,` `]` `}`, or `:` / `?` starting a value (`[?a]`) |
 /// | Y032 | `- ` items mixed with `key:` entries |
 /// | Y033 | a continuation line of a quoted or flow value indented too little |
 /// | Y034 | a key longer than 1024 characters |

@@ -165,7 +165,11 @@ extension SyntaxScanner {
     case Byte.ampersand, Byte.asterisk, Byte.exclamation:
       throw fail(propertyError(at: start, flow: true))
     case Byte.question:
-      throw fail(SyntaxMessages.explicitKey(span(pos, pos + 1)))
+      if isFlowBlankOrEnd(pos + 1) { throw fail(SyntaxMessages.explicitKey(span(pos, pos + 1))) }
+      // `?x`: plain text in YAML 1.2, an explicit key `x` to libyaml.
+      throw fail(
+        SyntaxMessages.questionInFlowPlain(
+          span(pos, pos + 1), text: text(pos, tokenEnd(pos, flow: true))))
     case Byte.colon:
       if isBlankOrEnd(pos + 1) { throw fail(SyntaxMessages.emptyKey(span(pos, pos + 1))) }
       let stop = tokenEnd(pos, flow: true)

@@ -498,11 +498,9 @@ extension SyntaxScanner {
           probe = afterBreak(index)
           continue
         }
+        // Only spaces indent: a tab after them is text (`|` then `␣⇥bar` is "\tbar"), as in
+        // YAML 1.2 and the YAML test suite (libyaml refuses it).
         indent = index - probe
-        if indent > n, bytes[index] == Byte.tab {
-          pos = index
-          throw fail(SyntaxMessages.tabIndentation(span(index, index + 1)))
-        }
         break
       }
       if indent == 0, n < 0 {

@@ -100,9 +100,11 @@ import Testing
     ("a: |\n      \n  b\n", "Y026"), ("a: @b\n", "Y027"), ("a: 'b'#c\n", "Y028"),
     ("a: 'b' c\n", "Y029"),
     (": b\n", "Y030"), ("a: [b:]\n", "Y031"), ("a: [b:?c]\n", "Y031"), ("a: [:b]\n", "Y031"),
+    ("a: [?b]\n", "Y031"), ("a: {?b: c}\n", "Y031"), ("a: {? b: c}\n", "Y013"),
     ("a: b\n- c\n", "Y032"), ("a: [b,\nc]\n", "Y033"),
     (String(repeating: "k", count: 1_025) + ": v\n", "Y034"), ("a: b\nb: c\na: d\n", "Y007"),
-    ("a:\n\tb: c\n", "Y005"), ("-\ta: b\n", "Y005"), ("a: \u{7}\n", "Y002"),
+    ("a:\n\tb: c\n", "Y005"), ("-\ta: b\n", "Y005"), ("a: |\n\t\nb: 1\n", "Y005"),
+    ("a: \u{7}\n", "Y002"),
     ("a: b\u{FEFF}\n", "Y003"),
   ])
   func refusal(_ input: String, _ code: String) {

@@ -45,6 +45,14 @@ import Testing
     ("DK95/03", " \t\nfoo: 1\n", #"{"foo":"1"}"#),
     ("DK95/04", "foo: 1\n\t\nbar: 2\n", #"{"foo":"1","bar":"2"}"#),
     ("DK95/05", "foo: 1\n \t\nbar: 2\n", #"{"foo":"1","bar":"2"}"#),
+    // A tab after a block scalar's indentation is text.
+    ("96NN/00", "foo: |-\n \tbar\n", #"{"foo":"\tbar"}"#),
+    ("96NN/01", "foo: |-\n \tbar", #"{"foo":"\tbar"}"#),
+    ("Y79Y/001", "foo: |\n \t\nbar: 1\n", #"{"foo":"\t\n","bar":"1"}"#),
+    (
+      "R4YG", "- |\n detected\n- >\n \n  \n  # detected\n- |1\n  explicit\n- >\n \t\n detected\n",
+      #"["detected\n","\n\n# detected\n"," explicit\n","\t\ndetected\n"]"#
+    ),
   ]
 
   @Test(arguments: cases) func meansWhatTheSuiteSays(id: String, yaml: String, json: String) {
