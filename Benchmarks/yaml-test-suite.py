@@ -11,9 +11,11 @@ copied into Tests/CoachKitTests/Syntax/YAMLTestSuiteTests.swift.
 
 A valid case counts as outside the subset when it holds several documents or when the parser
 refuses it only with a code for something the subset leaves out on purpose (anchors, aliases,
-tags, directives, several documents, explicit or complex keys, empty or duplicate keys). Every
-other valid case is in the subset: accepted with the suite's meaning, accepted with another
-meaning (a wrong meaning), or refused. `--list` prints the id of each case in each group.
+tags, directives, explicit or complex keys, empty or duplicate keys). Y012 is not such a code: a
+second document is already known from `in.json`, and a `...` with no document before it is a
+valid stream of no documents. Every other valid case is in the subset, the ones refused on
+purpose where YAML versions disagree included: accepted with the suite's meaning, accepted with
+another meaning (a wrong meaning), or refused. `--list` prints the id of each case in each group.
 """
 
 import json
@@ -22,7 +24,7 @@ import re
 import subprocess
 import sys
 
-OUTSIDE = {"Y007", "Y008", "Y009", "Y010", "Y011", "Y012", "Y013", "Y014", "Y030"}
+OUTSIDE = {"Y007", "Y008", "Y009", "Y010", "Y011", "Y013", "Y014", "Y030"}
 NULLS = {"", "~", "null", "Null", "NULL"}
 TRUE = {"true", "True", "TRUE"}
 FALSE = {"false", "False", "FALSE"}
