@@ -27,9 +27,16 @@ import Testing
     #expect(r.status == 0)
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-    #expect(Set(object.keys) == ["steps", "signals", "antipatterns", "tips", "quality", "acts"])
+    #expect(
+      Set(object.keys) == [
+        "steps", "signals", "antipatterns", "tips", "quality", "acts", "clauses",
+      ])
     let acts = try #require(object["acts"] as? [[String: Any]])
     #expect(acts.count == 1 && acts.first?["act"] as? String == "statement")
+    let clauses = try #require(object["clauses"] as? [[String: Any]])
+    #expect(clauses.count == 1)
+    #expect(clauses.first?["mood"] as? String == "imperative")
+    #expect(clauses.first?["start"] as? Int == 0 && clauses.first?["end"] as? Int == 11)
     // "Calm down" in an opening reply does harm: its quality is low.
     let quality = try #require(object["quality"] as? Int)
     #expect((0...30).contains(quality))

@@ -5,7 +5,10 @@ extension Assessment {
   /// {"id": …, "steps": {"empathy": "strong", "understand": "weak", "offer": "none", "check": "none"},
   ///  "signals": [{"id": "apology", "start": 4, "end": 9, "text": "sorry", "cue": "sorry"}],
   ///  "antipatterns": [{"id": "cannot", "start": …, "end": …, "text": "…", "cue": "…", "rewrite": "…"}],
-  ///  "tips": ["…"], "quality": 55}
+  ///  "tips": ["…"], "quality": 55,
+  ///  "acts": [{"act": "statement", "start": 0, "end": 9}],
+  ///  "clauses": [{"start": 0, "end": 9, "mood": "statement", "subject": "i", "polarity":
+  ///    "affirmative", "modality": "none", "time": "present"}]}
   /// ```
   ///
   /// Offsets count Unicode scalars of the reply; `end` is exclusive. `id` is present only when
@@ -30,7 +33,21 @@ extension Assessment {
             ])
           })
       ))
+    members.append(("clauses", .array(clauses.map(\.json))))
     return .object(members)
+  }
+}
+
+extension Clause {
+  /// The clause as a JSON object: `start`, `end`, `mood`, `subject`, `polarity`, `modality`,
+  /// `time`.
+  public var json: JSONValue {
+    .object([
+      ("start", .int(range.lowerBound)), ("end", .int(range.upperBound)),
+      ("mood", .string(mood.rawValue)), ("subject", .string(subject.rawValue)),
+      ("polarity", .string(negated ? "negated" : "affirmative")),
+      ("modality", .string(modality.rawValue)), ("time", .string(time.rawValue)),
+    ])
   }
 }
 

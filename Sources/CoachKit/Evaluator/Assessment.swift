@@ -45,7 +45,7 @@ public struct Evidence: Hashable, Sendable {
   }
 }
 
-/// What one sentence of a reply mainly does, by priority: an offer asked as a question ("shall I
+/// What one clause of a reply mainly does, by priority: an offer asked as a question ("shall I
 /// send a courier?") is an offer, a check ("does that work?") a check, and only then is a
 /// question a question (one that asks the customer for something).
 public enum ReplyAct: String, CaseIterable, Hashable, Sendable {
@@ -55,8 +55,8 @@ public enum ReplyAct: String, CaseIterable, Hashable, Sendable {
   case statement
 }
 
-/// One sentence's act, with where the sentence is in the reply (Unicode scalar offsets).
-public struct SentenceAct: Hashable, Sendable {
+/// One clause's act, with where the clause is in the reply (Unicode scalar offsets).
+public struct ClauseAct: Hashable, Sendable {
   public var act: ReplyAct
   public var range: Range<Int>
 }
@@ -114,8 +114,10 @@ public struct Assessment: Hashable, Sendable {
   public var isQuestion: Bool
   /// The reply asks at least one open question.
   public var isOpenQuestion: Bool
-  /// Each sentence's primary act, in reply order.
-  public var acts: [SentenceAct]
+  /// Each clause's primary act, in reply order.
+  public var acts: [ClauseAct]
+  /// The reply's clauses, in reply order: each one's mood, subject, polarity, modality and time.
+  public var clauses: [Clause] { analysis.clauses }
   /// The number of written words (a contraction counts once).
   public var wordCount: Int { analysis.wordCount }
   /// The step score behind each strength (signal weights less anti-pattern weights).

@@ -1,22 +1,26 @@
-/// One primary act per sentence.
+/// One primary act per clause.
 extension Evaluator {
-  /// question, else a statement.
-  func acts(found: [Found], analysis: TextAnalysis, questions: SentenceFlags) -> [SentenceAct] {
+  /// By priority: an offer (a core offer signal starts in the clause), else a check, else a
+  /// question (the clause asks, with or without `?`, and is no hostile rhetorical question),
+  /// else a statement.
+  func acts(found: [Found], analysis: TextAnalysis) -> [ClauseAct] {
     let tokens = analysis.tokens
-    var offers = SentenceFlags(count: analysis.sentences.count)
-    var checks = SentenceFlags(count: analysis.sentences.count)
+    let clauses = analysis.clauses
+    var offers = SentenceFlags(count: clauses.count)
+    var checks = SentenceFlags(count: clauses.count)
     for f in found where f.first < tokens.count && isSignal[f.group] && f.cueIndex >= 0 {
-      let sentence = Int(tokens[f.first].sentence)
+      let clause = Int(tokens[f.first].clause)
       if stepIndex[f.group] == Step.offer.index, !groups[f.group].auxiliary {
-        offers[sentence] = true
+        offers[clause] = true
       }
-      if stepIndex[f.group] == Step.check.index { checks[sentence] = true }
+      if stepIndex[f.group] == Step.check.index { checks[clause] = true }
     }
-    return analysis.sentences.indices.map { i in
+    return clauses.indices.map { i in
+      let clause = clauses[i]
+      let asks = clause.mood != .statement && clause.mood != .imperative && !clause.rhetorical
       let act: ReplyAct =
-        offers[i] ? .offer : checks[i] ? .check : questions[i] ? .question : .statement
-      let span = analysis.sentences[i].span
-      return SentenceAct(act: act, range: Int(span.start)..<Int(span.end))
+        offers[i] ? .offer : checks[i] ? .check : asks ? .question : .statement
+      return ClauseAct(act: act, range: clause.range)
     }
   }
 }

@@ -45,6 +45,7 @@ extension Evaluator {
     Negation.mark(
       &analysis.tokens, window: thresholds.negationWindow,
       stops: builtins.negationStop, inert: inert)
+    clauseReader.read(&analysis, phrases: phrases)
     let tokens = analysis.tokens
 
     // Group matches: drop negated and vetoed ones, keep the longest of overlapping ones.
@@ -106,6 +107,7 @@ extension Evaluator {
       }
       found.append(candidate)
     }
+    readAgainstClauses(&found, analysis)
     // Anti-patterns that override signals (the cliché over its `how you feel`).
     let overriding = hasOverrides ? found.filter { overrides[$0.group] } : []
     if !overriding.isEmpty {
@@ -162,6 +164,9 @@ extension Evaluator {
       }
     }
     if !rhetorical.isEmpty {
+      for k in analysis.clauses.indices where rhetorical.contains(analysis.clauses[k].sentence) {
+        analysis.clauses[k].rhetorical = true
+      }
       found.removeAll { f in
         isSignal[f.group] && stepIndex[f.group] == Step.check.index
           && rhetorical.contains(tokens[f.first].sentence)
@@ -285,7 +290,7 @@ extension Evaluator {
       found: found, steps: steps, context: context, isOpen: isOpen, isQuestion: isQuestion,
       extra: tipsFromRules)
     let quality = quality(steps: steps, found: found, context: context)
-    let acts = acts(found: found, analysis: analysis, questions: questionSentences)
+    let acts = acts(found: found, analysis: analysis)
     return Assessment(
       steps: steps, signals: signals, antipatterns: antipatterns, tips: tips, quality: quality,
       isQuestion: isQuestion, isOpenQuestion: isOpen, acts: acts, stepScores: scores,
@@ -299,7 +304,7 @@ extension Evaluator {
 
 }
 
-/// One flag per sentence; no allocation for replies of up to 64 sentences.
+/// One flag per sentence (or clause); no allocation for up to 64 of them.
 struct SentenceFlags {
   private var small: UInt64 = 0
   private var large: [Bool]

@@ -30,6 +30,7 @@ public struct Evaluator: Sendable {
   var hasOverrides: Bool { compiled.hasOverrides }
   var thresholds: Thresholds { compiled.thresholds }
   var tipTexts: TipTexts { compiled.tipTexts }
+  var clauseReader: ClauseReader { compiled.clauseReader }
 
   /// Everything compiled, behind one reference: a copy of the evaluator (closures in `assess`
   /// make some) retains one object, not every table.
@@ -57,6 +58,7 @@ public struct Evaluator: Sendable {
     let hasOverrides: Bool
     let thresholds: Thresholds
     let tipTexts: TipTexts
+    let clauseReader: ClauseReader
     /// The lexicon's evidence wording, by ``Lexicon/EvidenceKey`` in declaration order.
     let evidenceTexts: [String]
   }
@@ -151,6 +153,7 @@ public struct Evaluator: Sendable {
     var summary = -1
     var feelingsFirst = -1
     var feeling = -1
+    var invite = -1
     var option = -1
     var shouting = -1
     var rambling = -1
@@ -167,6 +170,7 @@ public struct Evaluator: Sendable {
     var softener: UInt64 = 0
     var commandVerb: UInt64 = 0
     var soStem: UInt64 = 0
+    var feelingClass: UInt64 = 0
   }
 
   // Tags attached to phrases in the matcher: a group's phrases use `group * 4 + role`.
@@ -242,6 +246,7 @@ public struct Evaluator: Sendable {
     b.summary = find(.summary)
     b.feelingsFirst = find(.feelingsFirst)
     b.feeling = find(.feeling)
+    b.invite = find(.invite)
     b.option = find(.option)
     b.shouting = find(.shouting)
     b.rambling = find(.rambling)
@@ -258,6 +263,7 @@ public struct Evaluator: Sendable {
     b.softener = bits["softener"] ?? 0
     b.commandVerb = bits["command-verb"] ?? 0
     b.soStem = vocabulary.info(for: Array("so".utf8)).stem
+    b.feelingClass = bits["feeling"] ?? 0
 
     let overrides = groups.map { !$0.signal && !$0.overrides.isEmpty }
     let t = lexicon.thresholds
@@ -277,6 +283,7 @@ public struct Evaluator: Sendable {
         stepIndex: groups.map { $0.step?.index ?? -1 }, overrides: overrides,
         hasOverrides: overrides.contains(true), thresholds: thresholds,
         tipTexts: TipTexts(texts: Lexicon.TipKey.allCases.map { lexicon.tips[$0.rawValue] }),
+        clauseReader: ClauseReader(classBits: bits, determiner: b.determiner),
         evidenceTexts: Lexicon.EvidenceKey.allCases.map { lexicon.evidence($0) }))
   }
 
@@ -291,7 +298,7 @@ public struct Evaluator: Sendable {
         matcher: matcher, groups: c.groups, groupIndex: c.groupIndex, builtins: c.builtins,
         isSignal: c.isSignal, weights: c.weights, stepIndex: c.stepIndex, overrides: c.overrides,
         hasOverrides: c.hasOverrides, thresholds: c.thresholds, tipTexts: c.tipTexts,
-        evidenceTexts: c.evidenceTexts))
+        clauseReader: c.clauseReader, evidenceTexts: c.evidenceTexts))
   }
 
   /// This evaluator with a scenario's extra cue phrases: the same as

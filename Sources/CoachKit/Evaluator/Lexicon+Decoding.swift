@@ -101,6 +101,14 @@ enum LexiconMessage {
       ])
   }
 
+  static func missingClass(_ name: String, at span: SourceSpan) -> Diagnostic {
+    .error(
+      "L010", "the lexicon defines no word class `\(name)`", at: span,
+      label: "`classes` needs it",
+      help: "add `\(name): [word, …]` to `grammar` → `classes`",
+      notes: ["the clause analysis reads `\(name)` by name"])
+  }
+
   static func wrongKind(_ id: ReaderID, at span: SourceSpan) -> Diagnostic {
     let section = id.isSignal ? "signals" : "antipatterns"
     return .error(
@@ -326,7 +334,8 @@ struct LexiconDecoder {
     }
     g.stopwords = words(&f, Keys.stopwords)
     g.acronyms = words(&f, Keys.acronyms)
-    if let classes = f.node(Keys.classes) {
+    let classesNode = f.node(Keys.classes)
+    if let classes = classesNode {
       if case .mapping(let mapping) = classes {
         for entry in mapping.entries {
           let list = Fields.stringList(entry.value, for: entry.key.value, sink: sink) ?? []
@@ -339,6 +348,10 @@ struct LexiconDecoder {
         sink.append(
           SchemaMessage.wrongType(classes, expected: "a mapping of class names", for: "classes"))
       }
+    }
+    // Every class the clause analysis reads by name is defined.
+    for name in ClauseClass.allCases.map(\.rawValue) where g.classes[name] == nil {
+      sink.append(LexiconMessage.missingClass(name, at: (classesNode ?? node).span))
     }
     f.finish()
   }

@@ -78,6 +78,7 @@ public struct Lexicon: Hashable, Sendable {
     case unsoftened
     case bareOrder = "bare-order"
     case iYou = "i-you"
+    case feelingAsked = "feeling-asked"
   }
 
   /// The evidence text for `key`, its `{slot}`s filled from `values`.

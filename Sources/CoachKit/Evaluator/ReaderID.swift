@@ -14,6 +14,7 @@ package enum ReaderID: String, CaseIterable, Sendable {
   case feeling
   case validation
   case apology
+  case invite
   case option
   case check
   // Anti-patterns
@@ -29,7 +30,7 @@ package enum ReaderID: String, CaseIterable, Sendable {
   package var isSignal: Bool {
     switch self {
     case .question, .questionOpen, .questionClosed, .summary, .feelingsFirst, .feeling,
-      .validation, .apology, .option, .check:
+      .validation, .apology, .invite, .option, .check:
       true
     case .shouting, .rambling, .curt, .iYou, .stuffing, .contrast, .blunt: false
     }
@@ -41,7 +42,7 @@ package enum ReaderID: String, CaseIterable, Sendable {
     case .question, .questionOpen, .questionClosed, .feelingsFirst, .shouting, .rambling, .curt,
       .iYou, .stuffing, .contrast:
       true
-    case .summary, .feeling, .validation, .apology, .option, .check, .blunt: false
+    case .summary, .feeling, .validation, .apology, .invite, .option, .check, .blunt: false
     }
   }
 

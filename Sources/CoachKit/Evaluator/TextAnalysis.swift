@@ -35,6 +35,9 @@ struct Token: Hashable, Sendable {
   static let afterPunctuation: UInt8 = 1 << 4
   /// This negator negates nothing (inside `no wonder`, `can't imagine`).
   static let inertNegator: UInt8 = 1 << 5
+  /// A word written as it is, of four letters or more, ending in -ed but not -eed ("ordered",
+  /// not "need"): a regular past form.
+  static let regularPast: UInt8 = 1 << 6
 
   @inline(__always) func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
   @inline(__always) func `is`(_ wordClass: UInt64) -> Bool { classes & wordClass != 0 }
@@ -48,12 +51,14 @@ struct Sentence: Hashable, Sendable {
   var endsWithQuestionMark: Bool
 }
 
-/// A reply split into tokens and sentences, with the marks the rules read.
+/// A reply split into tokens, clauses and sentences, with the marks the rules read.
 struct TextAnalysis: Hashable, Sendable {
   var text: String
   var bytes: [UInt8]
   var tokens: [Token] = []
   var sentences: [Sentence] = []
+  /// The clauses, in reply order (read by ``ClauseReader`` once per reply).
+  var clauses: [Clause] = []
   /// Runs of exclamation marks at least as long as the lexicon's threshold.
   var exclamationRuns: [TextSpan] = []
   /// Written words (a contraction counts once).

@@ -366,6 +366,11 @@ struct Tokenizer {
           return
         }
       }
+      // A regular past: "-ed", not "-eed" ("ordered", not "need").
+      let n = wordCount
+      if n >= 4, !hasApostrophe, word[n - 1] == 0x64, word[n - 2] == 0x65, word[n - 3] != 0x65 {
+        flags |= Token.regularPast
+      }
       emit(vocabulary.replyInfo(for: word, hash: hash), flags: flags)
     }
 

@@ -167,8 +167,14 @@ import Testing
     #expect(json.contains(#""tips":["#))
     #expect(json.contains(#""quality":"#))
     #expect(
+      json.contains(
+        #""acts":[{"act":"statement","start":0,"end":23},{"act":"statement","start":24,"end":30}],"#
+      ))
+    #expect(
       json.hasSuffix(
-        #""acts":[{"act":"statement","start":0,"end":23},{"act":"statement","start":24,"end":30}]}"#
+        #""clauses":[{"start":0,"end":23,"mood":"statement","subject":"we","polarity":"negated","#
+          + #""modality":"can","time":"present"},{"start":24,"end":30,"mood":"statement","#
+          + #""subject":"none","polarity":"affirmative","modality":"none","time":"present"}]}"#
       ))
   }
 }
