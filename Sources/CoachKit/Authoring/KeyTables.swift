@@ -49,7 +49,7 @@ enum KeyTables {
   /// A value's type in the guide's words (section 4 explains them).
   static func typeName(_ type: ValueType) -> String {
     switch type {
-    case .text: "text"
+    case .text, .sentence: "text"
     case .id: "id"
     case .number(let range) where range.lowerBound < 0:
       "number −\(-range.lowerBound) to \(range.upperBound)"
@@ -61,6 +61,7 @@ enum KeyTables {
     case .event: "event"
     case .lexiconID: "lexicon id"
     case .list(.text): "phrases"
+    case .list(.sentence): "sentences"
     case .list(.id): "ids"
     // A line or a list of variants; any other list of alternatives is a list.
     case .list(.oneOf(let items)): if case .text? = items.first { "lines" } else { "list" }

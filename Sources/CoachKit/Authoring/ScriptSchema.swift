@@ -143,7 +143,7 @@ public enum ScriptSchema {
   static func schema(_ type: ValueType, description: String?) -> JSONValue {
     let described = description.map { [("description", JSONValue.string($0))] } ?? []
     switch type {
-    case .text:
+    case .text, .sentence:
       return .object(described + [("type", ["string", "number", "boolean"])])
     case .id:
       return .object(described + [("type", "string"), ("pattern", "^[a-z][a-z0-9-]*$")])
@@ -215,6 +215,7 @@ public enum ScriptSchema {
   static func itemDescription(_ type: ValueType) -> String? {
     switch type {
     case .text: "A phrase."
+    case .sentence: "A sentence."
     case .id: "An id."
     case .lexiconID: "A signal or anti-pattern id."
     case .event:

@@ -25,11 +25,13 @@ extension Scenario {
     public var maxMood: Int?
     /// What the customer says when offered while too upset.
     public var notYet: String?
+    /// Example offers in a rep's own words that should be recognised as this option.
+    public var examples: [Phrase]
     public var span: SourceSpan
 
     public init(
       id: String, offeredBy: [Phrase], needsFacts: [Phrase], response: Response, says: String,
-      tooSoon: String?, maxMood: Int?, notYet: String?, span: SourceSpan
+      tooSoon: String?, maxMood: Int?, notYet: String?, examples: [Phrase] = [], span: SourceSpan
     ) {
       self.id = id
       self.offeredBy = offeredBy
@@ -39,6 +41,7 @@ extension Scenario {
       self.tooSoon = tooSoon
       self.maxMood = maxMood
       self.notYet = notYet
+      self.examples = examples
       self.span = span
     }
   }

@@ -218,14 +218,16 @@ struct Fields: ~Copyable {
 
   /// A list of text items as phrases (text with its place), or none when the key is absent.
   ///
-  /// These lists hold ids and cue words, never sentences, so a single text with commas
-  /// (`asked-by: orders, lost`) is a list written without its brackets: an error, read as the list
-  /// it was meant to be.
+  /// Unless the key holds sentences (``ValueType/sentences``), these lists hold ids and cue
+  /// words, so a single text with commas (`asked-by: orders, lost`) is a list written without its
+  /// brackets: an error, read as the list it was meant to be.
   mutating func phrases(_ key: KeySpec) -> [Phrase] {
     guard let index = entry(key, required: nil) else { return [] }
     let node = mapping.entries[index].value
     let name = key.name
-    if let items = Self.commaList(node, for: name, sink: sink) { return items.map(Phrase.init) }
+    if !key.type.isSentences, let items = Self.commaList(node, for: name, sink: sink) {
+      return items.map(Phrase.init)
+    }
     return Self.stringList(node, for: name, sink: sink, Phrase.init) ?? []
   }
 

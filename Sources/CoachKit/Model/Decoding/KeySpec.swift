@@ -97,6 +97,9 @@ enum Presence: Sendable {
 indirect enum ValueType: Sendable {
   /// Any text.
   case text
+  /// Text in a rep's or a customer's words, where a comma is part of the text (in a list of
+  /// phrases, a single text with commas is read as a list written without its brackets).
+  case sentence
   /// Lowercase letters, digits and `-`, starting with a letter.
   case id
   /// A whole number in the range.
@@ -126,6 +129,14 @@ indirect enum ValueType: Sendable {
   static let phrases = ValueType.list(.text)
   /// A list of ids.
   static let ids = ValueType.list(.id)
+  /// A list of sentences.
+  static let sentences = ValueType.list(.sentence)
+
+  /// Whether this is a list of sentences, whose items may hold commas.
+  var isSentences: Bool {
+    if case .list(.sentence) = self { return true }
+    return false
+  }
 }
 
 /// The keys of one mapping of a script, in the order the guide lists them.

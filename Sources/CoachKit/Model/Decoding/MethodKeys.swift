@@ -80,7 +80,7 @@ enum MethodKeys {
 
   enum FallbackLines {
     static let keys = Method.fallbackNames.map {
-      KeySpec($0, .phrases, .required, "Lines for `\($0)`.")
+      KeySpec($0, .sentences, .required, "Lines for `\($0)`.")
     }
     static let spec = MappingSpec(
       "`fallback-lines`", "Customer lines for situations a scenario has no lines of its own for.",

@@ -99,10 +99,13 @@ struct ScenarioDecoder {
     let askedBy = fields.phrases(Keys.askedBy)
     let reveal = text(&fields, Keys.reveal)
     let required = fields.bool(orDefault: Keys.required)
+    let examples = fields.phrases(Keys.examples)
     fields.finish()
     guard let id else { return nil }
     guard let reveal else { return broken.add(id, to: \.facts) }
-    return Fact(id: id.value, askedBy: askedBy, reveal: reveal, required: required, span: id.span)
+    return Fact(
+      id: id.value, askedBy: askedBy, reveal: reveal, required: required, examples: examples,
+      span: id.span)
   }
 
   func decodeOption(_ node: Node) -> Scenario.Option? {
@@ -126,6 +129,7 @@ struct ScenarioDecoder {
     let tooSoon = text(&fields, Keys.tooSoon)
     let maxMood = fields.int(Keys.maxMood)
     let notYet = text(&fields, Keys.notYet)
+    let examples = fields.phrases(Keys.examples)
     // A misspelt `accept:` is reported as a misspelling, not also as a missing response.
     let misspeltResponse =
       response == nil && fields.hasMisspelling(of: Keys.spec.exactlyOne)
@@ -152,7 +156,8 @@ struct ScenarioDecoder {
     }
     return Scenario.Option(
       id: id.value, offeredBy: offeredBy, needsFacts: needsFacts, response: kind,
-      says: says.value, tooSoon: tooSoon, maxMood: maxMood, notYet: notYet, span: id.span)
+      says: says.value, tooSoon: tooSoon, maxMood: maxMood, notYet: notYet, examples: examples,
+      span: id.span)
   }
 
   func decodeLines(_ node: Node) -> CustomerLines {

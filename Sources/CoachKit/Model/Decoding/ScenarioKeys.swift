@@ -91,9 +91,14 @@ enum ScenarioKeys {
       "Whether the rep must know it before an offer lands; an open question brings out the next "
         + "required fact by itself.")
 
+    static let examples = KeySpec(
+      "examples", .sentences,
+      "Example questions in a rep's own words that should bring this fact out; `coach lint` "
+        + "checks each is recognised.")
+
     static let spec = MappingSpec(
       "a fact", "Something the customer knows and says only when the rep asks the right question.",
-      [id, askedBy, reveal, required])
+      [id, askedBy, reveal, required, examples])
   }
 
   // MARK: - Options
@@ -121,12 +126,16 @@ enum ScenarioKeys {
     static let notYet = KeySpec(
       "not-yet", .text, .defaults(.described("the method's line")),
       "What they say when offered while too upset.")
+    static let examples = KeySpec(
+      "examples", .sentences,
+      "Example offers in a rep's own words; `coach lint` checks each is recognised as this "
+        + "option.")
 
     static let spec = MappingSpec(
       "an option",
       "Something the rep can offer, and how the customer takes it: give exactly one of `accept`, "
         + "`counter` or `refuse`.",
-      [id, offeredBy, needsFacts, accept, counter, refuse, tooSoon, maxMood, notYet],
+      [id, offeredBy, needsFacts, accept, counter, refuse, tooSoon, maxMood, notYet, examples],
       exactlyOne: responses.map(\.name))
   }
 
@@ -224,7 +233,7 @@ enum ScenarioKeys {
   enum Test {
     static let name = KeySpec("name", .text, .required, "The test's name, shown when it fails.")
     static let conversationKey = KeySpec(
-      "conversation", .phrases, .required, "The rep's replies, one per turn.")
+      "conversation", .sentences, .required, "The rep's replies, one per turn.")
     static let replyKey = KeySpec("reply", .text, .required, "The rep's reply.")
     static let context = KeySpec("context", .text, "The customer's line the reply answers.")
     static let step = KeySpec("step", .word(steps), "The step the conversation is at.")
@@ -247,7 +256,7 @@ enum ScenarioKeys {
     static let spec = MappingSpec(
       "a test", "A test.",
       [
-        name, KeySpec("conversation", .phrases, conversationKey.doc),
+        name, KeySpec("conversation", .sentences, conversationKey.doc),
         KeySpec("reply", .text, replyKey.doc), context, step, seed,
         KeySpec("expect", .anyMapping, .required, "What the test must find."),
       ])
