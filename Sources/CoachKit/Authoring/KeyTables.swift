@@ -60,8 +60,10 @@ enum KeyTables {
     case .moodBand: "mood band"
     case .event: "event"
     case .lexiconID: "lexicon id"
+    case .lineCondition: "condition"
     case .list(.text): "phrases"
     case .list(.sentence): "sentences"
+    case .list(.lineCondition): "conditions"
     case .list(.id): "ids"
     // A line or a list of variants; any other list of alternatives is a list.
     case .list(.oneOf(let items)): if case .text? = items.first { "lines" } else { "list" }

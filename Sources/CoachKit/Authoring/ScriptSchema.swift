@@ -189,6 +189,9 @@ public enum ScriptSchema {
         ])
     case .lexiconID:
       return .object(described + [("type", "string"), ("pattern", "^[a-z][a-z0-9.-]*$")])
+    case .lineCondition:
+      return .object(
+        described + [("type", "string"), ("pattern", .string(LineCondition.pattern))])
     case .list(let item):
       let item = schema(item, description: itemDescription(item))
       return .object(
@@ -216,6 +219,7 @@ public enum ScriptSchema {
     switch type {
     case .text: "A phrase."
     case .sentence: "A sentence."
+    case .lineCondition: "A condition: \(LineCondition.howWritten)."
     case .id: "An id."
     case .lexiconID: "A signal or anti-pattern id."
     case .event:

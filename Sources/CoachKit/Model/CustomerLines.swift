@@ -33,15 +33,18 @@ public struct CustomerLines: Sendable {
     }
   }
 
-  /// One way of saying a line, optionally only for a band of moods.
+  /// One way of saying a line, optionally only for a band of moods or under conditions.
   public struct Variant: Hashable, Sendable {
     public var text: String
     public var mood: MoodBand?
+    /// The conditions under which the customer may say it (`when:`); all must hold.
+    public var when: [LineCondition]
     public var span: SourceSpan
 
-    public init(text: String, mood: MoodBand?, span: SourceSpan) {
+    public init(text: String, mood: MoodBand?, when: [LineCondition] = [], span: SourceSpan) {
       self.text = text
       self.mood = mood
+      self.when = when
       self.span = span
     }
   }

@@ -114,6 +114,8 @@ indirect enum ValueType: Sendable {
   case event
   /// A signal or anti-pattern id of the lexicon (`question.open`).
   case lexiconID
+  /// A condition on a line of the customer (`knows occasion`, `not offered`).
+  case lineCondition
   /// A list of values; one value alone counts as a list of one, and an empty value as none.
   case list(ValueType)
   /// Any one of these.

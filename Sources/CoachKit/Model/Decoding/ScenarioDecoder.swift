@@ -228,8 +228,11 @@ struct ScenarioDecoder {
         let say = fields.scalar(Keys.say)
         if let say { warnIfCut(say, key: Keys.say.name) }
         let mood = fields.scalar(Keys.mood).flatMap { decodeBand($0) }
+        let when = fields.phrases(Keys.when).compactMap { LineCondition.parse($0, sink: sink) }
         fields.finish()
-        if let say { result.append(.init(text: say.value, mood: mood, span: say.span)) }
+        if let say {
+          result.append(.init(text: say.value, mood: mood, when: when, span: say.span))
+        }
       case .sequence:
         sink.append(SchemaMessage.wrongType(item, expected: "a line of text", for: key))
       }

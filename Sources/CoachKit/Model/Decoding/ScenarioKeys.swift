@@ -186,8 +186,12 @@ enum ScenarioKeys {
     static let mood = KeySpec(
       "mood", .moodBand, "Said only while the mood is in this band: a mood `7` or a band `6-10`.")
 
+    static let when = KeySpec(
+      "when", .list(.lineCondition),
+      "Said only when every condition holds: \(LineCondition.howWritten).")
+
     static let spec = MappingSpec(
-      "a line", "A line said only when its conditions hold.", [say, mood])
+      "a line", "A line said only when its conditions hold.", [say, mood, when])
   }
 
   // MARK: - Rules

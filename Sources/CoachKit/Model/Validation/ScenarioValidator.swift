@@ -41,6 +41,18 @@ struct ScenarioValidator {
             at: rule.span, label: "impossible condition"))
       }
     }
+    // A line's `when:` conditions name facts and options of this script.
+    for variants in scenario.lines.variants.values {
+      for condition in variants.lazy.flatMap(\.when) {
+        switch condition.kind {
+        case .knows(let id) where !facts.contains(id):
+          unknownReference(Phrase(id, span: condition.span), what: "fact", known: facts.ids)
+        case .offered(let id?) where !options.contains(id):
+          unknownReference(Phrase(id, span: condition.span), what: "option", known: options.ids)
+        default: break
+        }
+      }
+    }
     for test in scenario.tests {
       if case .conversation(_, let expect) = test.kind {
         for event in expect.events { checkEvent(event, facts, options, rules) }
