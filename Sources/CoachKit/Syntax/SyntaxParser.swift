@@ -39,7 +39,7 @@
 /// | Y017 | a line in a mapping that is not `key: value` |
 /// | Y018 | `key: value` where only a value may start (`a: b: c`) |
 /// | Y019 | `- ` where only a value may start (`key: - a`), or a collection on the `---` line |
-/// | Y020 | a key over several lines, or a continuation line that looks like `key: value` |
+/// | Y020 | a key over several lines (but in `{ }`), or a continuation line like `key: value` |
 /// | Y021 | an unclosed quote |
 /// | Y022 | an invalid escape |
 /// | Y023 | an unclosed `[` or `{` |

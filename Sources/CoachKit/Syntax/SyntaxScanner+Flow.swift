@@ -76,17 +76,24 @@ extension SyntaxScanner {
       let itemStart = pos
       let key: Node.Scalar
       let value: Node
-      switch try parseFlowItem(minIndent: minIndent) {
+      switch try parseFlowItem(minIndent: minIndent, keyOverLines: true) {
       case .node(let node):
         guard case .scalar(let scalar) = node else {
           throw fail(SyntaxMessages.complexKey(node.span))
         }
         try skipFlowSpace(minIndent: minIndent, open: open)
         if bytes[pos] == Byte.colon {
-          throw fail(SyntaxMessages.multiLineKey(span(itemStart, pos)))
+          // Inside `{ }` YAML 1.2 lets the `:` follow on a later line (`{"a"` / `: b}`); after a
+          // plain key only when a space or line break follows it, as on one line.
+          guard scalar.style != .plain || isBlankOrEnd(pos + 1) else {
+            throw fail(SyntaxMessages.multiLineKey(span(itemStart, pos)))
+          }
+          key = scalar
+          value = try parseFlowValue(minIndent: minIndent, open: open)
+        } else {
+          key = scalar
+          value = .scalar(.init(value: "", style: .plain, span: SourceSpan(at: scalar.span.end)))
         }
-        key = scalar
-        value = .scalar(.init(value: "", style: .plain, span: SourceSpan(at: scalar.span.end)))
       case .key(let scalar):
         key = scalar
         value = try parseFlowValue(minIndent: minIndent, open: open)
@@ -139,8 +146,12 @@ extension SyntaxScanner {
     return SyntaxMessages.flowExpected(span(pos, stop), expected: expected, found: text(pos, stop))
   }
 
-  /// Parses one node inside `[ ]` or `{ }`, noticing when a scalar is followed by `:`.
-  private mutating func parseFlowItem(minIndent: Int) throws(SyntaxFailure) -> FlowItem {
+  /// Parses one node inside `[ ]` or `{ }`, noticing when a scalar is followed by `:`. A key may
+  /// run over several lines only inside `{ }` (`keyOverLines`): in `[ ]` a single pair's key is on
+  /// one line, as in YAML 1.2.
+  private mutating func parseFlowItem(
+    minIndent: Int, keyOverLines: Bool = false
+  ) throws(SyntaxFailure) -> FlowItem {
     let start = pos
     let byte = bytes[pos]
     switch byte {
@@ -157,7 +168,9 @@ extension SyntaxScanner {
       var index = pos
       while isWhite(index) { index += 1 }
       if index < end, bytes[index] == Byte.colon {
-        if multiLine { throw fail(SyntaxMessages.multiLineKey(span(start, index))) }
+        if multiLine, !keyOverLines {
+          throw fail(SyntaxMessages.multiLineKey(span(start, index)))
+        }
         pos = index
         return .key(scalar)
       }
@@ -184,7 +197,7 @@ extension SyntaxScanner {
       }
       throw fail(reservedStart(at: start, flow: true))
     default:
-      return try parseFlowPlain(minIndent: minIndent)
+      return try parseFlowPlain(minIndent: minIndent, keyOverLines: keyOverLines)
     }
   }
 
@@ -194,7 +207,9 @@ extension SyntaxScanner {
   }
 
   /// Parses a plain scalar inside `[ ]` or `{ }`, folding continuation lines.
-  private mutating func parseFlowPlain(minIndent: Int) throws(SyntaxFailure) -> FlowItem {
+  private mutating func parseFlowPlain(
+    minIndent: Int, keyOverLines: Bool
+  ) throws(SyntaxFailure) -> FlowItem {
     let start = pos
     var index = pos
     var contentEnd = pos
@@ -285,7 +300,9 @@ extension SyntaxScanner {
     var probe = contentEnd
     while isWhite(probe) { probe += 1 }
     if probe < end, bytes[probe] == Byte.colon, isBlankOrEnd(probe + 1) {
-      if multiLine { throw fail(SyntaxMessages.multiLineKey(span(start, probe))) }
+      if multiLine, !keyOverLines {
+        throw fail(SyntaxMessages.multiLineKey(span(start, probe)))
+      }
       pos = probe
       return .key(scalar)
     }

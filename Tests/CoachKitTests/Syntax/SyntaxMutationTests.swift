@@ -10,7 +10,8 @@ import Testing
 /// Known libyaml quirks left out: a byte order mark shifts libyaml's columns (it then refuses
 /// `a:` followed by a value indented one space), and libyaml refuses U+FFFB at the start of a
 /// line; and libyaml refuses tabs that only separate (after `- `, on a blank or comment line, after
-/// a continuation line's indentation). YAML 1.2 reads all of these the way the parser does.
+/// a continuation line's indentation), and a key inside `{ }` over several lines or with its `:`
+/// on a later line. YAML 1.2 reads all of these the way the parser does.
 @Suite struct SyntaxMutationTests {
   @Test func acceptedMutationsMeanTheSameToLibyaml() {
     let environment = ProcessInfo.processInfo.environment
@@ -33,7 +34,7 @@ import Testing
       switch YamsReference.json(text) {
       case .failure(let error):
         if text.hasPrefix("\u{FEFF}") || text.unicodeScalars.contains("\u{FFFB}") { continue }
-        if text.utf8.contains(UInt8(ascii: "\t")) { continue }
+        if text.utf8.contains(UInt8(ascii: "\t")) || Self.hasFlowKeyOverLines(text) { continue }
         failures += 1
         let reading = ours.json?.serialized() ?? "nil"
         Issue.record(
@@ -49,5 +50,43 @@ import Testing
       }
     }
     #expect(accepted > count / 10)
+  }
+
+  /// Whether a key inside `{ }` runs over several lines or has a line break before its `:`.
+  static func hasFlowKeyOverLines(_ text: String) -> Bool {
+    guard let root = SyntaxParser.parse(SourceFile(path: "t", text: text)).root else {
+      return false
+    }
+    let bytes = Array(text.utf8)
+    func breakBeforeColon(from offset: Int) -> Bool {
+      var index = offset
+      while index < bytes.count, bytes[index] != UInt8(ascii: ":") {
+        if bytes[index] == UInt8(ascii: "\n") { return true }
+        if bytes[index] == UInt8(ascii: ",") || bytes[index] == UInt8(ascii: "}") { return false }
+        if bytes[index] == UInt8(ascii: "#") {
+          while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+          continue
+        }
+        index += 1
+      }
+      return false
+    }
+    func visit(_ node: Node) -> Bool {
+      switch node {
+      case .scalar: return false
+      case .sequence(let sequence): return sequence.items.contains(where: visit)
+      case .mapping(let mapping):
+        return mapping.entries.contains { entry in
+          let key = entry.key.span
+          if mapping.style == .flow,
+            key.start.line != key.end.line || breakBeforeColon(from: key.end.offset)
+          {
+            return true
+          }
+          return visit(entry.value)
+        }
+      }
+    }
+    return visit(root)
   }
 }

@@ -53,6 +53,21 @@ import Testing
       "R4YG", "- |\n detected\n- >\n \n  \n  # detected\n- |1\n  explicit\n- >\n \t\n detected\n",
       #"["detected\n","\n\n# detected\n"," explicit\n","\t\ndetected\n"]"#
     ),
+    // Inside `{ }` a key over several lines, or its `:` on a later line.
+    ("4MUZ/00", "{\"foo\"\n: \"bar\"}\n", #"{"foo":"bar"}"#),
+    ("4MUZ/01", "{\"foo\"\n: bar}\n", #"{"foo":"bar"}"#),
+    ("4MUZ/02", "{foo\n: bar}\n", #"{"foo":"bar"}"#),
+    ("5MUD", "---\n{ \"foo\"\n  :bar }\n", #"{"foo":"bar"}"#),
+    ("K3WX", "---\n{ \"foo\" # comment\n  :bar }\n", #"{"foo":"bar"}"#),
+    (
+      "9SA2", "---\n- { \"single line\": value}\n- { \"multi\n  line\": value}\n",
+      #"[{"single line":"value"},{"multi line":"value"}]"#
+    ),
+    (
+      "NJ66", "---\n- { single line: value}\n- { multi\n  line: value}\n",
+      #"[{"single line":"value"},{"multi line":"value"}]"#
+    ),
+    ("VJP3/01", "k: {\n k\n :\n v\n }\n", #"{"k":{"k":"v"}}"#),
   ]
 
   @Test(arguments: cases) func meansWhatTheSuiteSays(id: String, yaml: String, json: String) {
