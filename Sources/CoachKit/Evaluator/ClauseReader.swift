@@ -56,6 +56,13 @@ struct ClauseReader: Sendable {
     return nil
   }
 
+  /// The modality a token names, if it is a modal.
+  @inline(__always) func modality(of token: Token) -> ClauseModality? {
+    guard token.classes & anyModal != 0 else { return nil }
+    for (bit, m) in modalBits where token.classes & bit != 0 { return m }
+    return nil
+  }
+
   /// Splits `analysis` into clauses, numbering each token's ``Token/clause`` by its clause's
   /// index, and reads each clause. `phrases` are the request and indirect-question phrases
   /// found, with their sentences.
@@ -182,12 +189,7 @@ struct ClauseReader: Sendable {
     for i in range {
       let t = tokens[i]
       if t.is(WordClass.negator), !t.has(Token.inertNegator) { clause.negated = true }
-      if clause.modality == .none, t.classes & anyModal != 0 {
-        for (bit, m) in modalBits where t.classes & bit != 0 {
-          clause.modality = m
-          break
-        }
-      }
+      if clause.modality == .none, let m = modality(of: t) { clause.modality = m }
     }
     clause.time = isPast(clause, tokens) ? .past : .present
   }

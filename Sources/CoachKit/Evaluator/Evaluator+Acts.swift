@@ -8,7 +8,7 @@ extension Evaluator {
     let clauses = analysis.clauses
     var offers = SentenceFlags(count: clauses.count)
     var checks = SentenceFlags(count: clauses.count)
-    for f in found where f.first < tokens.count && isSignal[f.group] && f.cueIndex >= 0 {
+    for f in found where f.first < tokens.count && isSignal[f.group] {
       let clause = Int(tokens[f.first].clause)
       if stepIndex[f.group] == Step.offer.index, !groups[f.group].auxiliary {
         offers[clause] = true

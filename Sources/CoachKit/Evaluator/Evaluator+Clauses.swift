@@ -22,6 +22,11 @@ extension Evaluator {
       }
       k += 1
     }
+    for clause in clauses {
+      if let f = cannotClause(clause, analysis, found) ?? adviceClause(clause, analysis, found) {
+        found.append(f)
+      }
+    }
   }
 
   /// A feeling asked about ("how are you feeling?", "is anything else worrying you?") is not
@@ -68,5 +73,77 @@ extension Evaluator {
   /// got that right?") and a declarative question ("so you were charged twice?") still reflect.
   func reflectionAsked(_ f: Found, _ clause: Clause) -> Bool {
     f.group == builtins.summary && clause.asks && f.first > clause.questionStart
+  }
+}
+
+extension Evaluator {
+  /// What the rep's side cannot do, read from the clause: `i` or `we`, then `can` or `could`
+  /// and a negator ("we couldn't find your booking", "I can't get it through today"), where
+  /// no `cannot` cue was found in the clause. Negators that negate nothing ("I can't thank you
+  /// enough") and a question word before the subject ("what I can't see is…") do not count.
+  func cannotClause(_ clause: Clause, _ analysis: TextAnalysis, _ found: [Found]) -> Found? {
+    let b = builtins
+    guard b.cannot >= 0, clause.subject == .i || clause.subject == .we,
+      clause.modality == .can || clause.modality == .could, clause.negated, !clause.asks,
+      let m = modalAfterSubject(clause, analysis.tokens), m + 1 < clause.tokens.upperBound
+    else { return nil }
+    let tokens = analysis.tokens
+    let negator = tokens[m + 1]
+    // "What I can't see is…" says what is missing, not what the rep refuses.
+    var j = clause.tokens.lowerBound
+    while j < Int(clause.subjectToken), !tokens[j].is(WordClass.wh) { j += 1 }
+    guard negator.is(WordClass.negator), !negator.has(Token.inertNegator),
+      j == Int(clause.subjectToken),
+      !found.contains(where: { $0.group == b.cannot && clause.tokens.contains($0.first) })
+    else { return nil }
+    let s = Int(clause.subjectToken)
+    return Found(
+      group: b.cannot, span: analysis.span(s, m + 1), first: s, end: m + 2,
+      cue: evidence(
+        .cannotClause,
+        ["subject": clause.subject.rawValue, "modality": clause.modality.rawValue]),
+      weight: weights[b.cannot])
+  }
+
+  /// Advice for the customer, read from the clause: a statement opening with `you` and an
+  /// affirmative `can`, `could` or `might` in the present ("you could pick it up from the
+  /// depot", "you can collect it tomorrow"), where no `option` cue was found in the clause.
+  /// Not "you could have told us" (the past: blame), "you can't" (negated), "if you could…"
+  /// (a request), "so you can…" (a restatement or a purpose), "you might be charged" (no act
+  /// of the customer's).
+  func adviceClause(_ clause: Clause, _ analysis: TextAnalysis, _ found: [Found]) -> Found? {
+    let b = builtins
+    let tokens = analysis.tokens
+    guard b.option >= 0, clause.subject == .you, clause.mood == .statement, !clause.negated,
+      clause.time == .present,
+      clause.modality == .can || clause.modality == .could || clause.modality == .might,
+      let m = modalAfterSubject(clause, tokens), m == Int(clause.subjectToken) + 1,
+      m + 1 < clause.tokens.upperBound, !tokens[m + 1].is(WordClass.auxiliary)
+    else { return nil }
+    // "So you can drive" restates; "…, so you can buy one locally" gives a purpose.
+    var start = clause.tokens.lowerBound
+    while start < m, tokens[start].is(WordClass.leadIn), !tokens[start].is(WordClass.clauseBreak) {
+      start += 1
+    }
+    guard start == Int(clause.subjectToken),
+      !found.contains(where: { $0.group == b.option && clause.tokens.contains($0.first) })
+    else { return nil }
+    return Found(
+      group: b.option, span: analysis.span(start, m), first: start, end: m + 1,
+      cue: evidence(.adviceClause, ["modality": clause.modality.rawValue]),
+      weight: weights[b.option])
+  }
+
+  /// The clause's modal, when it comes right after its subject or one word later ("we
+  /// couldn't", "we really can't").
+  func modalAfterSubject(_ clause: Clause, _ tokens: [Token]) -> Int? {
+    guard clause.subjectToken >= 0 else { return nil }
+    let s = Int(clause.subjectToken)
+    var m = s + 1
+    while m < clause.tokens.upperBound, m <= s + 2 {
+      if clauseReader.modality(of: tokens[m]) != nil { return m }
+      m += 1
+    }
+    return nil
   }
 }

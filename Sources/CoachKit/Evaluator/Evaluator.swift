@@ -154,6 +154,7 @@ public struct Evaluator: Sendable {
     var feelingsFirst = -1
     var feeling = -1
     var invite = -1
+    var cannot = -1
     var option = -1
     var shouting = -1
     var rambling = -1
@@ -247,6 +248,7 @@ public struct Evaluator: Sendable {
     b.feelingsFirst = find(.feelingsFirst)
     b.feeling = find(.feeling)
     b.invite = find(.invite)
+    b.cannot = find(.cannot)
     b.option = find(.option)
     b.shouting = find(.shouting)
     b.rambling = find(.rambling)

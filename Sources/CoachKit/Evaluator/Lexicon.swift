@@ -79,6 +79,8 @@ public struct Lexicon: Hashable, Sendable {
     case bareOrder = "bare-order"
     case iYou = "i-you"
     case feelingAsked = "feeling-asked"
+    case cannotClause = "cannot-clause"
+    case adviceClause = "advice-clause"
   }
 
   /// The evidence text for `key`, its `{slot}`s filled from `values`.

@@ -18,6 +18,7 @@ package enum ReaderID: String, CaseIterable, Sendable {
   case option
   case check
   // Anti-patterns
+  case cannot
   case shouting
   case rambling
   case curt
@@ -32,7 +33,7 @@ package enum ReaderID: String, CaseIterable, Sendable {
     case .question, .questionOpen, .questionClosed, .summary, .feelingsFirst, .feeling,
       .validation, .apology, .invite, .option, .check:
       true
-    case .shouting, .rambling, .curt, .iYou, .stuffing, .contrast, .blunt: false
+    case .cannot, .shouting, .rambling, .curt, .iYou, .stuffing, .contrast, .blunt: false
     }
   }
 
@@ -42,7 +43,8 @@ package enum ReaderID: String, CaseIterable, Sendable {
     case .question, .questionOpen, .questionClosed, .feelingsFirst, .shouting, .rambling, .curt,
       .iYou, .stuffing, .contrast:
       true
-    case .summary, .feeling, .validation, .apology, .invite, .option, .check, .blunt: false
+    case .summary, .feeling, .validation, .apology, .invite, .option, .check, .cannot, .blunt:
+      false
     }
   }
 

@@ -149,6 +149,45 @@ import Testing
     #expect(e.assess("So it sounds like you were charged twice?").has(signal: "summary"))
   }
 
+  @Test func whatTheRepsSideCannotDoIsACantDo() throws {
+    let a = e.assess("We couldn't find your booking.")
+    let cannot = try #require(a.antipatterns.first { $0.id == "cannot" })
+    #expect(cannot.text == "We couldn't")
+    #expect(cannot.cue.hasPrefix("we + could + not"))
+    #expect(e.assess("I can't get the refund through today.").has(antipattern: "cannot"))
+    for reply in [
+      "I can't thank you enough for waiting.", "What I can't see is the form itself.",
+      "Can't we try the other card?", "You can't return it after 30 days.",
+    ] {
+      #expect(!e.assess(reply).antipatterns.contains { $0.cue.contains("+ not") }, "\(reply)")
+    }
+  }
+
+  @Test func youAndAModalInThePresentIsAdvice() throws {
+    let a = e.assess("You can collect it from the depot.")
+    let advice = try #require(a.signals.first { $0.id == "option" })
+    #expect(advice.text == "You can")
+    #expect(a.acts.map(\.act) == [.offer])
+    for reply in [
+      "So you can drive.", "You could have told us sooner.", "If you could send a photo.",
+      "You might be charged twice.", "You can't return it.",
+    ] {
+      #expect(!e.assess(reply).signals.contains { $0.cue.contains("advice") }, "\(reply)")
+    }
+  }
+
+  @Test func blameAndDefensiveCuesAgreeWithTheClause() throws {
+    // "You should have…" is blame: its clause is about `you`, with `should`, in the past.
+    let a = e.assess("You should have read the email.")
+    #expect(a.has(antipattern: "blame"))
+    let clause = try #require(a.clauses.first)
+    #expect(clause.subject == .you && clause.modality == .should && clause.time == .past)
+    // "Nothing's wrong on our side" is defensive: a negated clause about the situation.
+    let b = e.assess("Nothing's wrong on our side.")
+    #expect(b.has(antipattern: "defensive"))
+    #expect(b.clauses.first?.negated == true && b.clauses.first?.subject == .it)
+  }
+
   // MARK: - The lexicon
 
   @Test func aMissingClauseClassIsALocatedError() throws {
