@@ -1,8 +1,8 @@
 /// One primary act per clause.
 extension Evaluator {
   /// By priority: an offer (a core offer signal starts in the clause), else a check, else a
-  /// question (the clause asks, with or without `?`, and is no hostile rhetorical question),
-  /// else a statement.
+  /// question (the clause asks, with or without `?`, or is a declarative question, and is no
+  /// hostile rhetorical question), else a statement.
   func acts(found: [Found], analysis: TextAnalysis) -> [ClauseAct] {
     let tokens = analysis.tokens
     let clauses = analysis.clauses
