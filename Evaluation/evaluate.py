@@ -2,6 +2,7 @@
 """Measure the reply reader against human labels.
 
     python3 Evaluation/evaluate.py corpus  [--split report|fit|all] [--coach PATH]
+    python3 Evaluation/evaluate.py steps   [--split report|fit|all] [--coach PATH]
     python3 Evaluation/evaluate.py agreement
     python3 Evaluation/evaluate.py sgd PATH-TO-sgd-train.jsonl [--coach PATH]
     python3 Evaluation/evaluate.py misses LABEL [--split fit] [--kind fn|fp]
@@ -9,9 +10,13 @@
 `corpus` reads Tests/CoachKitTests/Fixtures/ReaderCorpus/replies.jsonl (the project's own
 labelled replies, see its README) and prints Cohen's kappa per label for the reader
 (`coach score --jsonl`) and for the naive keyword list in keywords.py, on the chosen split.
+`steps` prints, per step, Cohen's kappa of "at least weak" against the act's label and of
+"strong" against a stricter label (the labels Evaluation/fit_thresholds.py fits against).
 `agreement` prints the two annotators' kappa per label. `sgd` scores the Schema-Guided Dialogue
 system turns (not part of the project; pass the file if you have it). `misses` lists the replies
-of the fit split the reader gets wrong on one label, for reading. Standard library only.
+of the fit split the reader gets wrong on one label, for reading. `--lexicon PATH`, given before
+the command, scores with another lexicon than the bundled one (to measure a change before and
+after). Standard library only.
 """
 
 import argparse
@@ -69,12 +74,14 @@ def default_coach():
     return "coach"
 
 
-def score(coach, items):
-    """Runs `coach score --jsonl` once over all items; returns one answer per item."""
+def score(coach, items, lexicon=None):
+    """Runs `coach score --jsonl` once over all items (with `--lexicon` when given); returns one
+    answer per item."""
     lines = "".join(
         json.dumps({"id": i, "text": it["reply"], "context": it.get("context") or ""}) + "\n"
         for i, it in enumerate(items))
-    out = subprocess.run([coach, "score", "--jsonl"], input=lines.encode(),
+    command = [coach, "score", "--jsonl"] + (["--lexicon", lexicon] if lexicon else [])
+    out = subprocess.run(command, input=lines.encode(),
                          capture_output=True, check=True).stdout.decode()
     answers = [None] * len(items)
     for line in out.splitlines():
@@ -124,7 +131,7 @@ def table(rows, headers):
 
 def cmd_corpus(args):
     items = load_corpus(args.split)
-    answers = score(args.coach, items)
+    answers = score(args.coach, items, args.lexicon)
     rows = []
     for label in LABELS:
         gold = [it["labels"][label] for it in items]
@@ -137,6 +144,24 @@ def cmd_corpus(args):
     print(table(rows, ["label", "positives", "reader kappa", "keyword-list kappa"]))
     print(f"\nquality: Spearman {spearman(quality_gold, quality_ours):.2f} "
           "(the reader's 0-100 against the annotators' mean 1-5)")
+
+
+def cmd_steps(args):
+    from fit_thresholds import STEPS, human_labels
+    items = load_corpus(args.split)
+    answers = score(args.coach, items, args.lexicon)
+    gold = [human_labels(it) for it in items]
+    rows = []
+    for step in STEPS:
+        weak_gold = [g[step][0] for g in gold]
+        strong_gold = [g[step][1] for g in gold]
+        weak = [int(a["steps"][step] != "none") for a in answers]
+        strong = [int(a["steps"][step] == "strong") for a in answers]
+        rows.append([step, sum(weak_gold), f"{kappa(weak_gold, weak):.2f}", sum(strong_gold),
+                     f"{kappa(strong_gold, strong):.2f}"])
+    print(f"{len(items)} replies ({args.split} split)\n")
+    print(table(rows, ["step", "act positives", "at least weak kappa", "stricter positives",
+                       "strong kappa"]))
 
 
 def cmd_agreement(args):
@@ -187,9 +212,12 @@ def cmd_misses(args):
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--coach", default=default_coach())
+    p.add_argument("--lexicon", help="score with this lexicon instead of the bundled one")
     sub = p.add_subparsers(dest="cmd", required=True)
     c = sub.add_parser("corpus")
     c.add_argument("--split", default="report", choices=["report", "fit", "all"])
+    t = sub.add_parser("steps")
+    t.add_argument("--split", default="report", choices=["report", "fit", "all"])
     sub.add_parser("agreement")
     s = sub.add_parser("sgd")
     s.add_argument("path")
@@ -198,7 +226,7 @@ def main():
     m.add_argument("--split", default="fit", choices=["report", "fit", "all"])
     m.add_argument("--kind", default="fn", choices=["fn", "fp"])
     args = p.parse_args()
-    {"corpus": cmd_corpus, "agreement": cmd_agreement, "sgd": cmd_sgd, "misses": cmd_misses}[args.cmd](args)
+    {"corpus": cmd_corpus, "steps": cmd_steps, "agreement": cmd_agreement, "sgd": cmd_sgd, "misses": cmd_misses}[args.cmd](args)
 
 
 if __name__ == "__main__":

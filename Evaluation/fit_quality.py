@@ -13,28 +13,19 @@ lexicon's `quality:` section. The report split is never read.
 
 import argparse
 import itertools
-import json
 import os
-import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from evaluate import default_coach, load_corpus, score, spearman  # noqa: E402
+from fit_thresholds import LEXICON, STEPS, groups  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-STEPS = ["empathy", "understand", "offer", "check"]
 
 
 def antipattern_weights():
-    """Anti-pattern weights, read from the bundled lexicon (`- id:` then `weight:`)."""
-    text = open(os.path.join(ROOT, "Scripts/lexicon.en.coach.yaml"), encoding="utf-8").read()
-    section = text.split("\nantipatterns:", 1)[1].split("\ntips:", 1)[0]
-    weights = {}
-    for block in section.split("\n  - id: ")[1:]:
-        name = block.split("\n", 1)[0].strip()
-        m = re.search(r"\n    weight: (\d+)", block)
-        weights[name] = int(m.group(1)) if m else 1
-    return weights
+    """Anti-pattern weights, read from the bundled lexicon."""
+    text = open(LEXICON, encoding="utf-8").read()
+    return {name: g["weight"] for name, g in groups(text).items() if not g["signal"]}
 
 
 def quality(answer, p, weights):

@@ -252,9 +252,9 @@ extension Evaluator {
       var strength: Strength =
         !hasSignal
         ? .none
-        : score >= thresholds.strong
+        : score >= thresholds.strong[step.index]
           ? .strong
-          : score >= thresholds.weak ? .weak : .none
+          : score >= thresholds.weak[step.index] ? .weak : .none
       if stuffed, strength == .strong { strength = .weak }
       steps[step] = strength
     }

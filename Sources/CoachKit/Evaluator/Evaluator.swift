@@ -103,8 +103,9 @@ public struct Evaluator: Sendable {
     var echoMinWords: Int
     var echoAnyMinWords: Int
     var restatementMinWords: Int
-    var weak: Int
-    var strong: Int
+    /// Step scores from which each step is weak and strong, in step order.
+    var weak: [Int]
+    var strong: [Int]
     var choiceBonus: Int
   }
 

@@ -385,8 +385,10 @@ struct LexiconDecoder {
     t.echoMinWords = f.int(Keys.echoMinWords) ?? t.echoMinWords
     t.echoAnyMinWords = f.int(Keys.echoAnyMinWords) ?? t.echoAnyMinWords
     t.restatementMinWords = f.int(Keys.restatementMinWords) ?? t.restatementMinWords
-    t.weak = f.int(Keys.weak) ?? t.weak
-    t.strong = f.int(Keys.strong) ?? t.strong
+    for step in Step.allCases {
+      t.weak[step.index] = f.int(Keys.weak[step.index]) ?? t.weak[step.index]
+      t.strong[step.index] = f.int(Keys.strong[step.index]) ?? t.strong[step.index]
+    }
     t.choiceBonus = f.int(Keys.choiceBonus) ?? t.choiceBonus
     f.finish()
   }

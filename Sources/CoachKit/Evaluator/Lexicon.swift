@@ -210,10 +210,11 @@ public struct Lexicon: Hashable, Sendable {
     public var echoAnyMinWords = 3
     /// Words a "So…" statement about the customer's side needs to count as a restatement.
     public var restatementMinWords = 8
-    /// Score from which a step is weak.
-    public var weak = 1
-    /// Score from which a step is strong.
-    public var strong = 3
+    /// Score from which each step is weak, in step order (fitted by
+    /// `Evaluation/fit_thresholds.py`).
+    public var weak = [1, 1, 1, 1]
+    /// Score from which each step is strong, in step order.
+    public var strong = [3, 3, 3, 3]
     /// Extra score for two or more distinct options (a real choice).
     public var choiceBonus = 1
 

@@ -164,8 +164,14 @@ enum LexiconKeys {
     static let restatementMinWords = KeySpec(
       "restatement-min-words", .number(1...100),
       "Words a \"So...\" statement about the customer needs to restate.")
-    static let weak = KeySpec("weak", .number(1...100), "The score for a weak step.")
-    static let strong = KeySpec("strong", .number(1...100), "The score for a strong step.")
+    static let weak = Step.allCases.map {
+      KeySpec(
+        "\($0.rawValue)-weak", .number(1...100), "The score from which \($0.rawValue) is weak.")
+    }
+    static let strong = Step.allCases.map {
+      KeySpec(
+        "\($0.rawValue)-strong", .number(1...100), "The score from which \($0.rawValue) is strong.")
+    }
     static let choiceBonus = KeySpec(
       "choice-bonus", .number(0...100), "The bonus for offering a choice.")
 
@@ -174,8 +180,8 @@ enum LexiconKeys {
       [
         curtMaxWords, ramblingMinWords, ramblingSentenceWords, capsMinWords, capsMinLetters,
         exclamationRun, iYouMinCount, iYouMinPercent, stuffingPercent, stuffingMinCues,
-        echoMinWords, echoAnyMinWords, restatementMinWords, weak, strong, choiceBonus,
-      ])
+        echoMinWords, echoAnyMinWords, restatementMinWords,
+      ] + zip(weak, strong).flatMap { [$0, $1] } + [choiceBonus])
   }
 
   enum Quality {
