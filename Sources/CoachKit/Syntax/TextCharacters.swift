@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// S014: a control character or a bidirectional formatting character in a script's text.
 ///
 /// The syntax pass already refuses control characters typed into the file (Y002), but YAML lets a
@@ -12,15 +18,27 @@
 /// Refused: C0 controls other than tab and line feed, DEL, C1 controls, and the nine
 /// bidirectional embedding, override and isolate characters — exactly what the output boundary
 /// would neutralise, tab and line break aside (`\t` and `\n` are how text asks for them).
+///
+/// Control characters typed into the file never get here (Y002 stops the load first), so a file
+/// can only hold a refused character as an escape or as a typed bidirectional one. A file with
+/// neither a backslash nor such a character (nearly every script) is passed by one `memchr`-fast
+/// look at its bytes; otherwise only the scalars that can hold one are looked at, where they are
+/// written.
 enum TextCharacters {
   /// The most diagnostics this check reports for one file.
   static let maxDiagnostics = 20
 
   /// A diagnostic for every refused character in the keys and values under `root`.
   static func check(_ root: Node, in source: SourceFile) -> [Diagnostic] {
-    var found: [Diagnostic] = []
-    visit(root, source: source, into: &found)
-    return found
+    source.bytes.withUnsafeBufferPointer { bytes in
+      guard let base = bytes.baseAddress else { return [] }
+      let escapes = memchr(base, Int32(Byte.backslash), bytes.count) != nil
+      let typed = hasBidirectionalCharacter(bytes)
+      guard escapes || typed else { return [] }
+      var walk = Walk(bytes: bytes, source: source, escapes: escapes, typed: typed)
+      walk.visit(root)
+      return walk.found
+    }
   }
 
   /// Whether `scalar` may not appear in a script's text.
@@ -28,33 +46,62 @@ enum TextCharacters {
     scalar != "\t" && TerminalSafe.needsCleaning(scalar, keepNewlines: true)
   }
 
-  private static func visit(_ node: Node, source: SourceFile, into found: inout [Diagnostic]) {
-    guard found.count < maxDiagnostics else { return }
-    switch node {
-    case .scalar(let scalar):
-      check(scalar, source: source, into: &found)
-    case .sequence(let sequence):
-      for item in sequence.items { visit(item, source: source, into: &found) }
-    case .mapping(let mapping):
-      for entry in mapping.entries {
-        check(entry.key, source: source, into: &found)
-        visit(entry.value, source: source, into: &found)
+  /// Whether `bytes` hold U+202A–U+202E (`E2 80 AA`–`AE`) or U+2066–U+2069 (`E2 81 A6`–`A9`).
+  static func hasBidirectionalCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    var offset = 0
+    while offset < bytes.count, let hit = memchr(base + offset, 0xE2, bytes.count - offset) {
+      let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      if index + 2 < bytes.count {
+        let second = bytes[index + 1]
+        let third = bytes[index + 2]
+        if (second == 0x80 && (0xAA...0xAE).contains(third))
+          || (second == 0x81 && (0xA6...0xA9).contains(third))
+        {
+          return true
+        }
       }
+      offset = index + 1
     }
+    return false
   }
 
-  /// Reports each refused character of one scalar where it is written.
-  private static func check(
-    _ scalar: Node.Scalar, source: SourceFile, into found: inout [Diagnostic]
-  ) {
-    // Fast path: every refused character's UTF-8 has a byte below 0x20 (tab and line feed
-    // aside), 0x7F, or a lead byte 0xC2 (C1) or 0xE2 (the bidirectional ones).
-    let suspect = scalar.value.utf8.contains { byte in
-      (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F || byte == 0xC2
-        || byte == 0xE2
+  /// The walk over the tree of a file that may hold a refused character.
+  private struct Walk {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let source: SourceFile
+    /// The file has a backslash: double-quoted scalars may hold escapes.
+    let escapes: Bool
+    /// The file has a typed bidirectional character: any scalar may hold one.
+    let typed: Bool
+    var found: [Diagnostic] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>, source: SourceFile, escapes: Bool, typed: Bool) {
+      self.bytes = bytes
+      self.source = source
+      self.escapes = escapes
+      self.typed = typed
     }
-    guard suspect, scalar.value.unicodeScalars.contains(where: isRefused) else { return }
-    source.bytes.withUnsafeBufferPointer { bytes in
+
+    mutating func visit(_ node: Node) {
+      guard found.count < maxDiagnostics else { return }
+      switch node {
+      case .scalar(let scalar):
+        check(scalar)
+      case .sequence(let sequence):
+        for item in sequence.items { visit(item) }
+      case .mapping(let mapping):
+        for entry in mapping.entries {
+          check(entry.key)
+          visit(entry.value)
+        }
+      }
+    }
+
+    /// Reports each refused character of one scalar where it is written.
+    private mutating func check(_ scalar: Node.Scalar) {
+      let quoted = escapes && scalar.style == .doubleQuoted
+      guard quoted || typed else { return }
       var index = scalar.span.start.offset
       let end = min(scalar.span.end.offset, bytes.count)
       while index < end, found.count < maxDiagnostics {
@@ -62,10 +109,10 @@ enum TextCharacters {
         var length = 1
         var written: String?
         var value: UInt32?
-        if scalar.style == .doubleQuoted, byte == Byte.backslash, index + 1 < end {
+        if quoted, byte == Byte.backslash, index + 1 < end {
           (value, length) = escape(at: index, in: bytes)
           written = String(decoding: bytes[index..<index + length], as: UTF8.self)
-        } else if byte >= 0x80 {
+        } else if typed, byte == 0xE2 {
           length = max(1, SourceCheck.sequenceLength(bytes, at: index))
           value = length > 1 ? SourceCheck.decode(bytes, at: index, length: length) : nil
         }
