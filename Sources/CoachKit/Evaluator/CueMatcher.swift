@@ -30,8 +30,9 @@ struct CueMatcher: Hashable, Sendable {
 
   /// One state of a pattern's automaton.
   private enum State: Hashable, Sendable {
-    /// Takes a word with this stem, then goes to `next`.
-    case stem(UInt64, next: Int32)
+    /// Takes a word with this stem (an id of the vocabulary's stem table, or ``extraStem`` plus
+    /// an id of `extraStems`), then goes to `next`.
+    case stem(UInt32, next: Int32)
     /// Takes a word of any of these classes (all bits: any word), then goes to `next`.
     case wordClass(UInt64, next: Int32)
     /// Goes on to both states without taking a word.
@@ -46,7 +47,12 @@ struct CueMatcher: Hashable, Sendable {
   private(set) var cues: [Cue] = []
   /// The stems of the runs of words compiled so far, so a run shared by many patterns is
   /// tokenized once.
-  private var stemMemo: [String: [UInt64]] = [:]
+  private var stemMemo: [String: [UInt32]] = [:]
+  /// Stems of the patterns' words that the vocabulary does not have (a scenario's own phrases):
+  /// a reply's word with such a stem is found by its bytes.
+  private var extraStems = WordTable()
+  /// The bit of a state's stem that marks an id of `extraStems`.
+  static let extraStem: UInt32 = 1 << 30
   /// Per cue, whether a match may reach across punctuation (read on the hot path).
   private var crosses: [Bool] = []
   /// Per state, the cue it belongs to.
@@ -60,10 +66,14 @@ struct CueMatcher: Hashable, Sendable {
   private var byStem: [[Int32]] = []
   private var byClass: [(bits: UInt64, state: Int32)] = []
 
-  @inline(__always) private static func pairKey(_ first: UInt64, _ second: UInt64) -> UInt64 {
-    let k = (first &* 0x9E37_79B9_7F4A_7C15) ^ (second &+ 0x632B_E59B_D9B4_E019)
-    return k == 0 ? 1 : k
+  /// The index key of a pair of stems: both ids, exactly (never 0, since a pattern's stems are
+  /// below `1 << 31`).
+  @inline(__always) private static func pairKey(_ first: UInt32, _ second: UInt32) -> UInt64 {
+    (UInt64(first) << 32 | UInt64(second)) &+ 1
   }
+
+  /// The index key of one stem.
+  @inline(__always) private static func stemKey(_ stem: UInt32) -> UInt64 { UInt64(stem) + 1 }
 
   private static func append(
     _ state: Int32, to lists: inout [[Int32]], at slots: inout HashIndex, key: UInt64
@@ -99,7 +109,11 @@ struct CueMatcher: Hashable, Sendable {
     // The memo moves into the builder and back, so it is never copied.
     var builder = Builder(base: states.count, tokenizer: tokenizer, stems: [:])
     swap(&builder.stems, &stemMemo)
-    defer { swap(&builder.stems, &stemMemo) }
+    swap(&builder.extraStems, &extraStems)
+    defer {
+      swap(&builder.stems, &stemMemo)
+      swap(&builder.extraStems, &extraStems)
+    }
     let start: Int32
     do {
       let accept = builder.append(.accept)
@@ -133,7 +147,7 @@ struct CueMatcher: Hashable, Sendable {
     for s in closure(of: [Int32(range.lowerBound)]) {
       switch states[Int(s)] {
       case .stem(let stem, let next):
-        var seconds = Set<UInt64>()
+        var seconds = Set<UInt32>()
         var loose = false
         for t in closure(of: [next]) {
           switch states[Int(t)] {
@@ -143,7 +157,7 @@ struct CueMatcher: Hashable, Sendable {
           default: break
           }
         }
-        if loose { Self.append(s, to: &byStem, at: &stemSlot, key: stem) }
+        if loose { Self.append(s, to: &byStem, at: &stemSlot, key: Self.stemKey(stem)) }
         for second in seconds {
           Self.append(s, to: &byPair, at: &pairSlot, key: Self.pairKey(stem, second))
         }
@@ -195,6 +209,14 @@ struct CueMatcher: Hashable, Sendable {
     var live: [Int32] = []
     var next: [Int32] = []
     var stack: [Int32] = []
+    // A word's stem as the patterns know it: a stem of the reply's own (one the vocabulary does
+    // not have) may be one of the patterns' extra stems.
+    let resolve = !extraStems.isEmpty
+    func stem(_ j: Int) -> UInt32 {
+      let t = tokens[j].stem
+      guard resolve, t & Token.localStem != 0 else { return t }
+      return extraStems.id(analysis.localStemBytes(t)).map { $0 | Self.extraStem } ?? t
+    }
     for i in 0..<tokens.count {
       let token = tokens[i]
       let before = matches.count
@@ -203,9 +225,12 @@ struct CueMatcher: Hashable, Sendable {
       func start(_ s: Int32) {
         follow(s, into: &live, &stack, cue: cueOf[Int(s)], first: i, end: i + 1, &matches)
       }
-      if let slot = stemSlot[token.stem] { for s in byStem[Int(slot)] { start(s) } }
-      if i + 1 < tokens.count, let slot = pairSlot[Self.pairKey(token.stem, tokens[i + 1].stem)] {
-        for s in byPair[Int(slot)] { start(s) }
+      let first = stem(i)
+      if first & Token.localStem == 0 {
+        if let slot = stemSlot[Self.stemKey(first)] { for s in byStem[Int(slot)] { start(s) } }
+        if i + 1 < tokens.count, let slot = pairSlot[Self.pairKey(first, stem(i + 1))] {
+          for s in byPair[Int(slot)] { start(s) }
+        }
       }
       for entry in byClass where Self.accepts(token, entry.bits) { start(entry.state) }
       guard !live.isEmpty || matches.count > before else { continue }
@@ -214,8 +239,9 @@ struct CueMatcher: Hashable, Sendable {
       let sentence = token.sentence
       while !live.isEmpty, j < tokens.count, tokens[j].sentence == sentence {
         let word = tokens[j]
+        let wordStem = stem(j)
         next.removeAll(keepingCapacity: true)
-        for s in live where takes(s, word) {
+        for s in live where takes(s, word, stem: wordStem) {
           let cue = cueOf[Int(s)]
           if word.has(Token.afterPunctuation), !crosses[Int(cue)] { continue }
           follow(s, into: &next, &stack, cue: cue, first: i, end: j + 1, &matches)
@@ -235,9 +261,9 @@ struct CueMatcher: Hashable, Sendable {
   }
 
   /// Whether word-taking state `s` takes `token`.
-  @inline(__always) private func takes(_ s: Int32, _ token: Token) -> Bool {
+  @inline(__always) private func takes(_ s: Int32, _ token: Token, stem wordStem: UInt32) -> Bool {
     switch states[Int(s)] {
-    case .stem(let stem, _): stem == token.stem
+    case .stem(let stem, _): stem == wordStem
     case .wordClass(let bits, _): Self.accepts(token, bits)
     default: false
     }
@@ -280,12 +306,13 @@ struct CueMatcher: Hashable, Sendable {
   private struct Builder {
     let base: Int
     let tokenizer: Tokenizer
-    var stems: [String: [UInt64]]
+    var stems: [String: [UInt32]]
+    var extraStems = WordTable()
     var states: [State] = []
 
     struct Failure: Error { var message: String }
 
-    init(base: Int, tokenizer: Tokenizer, stems: [String: [UInt64]]) {
+    init(base: Int, tokenizer: Tokenizer, stems: [String: [UInt32]]) {
       self.base = base
       self.tokenizer = tokenizer
       self.stems = stems
@@ -310,7 +337,12 @@ struct CueMatcher: Hashable, Sendable {
       case .words(let text):
         var stems = self.stems[text] ?? []
         if stems.isEmpty {
-          tokenizer.appendStems(of: Array(text.utf8), to: &stems)
+          for stem in tokenizer.stems(of: Array(text.utf8)) {
+            switch stem {
+            case .known(let id): stems.append(id)
+            case .unknown(let bytes): stems.append(CueMatcher.extraStem | extraStems.insert(bytes))
+            }
+          }
           self.stems[text] = stems
         }
         guard !stems.isEmpty else { throw Failure(message: "`\(text)` has no words") }

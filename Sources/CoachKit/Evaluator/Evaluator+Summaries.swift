@@ -10,11 +10,12 @@ extension Evaluator {
     let tokens = analysis.tokens
     let soStem = b.soStem
     // Content words of the customer's line.
-    var customerWords = Set<UInt64>()
+    // Stems as the reply's analysis names them (one the reply lacks can never be shared).
+    var customerWords = Set<UInt32>()
     if let line = context.customerLine, !line.isEmpty {
       let customer = tokenizer.analyse(line)
       for t in customer.tokens where t.classes & Self.functionWords == 0 {
-        customerWords.insert(t.stem)
+        if let stem = customer.stem(of: t, in: analysis) { customerWords.insert(stem) }
       }
     }
     do {
@@ -95,7 +96,7 @@ extension Evaluator {
         }
         guard !customerWords.isEmpty, !questions[index] else { continue }
         var shared: [Int] = []
-        var stems = Set<UInt64>()
+        var stems = Set<UInt32>()
         for i in sentence.tokens where customerWords.contains(tokens[i].stem) {
           if stems.insert(tokens[i].stem).inserted { shared.append(i) }
         }

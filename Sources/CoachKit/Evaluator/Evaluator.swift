@@ -171,7 +171,7 @@ public struct Evaluator: Sendable {
     var pastForm: UInt64 = 0
     var softener: UInt64 = 0
     var commandVerb: UInt64 = 0
-    var soStem: UInt64 = 0
+    var soStem: UInt32 = 0
     var feelingClass: UInt64 = 0
   }
 
@@ -230,6 +230,7 @@ public struct Evaluator: Sendable {
     phrases += grammar.indirectQuestions.map { ($0, Self.tagIndirect) }
     for (phrase, _) in phrases { Self.remember(phrase, in: &vocabulary) }
     for word in grammar.stopwords { vocabulary.remember(Array(word.utf8)[...]) }
+    let soStem = vocabulary.learn(Array("so".utf8)[...]).stem
     let tokenizer = Tokenizer(
       vocabulary: vocabulary, exclamationRun: lexicon.thresholds.exclamationRun,
       capsMinLetters: lexicon.thresholds.capsMinLetters)
@@ -265,7 +266,7 @@ public struct Evaluator: Sendable {
     b.pastForm = bits["past-form"] ?? 0
     b.softener = bits["softener"] ?? 0
     b.commandVerb = bits["command-verb"] ?? 0
-    b.soStem = vocabulary.info(for: Array("so".utf8)).stem
+    b.soStem = soStem
     b.feelingClass = bits["feeling"] ?? 0
 
     let overrides = groups.map { !$0.signal && !$0.overrides.isEmpty }

@@ -1,7 +1,8 @@
-/// A small open-addressing hash map from 64-bit word hashes to 32-bit values.
+/// A small open-addressing hash map from exact 64-bit integer keys to 32-bit values.
 ///
-/// The evaluator looks every word up once or twice; Swift's `Dictionary` hashes its keys again with
-/// SipHash, which costs more than the whole lookup here. The keys are already FNV-1a hashes, so a
+/// The keys are integers that name what they stand for exactly (a stem id, or a pair of stem ids
+/// packed into one number), never a hash of text: a hit is the key itself. Swift's `Dictionary`
+/// would hash them again with SipHash, which costs more than the whole lookup here; a
 /// multiply-shift and linear probing are enough.
 struct HashIndex: Hashable, Sendable {
   private var keys: [UInt64]
@@ -9,7 +10,7 @@ struct HashIndex: Hashable, Sendable {
   private var mask: Int
   private(set) var count = 0
 
-  /// Key `0` marks an empty slot; real hashes of `0` are remapped by ``FNV``.
+  /// Key `0` marks an empty slot: callers never store it.
   init(capacity: Int = 16) {
     var size = 16
     while size < capacity * 2 { size <<= 1 }
@@ -35,6 +36,7 @@ struct HashIndex: Hashable, Sendable {
 
   /// Stores `value` for `key`, replacing any earlier value.
   mutating func set(_ key: UInt64, _ value: Int32) {
+    precondition(key != 0, "HashIndex keys are never 0")
     if (count + 1) * 2 > keys.count { grow() }
     var i = slot(key)
     while true {
@@ -63,34 +65,122 @@ struct HashIndex: Hashable, Sendable {
   }
 }
 
-/// FNV-1a hashing of words, the identity of words and stems inside the evaluator.
-enum FNV {
-  static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
-  static let prime: UInt64 = 0x100_0000_01b3
+/// Interned byte strings (words, stems, word forms): each distinct string gets a dense id,
+/// 0, 1, 2… in the order it was first inserted.
+///
+/// This is the identity of words inside the evaluator. A lookup hashes the bytes only to choose
+/// where to look, then compares the bytes themselves, so two different words never share an id
+/// however their hashes collide.
+struct WordTable: Hashable, Sendable {
+  /// Every string's bytes, one after another: string `i` ends at `ends[i]`.
+  private var storage: [UInt8] = []
+  private var ends: [Int32] = []
+  /// Open addressing: per slot, the id + 1 of the string there (0: empty) and its hash.
+  private var slots: [Int32] = []
+  private var slotHashes: [UInt32] = []
+  private var mask = 0
 
-  @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var h = offset
-    for b in bytes { h = (h ^ UInt64(b)) &* prime }
-    return h == 0 ? 1 : h
+  /// How many strings the table holds.
+  var count: Int { ends.count }
+  var isEmpty: Bool { ends.isEmpty }
+
+  /// FNV-1a over the bytes, folded to 32 bits: it only picks a slot.
+  @inline(__always) private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    return UInt32(truncatingIfNeeded: h ^ (h >> 32))
   }
 
-  /// The hash of `bytes` with the byte at `skip` left out (a one-letter-short form).
-  static func hash<C: RandomAccessCollection<UInt8>>(_ bytes: C, skipping skip: Int) -> UInt64
-  where C.Index == Int {
-    var h = offset
-    for i in bytes.indices where i - bytes.startIndex != skip {
-      h = (h ^ UInt64(bytes[i])) &* prime
+  /// Whether string `id` has exactly the bytes `word`.
+  @inline(__always) private func holds(_ id: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = id == 0 ? 0 : Int(ends[id - 1])
+    let end = Int(ends[id])
+    guard end - start == word.count else { return false }
+    return storage.withUnsafeBufferPointer { s in
+      var k = 0
+      while k < word.count {
+        if s[start + k] != word[k] { return false }
+        k += 1
+      }
+      return true
     }
-    return h == 0 ? 1 : h
   }
 
-  static func hash(_ bytes: [UInt8]) -> UInt64 {
-    bytes.withUnsafeBufferPointer { hash($0) }
+  /// The id of `word`, if the table holds it.
+  @inline(__always) func id(_ word: UnsafeBufferPointer<UInt8>) -> UInt32? {
+    guard !slots.isEmpty else { return nil }
+    let h = Self.hash(word)
+    var i = Int(h) & mask
+    while true {
+      let s = slots[i]
+      if s == 0 { return nil }
+      if slotHashes[i] == h, holds(Int(s - 1), word) { return UInt32(s - 1) }
+      i = (i + 1) & mask
+    }
   }
 
-  static func hash(_ text: String) -> UInt64 {
-    var h = offset
-    for b in text.utf8 { h = (h ^ UInt64(b)) &* prime }
-    return h == 0 ? 1 : h
+  func id(_ word: [UInt8]) -> UInt32? { word.withUnsafeBufferPointer { id($0) } }
+  func id(_ word: ArraySlice<UInt8>) -> UInt32? { word.withUnsafeBufferPointer { id($0) } }
+
+  /// The id of `word`, inserted if it is new.
+  @discardableResult
+  mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    if let known = id(word) { return known }
+    if (count + 1) * 2 > slots.count { grow() }
+    let new = Int32(count)
+    storage.append(contentsOf: word)
+    ends.append(Int32(storage.count))
+    place(new, hash: Self.hash(word))
+    return UInt32(new)
+  }
+
+  @discardableResult
+  mutating func insert(_ word: [UInt8]) -> UInt32 { word.withUnsafeBufferPointer { insert($0) } }
+  @discardableResult
+  mutating func insert(_ word: ArraySlice<UInt8>) -> UInt32 {
+    word.withUnsafeBufferPointer { insert($0) }
+  }
+
+  /// The bytes of string `id`.
+  func bytes(_ id: UInt32) -> ArraySlice<UInt8> {
+    let i = Int(id)
+    return storage[(i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i])]
+  }
+
+  private mutating func place(_ id: Int32, hash h: UInt32) {
+    var i = Int(h) & mask
+    while slots[i] != 0 { i = (i + 1) & mask }
+    slots[i] = id + 1
+    slotHashes[i] = h
+  }
+
+  private mutating func grow() {
+    let size = max(16, slots.count * 2)
+    slots = Array(repeating: 0, count: size)
+    slotHashes = Array(repeating: 0, count: size)
+    mask = size - 1
+    for id in 0..<count {
+      let h = bytes(UInt32(id)).withUnsafeBufferPointer { Self.hash($0) }
+      place(Int32(id), hash: h)
+    }
+  }
+}
+
+/// A map from byte strings to 32-bit values, by a ``WordTable`` (verified identity).
+struct WordMap: Hashable, Sendable {
+  private var table = WordTable()
+  private var values: [Int32] = []
+
+  @inline(__always) subscript(word: UnsafeBufferPointer<UInt8>) -> Int32? {
+    table.id(word).map { values[Int($0)] }
+  }
+
+  subscript(word: [UInt8]) -> Int32? { word.withUnsafeBufferPointer { self[$0] } }
+  subscript(word: ArraySlice<UInt8>) -> Int32? { word.withUnsafeBufferPointer { self[$0] } }
+
+  /// Stores `value` for `word`, replacing any earlier value.
+  mutating func set(_ word: [UInt8], _ value: Int32) {
+    let id = Int(table.insert(word))
+    if id == values.count { values.append(value) } else { values[id] = value }
   }
 }

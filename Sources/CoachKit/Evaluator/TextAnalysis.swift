@@ -19,8 +19,9 @@ struct TextSpan: Hashable, Sendable {
 /// (`can't` → `can`, `not`).
 struct Token: Hashable, Sendable {
   var span: TextSpan
-  var word: UInt64
-  var stem: UInt64
+  /// The word's stem: an id of the vocabulary's stem table, or ``localStem`` plus an id of the
+  /// analysis's own ``TextAnalysis/localStems`` (a stem the lexicon does not know).
+  var stem: UInt32
   var classes: UInt64
   var sentence: Int32
   var clause: Int32
@@ -38,6 +39,9 @@ struct Token: Hashable, Sendable {
   /// A word written as it is, of four letters or more, ending in -ed but not -eed ("ordered",
   /// not "need"): a regular past form.
   static let regularPast: UInt8 = 1 << 6
+
+  /// The bit of ``stem`` that marks an id of ``TextAnalysis/localStems``.
+  static let localStem: UInt32 = 1 << 31
 
   @inline(__always) func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
   @inline(__always) func `is`(_ wordClass: UInt64) -> Bool { classes & wordClass != 0 }
@@ -65,6 +69,21 @@ struct TextAnalysis: Hashable, Sendable {
   var wordCount = 0
   /// Unicode scalars in the text.
   var scalarCount = 0
+  /// The stems of its words that the lexicon does not know (see ``Token/stem``).
+  var localStems = WordTable()
+
+  /// The id `token`'s stem has in `other`, an analysis of another text, if `other` has it: a
+  /// lexicon stem is the same everywhere, a stem of this text's own is looked up by its bytes.
+  func stem(of token: Token, in other: TextAnalysis) -> UInt32? {
+    guard token.stem & Token.localStem != 0 else { return token.stem }
+    return other.localStems.id(localStems.bytes(token.stem & ~Token.localStem))
+      .map { $0 | Token.localStem }
+  }
+
+  /// The bytes of a stem of this text's own (``Token/localStem`` set).
+  func localStemBytes(_ stem: UInt32) -> ArraySlice<UInt8> {
+    localStems.bytes(stem & ~Token.localStem)
+  }
 
   /// The original text of a span.
   func text(_ span: TextSpan) -> String {

@@ -28,9 +28,10 @@ struct Tokenizer {
     return state.analysis
   }
 
-  /// Appends the stems of the words of `bytes` (valid UTF-8) to `stems`: what ``analyse(_:)``
-  /// gives as token stems, without building a `String` (compiling cue phrases).
-  func appendStems(of bytes: [UInt8], to stems: inout [UInt64]) {
+  /// The stems of the words of `bytes` (valid UTF-8): what ``analyse(_:)`` gives as token
+  /// stems, without building a `String` (compiling cue phrases). A stem the lexicon does not
+  /// know comes as its bytes.
+  func stems(of bytes: [UInt8]) -> [Stem] {
     var state = State(bytes: bytes, tokenizer: self)
     bytes.withUnsafeBufferPointer { p in
       state.p = p
@@ -38,7 +39,19 @@ struct Tokenizer {
       state.p = UnsafeBufferPointer(start: nil, count: 0)
     }
     state.word.deallocate()
-    for token in state.analysis.tokens { stems.append(token.stem) }
+    let analysis = state.analysis
+    return analysis.tokens.map { token in
+      token.stem & Token.localStem == 0
+        ? .known(token.stem) : .unknown(Array(analysis.localStemBytes(token.stem)))
+    }
+  }
+
+  /// A stem of a cue phrase's word.
+  enum Stem: Hashable, Sendable {
+    /// An id of the vocabulary's stem table.
+    case known(UInt32)
+    /// A stem the vocabulary does not have.
+    case unknown([UInt8])
   }
 
   private struct State {
@@ -350,18 +363,16 @@ struct Tokenizer {
       analysis.wordCount += 1
       let vocabulary = tokenizer.vocabulary
       let word = UnsafeBufferPointer(start: self.word, count: wordCount)
-      let hash = FNV.hash(word)
-      if let e = vocabulary.contraction(hash) {
+      if let e = vocabulary.contraction(word) {
         emitExpansion(Int(e), flags: flags, first: true)
         return
       }
       if hasApostrophe, let p = word.lastIndex(of: 0x27) {
         var cut = p
         if p + 2 == word.count, word[p + 1] == 0x74, p > 0, word[p - 1] == 0x6E { cut = p - 1 }
-        let suffixHash = FNV.hash(UnsafeBufferPointer(rebasing: word[cut...]))
-        if let e = vocabulary.suffix(suffixHash), cut > 0 {
+        if let e = vocabulary.suffix(UnsafeBufferPointer(rebasing: word[cut...])), cut > 0 {
           let base = UnsafeBufferPointer(rebasing: word[..<cut])
-          emit(vocabulary.replyInfo(for: base, hash: FNV.hash(base)), flags: flags)
+          emit(vocabulary.replyInfo(for: base, locals: &analysis.localStems), flags: flags)
           emitExpansion(Int(e), flags: flags, first: false)
           return
         }
@@ -371,7 +382,7 @@ struct Tokenizer {
       if n >= 4, !hasApostrophe, word[n - 1] == 0x64, word[n - 2] == 0x65, word[n - 3] != 0x65 {
         flags |= Token.regularPast
       }
-      emit(vocabulary.replyInfo(for: word, hash: hash), flags: flags)
+      emit(vocabulary.replyInfo(for: word, locals: &analysis.localStems), flags: flags)
     }
 
     mutating func emitExpansion(_ index: Int, flags: UInt8, first: Bool) {
@@ -395,7 +406,7 @@ struct Tokenizer {
       }
       analysis.tokens.append(
         Token(
-          span: wordStart, word: info.word, stem: info.stem, classes: info.classes,
+          span: wordStart, stem: info.stem, classes: info.classes,
           sentence: Int32(analysis.sentences.count), clause: clause, flags: flags))
     }
   }

@@ -31,37 +31,48 @@ enum WordClass {
 
 /// What the evaluator knows about one word form.
 struct WordInfo: Hashable, Sendable {
-  /// FNV-1a hash of the lowercase word.
-  var word: UInt64
-  /// FNV-1a hash of its stem, after spelling variants are merged.
-  var stem: UInt64
+  /// Its stem, after spelling variants are merged: an id of the vocabulary's stem table, or
+  /// (for a reply's word whose stem the lexicon does not know) ``Token/localStem`` plus an id of
+  /// the reply's own table (``TextAnalysis/localStems``).
+  var stem: UInt32
   /// ``WordClass`` bits.
   var classes: UInt64
 }
 
 /// The word-level tables of a compiled lexicon: known words, stems, classes, contractions.
 ///
-/// A value, filled while an ``Evaluator`` is built (``remember(_:)``); copies share their tables
-/// until one of them learns more words.
+/// Words and stems are identified by their bytes (``WordTable``: dense ids, verified on every
+/// lookup). A value, filled while an ``Evaluator`` is built (``remember(_:)``); copies share
+/// their tables until one of them learns more words.
 struct Vocabulary: Sendable {
   let stemmer: Stemmer
-  private var known = HashIndex(capacity: 2048)
+  /// The known words: a word's id is its index in `infos`.
+  private var words = WordTable()
   private var infos: [WordInfo] = []
-  private var stemAliases = HashIndex()
-  private var aliasTargets: [UInt64] = []
-  private var stemClassIndex = HashIndex()
-  private var stemClassBits: [UInt64] = []
-  private var contractionIndex = HashIndex()
-  private var suffixIndex = HashIndex()
+  /// The stems met while compiling; per stem id, what the stem stands for.
+  private var stems = WordTable()
+  private var stemFacts: [StemFacts] = []
+  private var contractions = WordMap()
+  private var suffixes = WordMap()
   /// Cue words of five letters or more, by each form with one letter left out: the value is the
-  /// word's index in `infos`, or -1 when two cue words share the form.
-  private var oneLetterShort = HashIndex()
+  /// word's id, or -1 when two cue words share the form.
+  private var oneLetterShort = WordMap()
   /// The same for one letter of a double left out ("sory" for "sorry").
-  private var doubledShort = HashIndex()
+  private var doubledShort = WordMap()
   /// Expansions of contractions and suffixes.
   private(set) var expansions: [[WordInfo]] = []
   /// Bits of the lexicon's own word classes, by class name.
   private(set) var classBits: [String: UInt64] = [:]
+
+  /// What the vocabulary knows about one stem.
+  private struct StemFacts: Sendable {
+    /// The stem it stands for (itself, unless it is a spelling variant's).
+    var alias: UInt32
+    /// The lexicon classes its words belong to.
+    var classes: UInt64 = 0
+    /// Whether a known word has it.
+    var known = false
+  }
 
   init(lexicon: Lexicon) {
     let n = lexicon.normalisation
@@ -70,12 +81,9 @@ struct Vocabulary: Sendable {
       regionPrefixes: n.stemPrefixes)
     // Spelling variants: the stem of the variant stands for the stem of the canonical form.
     for (variant, canonical) in n.spellings.sorted(by: { $0.key < $1.key }) {
-      let from = rawStem(Self.normalizedBytes(variant))
-      let to = rawStem(Self.normalizedBytes(canonical))
-      if from != to {
-        stemAliases.set(from, Int32(aliasTargets.count))
-        aliasTargets.append(to)
-      }
+      let from = internStem(rawStem(Self.normalizedBytes(variant)))
+      let to = internStem(rawStem(Self.normalizedBytes(canonical)))
+      if from != to { stemFacts[Int(from)].alias = to }
     }
     let g = lexicon.grammar
     var bit = WordClass.firstCustom
@@ -84,7 +92,7 @@ struct Vocabulary: Sendable {
       if name != "number" { bit += 1 }
       classBits[name] = classBit
       for word in g.classes[name] ?? [] {
-        for w in Self.words(word) { addStemClass(info(for: Array(w)).stem, classBit) }
+        for w in Self.words(word) { addStemClass(learn(w).stem, classBit) }
       }
     }
     // Class words are cue words too: known in advance, and targets for typo correction.
@@ -112,14 +120,12 @@ struct Vocabulary: Sendable {
       }
     }
     for (form, expansion) in n.contractions.sorted(by: { $0.key < $1.key }) {
-      let key = FNV.hash(Self.normalizedBytes(form))
-      contractionIndex.set(key, Int32(expansions.count))
-      expansions.append(Self.words(expansion).map { info(for: Array($0)) })
+      contractions.set(Self.normalizedBytes(form), Int32(expansions.count))
+      expansions.append(Self.words(expansion).map { learn($0) })
     }
     for (suffix, expansion) in n.suffixes.sorted(by: { $0.key < $1.key }) {
-      let key = FNV.hash(Self.normalizedBytes(suffix))
-      suffixIndex.set(key, Int32(expansions.count))
-      expansions.append(Self.words(expansion).map { info(for: Array($0)) })
+      suffixes.set(Self.normalizedBytes(suffix), Int32(expansions.count))
+      expansions.append(Self.words(expansion).map { learn($0) })
     }
   }
 
@@ -145,60 +151,79 @@ struct Vocabulary: Sendable {
   }
 
   private mutating func addClass(_ bytes: [UInt8], _ classBit: UInt64) {
-    var entry = info(for: bytes)
-    entry.classes |= classBit
-    let h = entry.word
-    if let i = known[h] {
+    if let i = words.id(bytes) {
       infos[Int(i)].classes |= classBit
-    } else {
-      known.set(h, Int32(infos.count))
-      infos.append(entry)
+      stemFacts[Int(infos[Int(i)].stem)].known = true
+      return
     }
-    knownStems.insert(entry.stem)
+    var entry = learn(bytes[...])
+    entry.classes |= classBit
+    words.insert(bytes)
+    infos.append(entry)
+    stemFacts[Int(entry.stem)].known = true
   }
 
-  private mutating func addStemClass(_ stem: UInt64, _ classBit: UInt64) {
-    if let i = stemClassIndex[stem] {
-      stemClassBits[Int(i)] |= classBit
-    } else {
-      stemClassIndex.set(stem, Int32(stemClassBits.count))
-      stemClassBits.append(classBit)
-    }
+  private mutating func addStemClass(_ stem: UInt32, _ classBit: UInt64) {
+    stemFacts[Int(stem)].classes |= classBit
     // Known words with this stem gain the class too.
     for i in infos.indices where infos[i].stem == stem { infos[i].classes |= classBit }
   }
 
-  /// The stem hash of a word, before spelling variants are merged.
-  private func rawStem(_ bytes: [UInt8]) -> UInt64 {
+  /// The stem of a word, before spelling variants are merged.
+  private func rawStem(_ bytes: [UInt8]) -> [UInt8] {
     var copy = bytes
     if copy.count <= 40 { stemmer.stem(&copy) }
-    return FNV.hash(copy)
+    return copy
   }
 
-  /// Everything known about a lowercase word.
-  @inline(__always) func info(for bytes: [UInt8]) -> WordInfo {
-    info(for: bytes, hash: FNV.hash(bytes))
+  /// The id of a stem, added to the stem table if it is new.
+  private mutating func internStem(_ bytes: [UInt8]) -> UInt32 {
+    let id = stems.insert(bytes)
+    if Int(id) == stemFacts.count { stemFacts.append(StemFacts(alias: id)) }
+    return id
   }
 
-  /// Everything known about a lowercase word whose hash is already known.
-  @inline(__always) func info(for bytes: [UInt8], hash h: UInt64) -> WordInfo {
-    if let i = known[h] { return infos[Int(i)] }
-    return analyse(bytes, hash: h)
+  /// What a word's stem gives it: the stem a spelling variant stands for, its classes, and the
+  /// number class for a word written with a leading digit.
+  private func info(stem raw: UInt32, first: UInt8?) -> WordInfo {
+    let stem = stemFacts[Int(raw)].alias
+    var classes = stemFacts[Int(stem)].classes
+    if let first, first >= 0x30 && first <= 0x39 { classes |= WordClass.number }
+    return WordInfo(stem: stem, classes: classes)
   }
 
-  /// ``info(for:hash:)`` for replies: a word the lexicon does not know is stemmed, and read as
-  /// the cue word it is a one-letter typo of, if any (``correction(of:)``). Only for use once the
-  /// tables are complete (by the tokenizer).
-  @inline(__always) func replyInfo(for bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64)
-    -> WordInfo
-  {
-    if let i = known[h] { return infos[Int(i)] }
-    var info = analyse(Array(bytes), hash: h)
-    // A form of a known word ("hours" of "hour") is no typo.
-    if !knownStems.contains(info.stem), let corrected = correction(of: bytes) {
-      info.stem = corrected.stem
-      info.classes = corrected.classes
+  /// Everything known about a lowercase word, while compiling: a word not in the table is
+  /// stemmed and its stem added to the stem table (the word itself is not remembered).
+  mutating func learn(_ bytes: ArraySlice<UInt8>) -> WordInfo {
+    if let i = words.id(bytes) { return infos[Int(i)] }
+    if let raw = stemOfLearned[bytes] { return info(stem: UInt32(raw), first: bytes.first) }
+    let raw = internStem(rawStem(Array(bytes)))
+    stemOfLearned.set(Array(bytes), Int32(raw))
+    return info(stem: raw, first: bytes.first)
+  }
+
+  /// The stem ids (before spelling variants are merged) of the words ``learn(_:)`` stemmed, so
+  /// the compile stems each word once (every class word is learned, then remembered).
+  private var stemOfLearned = WordMap()
+
+  /// Everything known about a reply's lowercase word: a word the lexicon does not know is
+  /// stemmed, and read as the cue word it is a one-letter typo of, if any (``correction(of:)``).
+  /// A stem the lexicon does not know is added to `locals`, the reply's own table.
+  @inline(__always) func replyInfo(
+    for bytes: UnsafeBufferPointer<UInt8>, locals: inout WordTable
+  ) -> WordInfo {
+    if let i = words.id(bytes) { return infos[Int(i)] }
+    let raw = rawStem(Array(bytes))
+    guard let stem = stems.id(raw) else {
+      // A stem no lexicon word has: no class, no typo of a cue word unless corrected.
+      if let corrected = correction(of: bytes) { return corrected }
+      let first = bytes.first ?? 0
+      let number = first >= 0x30 && first <= 0x39 ? WordClass.number : 0
+      return WordInfo(stem: Token.localStem | locals.insert(raw), classes: number)
     }
+    let info = info(stem: stem, first: bytes.first)
+    // A form of a known word ("hours" of "hour") is no typo.
+    if !stemFacts[Int(info.stem)].known, let corrected = correction(of: bytes) { return corrected }
     return info
   }
 
@@ -218,24 +243,35 @@ struct Vocabulary: Sendable {
     }
     // A letter missing: the typed word is a cue word with one letter left out. One letter of a
     // double ("sory", "terible", "realy") is the likeliest slip, so it decides alone.
-    if let index = doubledShort[FNV.hash(bytes)], index >= 0 {
+    if let index = doubledShort[bytes], index >= 0 {
       target = index
     } else {
-      guard consider(oneLetterShort[FNV.hash(bytes)]) else { return nil }
+      guard consider(oneLetterShort[bytes]) else { return nil }
     }
+    var form = [UInt8](repeating: 0, count: n - 1)
     for skip in 1..<n {  // the first letter stays
-      let h = FNV.hash(bytes, skipping: skip)
+      Self.leaveOut(skip, of: bytes, into: &form)
       // A letter extra: without it, the typed word is a cue word.
-      if let i = known[h], n - 1 >= 5, isCorrectionTarget(i) {
-        guard consider(i) else { return nil }
+      if let i = words.id(form), n - 1 >= 5, isCorrectionTarget(Int32(i)) {
+        guard consider(Int32(i)) else { return nil }
       }
       // A letter wrong or two swapped: both words with one letter left out meet.
-      guard consider(oneLetterShort[h]) else { return nil }
+      guard consider(form.withUnsafeBufferPointer { oneLetterShort[$0] }) else { return nil }
     }
-    guard let target, infos[Int(target)].word != FNV.hash(bytes),
-      correctionLastLetters[Int(target)] == bytes[n - 1]
-    else { return nil }
+    // The typed word is not itself known (``replyInfo(for:locals:)`` looked it up first).
+    guard let target, correctionLastLetters[Int(target)] == bytes[n - 1] else { return nil }
     return infos[Int(target)]
+  }
+
+  /// `word` with the byte at `skip` left out, written into `form` (one byte shorter).
+  private static func leaveOut<C: RandomAccessCollection<UInt8>>(
+    _ skip: Int, of word: C, into form: inout [UInt8]
+  ) where C.Index == Int {
+    var k = 0
+    for i in word.indices where i - word.startIndex != skip {
+      form[k] = word[i]
+      k += 1
+    }
   }
 
   /// Whether a known word may be the correction of a typo (a cue word of five letters or more).
@@ -246,34 +282,20 @@ struct Vocabulary: Sendable {
   /// Per word of `infos`, its last letter when it is a correction target.
   private var correctionLastLetters: [UInt8] = []
 
-  /// The stems of the known words.
-  private var knownStems = Set<UInt64>()
-
   /// Indices in `infos` of the cue words that typos are corrected to.
   private var correctionTargets = Set<Int32>()
 
-  /// Stems and classifies a word that is not in the table.
-  func analyse(_ bytes: [UInt8], hash h: UInt64) -> WordInfo {
-    var stem = rawStem(bytes)
-    if let i = stemAliases[stem] { stem = aliasTargets[Int(i)] }
-    var classes: UInt64 = 0
-    if let i = stemClassIndex[stem] { classes = stemClassBits[Int(i)] }
-    if let first = bytes.first, first >= 0x30 && first <= 0x39 { classes |= WordClass.number }
-    return WordInfo(word: h, stem: stem, classes: classes)
-  }
-
   /// Records a word (from a cue phrase) so replies skip stemming it.
   mutating func remember(_ bytes: ArraySlice<UInt8>) {
-    let h = bytes.withUnsafeBufferPointer { FNV.hash($0) }
     let index: Int32
-    if let i = known[h] {
-      index = i
+    if let i = words.id(bytes) {
+      index = Int32(i)
     } else {
-      index = Int32(infos.count)
-      known.set(h, index)
-      infos.append(analyse(Array(bytes), hash: h))
+      let info = learn(bytes)
+      index = Int32(words.insert(bytes))
+      infos.append(info)
     }
-    knownStems.insert(infos[Int(index)].stem)
+    stemFacts[Int(infos[Int(index)].stem)].known = true
     // A cue word of five letters or more is a target for typo correction.
     guard bytes.count >= 5, bytes.count <= 24, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
       correctionTargets.insert(index).inserted
@@ -286,26 +308,29 @@ struct Vocabulary: Sendable {
     }
     correctionLastLetters[Int(index)] = bytes[bytes.endIndex - 1]
     let word = Array(bytes)
+    var form = [UInt8](repeating: 0, count: word.count - 1)
     for skip in 1..<word.count {
-      let key = FNV.hash(word, skipping: skip)
+      Self.leaveOut(skip, of: word, into: &form)
       if word[skip] == word[skip - 1] {
-        if let other = doubledShort[key], other != index {
-          doubledShort.set(key, -1)
+        if let other = doubledShort[form], other != index {
+          doubledShort.set(form, -1)
         } else {
-          doubledShort.set(key, index)
+          doubledShort.set(form, index)
         }
       }
-      if let other = oneLetterShort[key], other != index {
-        oneLetterShort.set(key, -1)
+      if let other = oneLetterShort[form], other != index {
+        oneLetterShort.set(form, -1)
       } else {
-        oneLetterShort.set(key, index)
+        oneLetterShort.set(form, index)
       }
     }
   }
 
   /// The expansion of a whole-word contraction (`won't`), if the word is one.
-  @inline(__always) func contraction(_ hash: UInt64) -> Int32? { contractionIndex[hash] }
+  @inline(__always) func contraction(_ word: UnsafeBufferPointer<UInt8>) -> Int32? {
+    contractions[word]
+  }
 
   /// The expansion of a contraction suffix (`n't`, `'ll`), if known.
-  @inline(__always) func suffix(_ hash: UInt64) -> Int32? { suffixIndex[hash] }
+  @inline(__always) func suffix(_ word: UnsafeBufferPointer<UInt8>) -> Int32? { suffixes[word] }
 }
