@@ -64,7 +64,10 @@ struct CueMatcher: Hashable, Sendable {
   private var byPair: [[Int32]] = []
   private var stemSlot = HashIndex(capacity: 1024)
   private var byStem: [[Int32]] = []
-  private var byClass: [(bits: UInt64, state: Int32)] = []
+  /// Start states that take a word of one class, by the class's bit.
+  private var byBit = [[Int32]](repeating: [], count: 64)
+  /// Start states that take a word of any of several classes (or any word, `*`).
+  private var byClasses: [(bits: UInt64, state: Int32)] = []
 
   /// The index key of a pair of stems: both ids, exactly (never 0, since a pattern's stems are
   /// below `1 << 31`).
@@ -162,7 +165,11 @@ struct CueMatcher: Hashable, Sendable {
           Self.append(s, to: &byPair, at: &pairSlot, key: Self.pairKey(stem, second))
         }
       case .wordClass(let bits, _):
-        byClass.append((bits, s))
+        if bits.nonzeroBitCount == 1 {
+          byBit[bits.trailingZeroBitCount].append(s)
+        } else {
+          byClasses.append((bits, s))
+        }
       default: break
       }
     }
@@ -217,13 +224,21 @@ struct CueMatcher: Hashable, Sendable {
       guard resolve, t & Token.localStem != 0 else { return t }
       return extraStems.id(analysis.localStemBytes(t)).map { $0 | Self.extraStem } ?? t
     }
+    // The word after `j` in its sentence (the only one a live state is kept for), and its stem.
+    func nextWord(after j: Int) -> (token: Token, stem: UInt32)? {
+      guard j + 1 < tokens.count, tokens[j + 1].sentence == tokens[j].sentence else { return nil }
+      return (tokens[j + 1], stem(j + 1))
+    }
     for i in 0..<tokens.count {
       let token = tokens[i]
       let before = matches.count
       // The first word: the start states that take it (and can go on to the next word).
       live.removeAll(keepingCapacity: true)
+      let second = nextWord(after: i)
       func start(_ s: Int32) {
-        follow(s, into: &live, &stack, cue: cueOf[Int(s)], first: i, end: i + 1, &matches)
+        follow(
+          s, into: &live, &stack, cue: cueOf[Int(s)], first: i, end: i + 1, then: second,
+          &matches)
       }
       let first = stem(i)
       if first & Token.localStem == 0 {
@@ -232,19 +247,26 @@ struct CueMatcher: Hashable, Sendable {
           for s in byPair[Int(slot)] { start(s) }
         }
       }
-      for entry in byClass where Self.accepts(token, entry.bits) { start(entry.state) }
+      // Each class of the word once: a state of one class sits in one list.
+      var classes = token.classes
+      while classes != 0 {
+        for s in byBit[classes.trailingZeroBitCount] { start(s) }
+        classes &= classes - 1
+      }
+      for entry in byClasses where Self.accepts(token, entry.bits) { start(entry.state) }
       guard !live.isEmpty || matches.count > before else { continue }
       // Further words, all candidates in step.
       var j = i + 1
       let sentence = token.sentence
       while !live.isEmpty, j < tokens.count, tokens[j].sentence == sentence {
         let word = tokens[j]
-        let wordStem = stem(j)
+        let following = nextWord(after: j)
         next.removeAll(keepingCapacity: true)
-        for s in live where takes(s, word, stem: wordStem) {
+        // Every live state takes this word (`follow` kept only those).
+        for s in live {
           let cue = cueOf[Int(s)]
           if word.has(Token.afterPunctuation), !crosses[Int(cue)] { continue }
-          follow(s, into: &next, &stack, cue: cue, first: i, end: j + 1, &matches)
+          follow(s, into: &next, &stack, cue: cue, first: i, end: j + 1, then: following, &matches)
         }
         swap(&live, &next)
         j += 1
@@ -269,11 +291,13 @@ struct CueMatcher: Hashable, Sendable {
     }
   }
 
-  /// After state `s` took a word: adds the word-taking states reachable from its successor to
-  /// `set` (once each), and reports a match of `cue` over `first ..< end` if it accepts.
+  /// After state `s` took a word: adds the word-taking states reachable from its successor that
+  /// take `next`, the following word of the sentence, to `set` (once each), and reports a match
+  /// of `cue` over `first ..< end` if it accepts. Keeping only the states that take the next word
+  /// keeps the set small when a pattern goes on with many alternatives.
   @inline(__always) private func follow(
     _ s: Int32, into set: inout [Int32], _ stack: inout [Int32], cue: Int32, first: Int,
-    end: Int, _ matches: inout [Match]
+    end: Int, then next: (token: Token, stem: UInt32)?, _ matches: inout [Match]
   ) {
     let successor: Int32
     switch states[Int(s)] {
@@ -290,7 +314,7 @@ struct CueMatcher: Hashable, Sendable {
       case .jump(let a): stack.append(a)
       case .accept: accepted = true
       case .stem, .wordClass:
-        if !set.contains(t) { set.append(t) }
+        if let next, takes(t, next.token, stem: next.stem), !set.contains(t) { set.append(t) }
       }
     }
     if accepted { matches.append(Match(cue: cue, first: Int32(first), end: Int32(end))) }

@@ -336,11 +336,22 @@ public struct Evaluator: Sendable {
   /// Makes the plain words of a cue pattern known to the vocabulary, so replies rarely need the
   /// stemmer.
   static func remember(_ pattern: String, in vocabulary: inout Vocabulary) {
-    let separators: Set<Character> = ["(", ")", "[", "]", "|"]
-    let plain =
-      pattern.contains(where: separators.contains)
-      ? String(pattern.map { separators.contains($0) ? " " : $0 }) : pattern
-    for word in Vocabulary.words(plain) where word.first != 0x7B && word != [0x2A] {
+    var bytes: [UInt8]
+    if pattern.utf8.allSatisfy({ $0 < 0x80 }) {
+      // Plain ASCII (nearly every pattern): the separators become spaces byte by byte.
+      bytes = Vocabulary.normalizedBytes(pattern)
+      for i in bytes.indices {
+        switch bytes[i] {
+        case 0x28, 0x29, 0x5B, 0x5D, 0x7C: bytes[i] = 0x20
+        default: break
+        }
+      }
+    } else {
+      let separators: Set<Character> = ["(", ")", "[", "]", "|"]
+      bytes = Vocabulary.normalizedBytes(
+        String(pattern.map { separators.contains($0) ? " " : $0 }))
+    }
+    for word in bytes.split(separator: 0x20) where word.first != 0x7B && word != [0x2A] {
       vocabulary.remember(word)
     }
   }

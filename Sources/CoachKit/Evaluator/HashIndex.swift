@@ -80,6 +80,16 @@ struct WordTable: Hashable, Sendable {
   private var slotHashes: [UInt32] = []
   private var mask = 0
 
+  /// A table with room for about `capacity` strings before it grows.
+  init(capacity: Int = 0) {
+    guard capacity > 0 else { return }
+    var size = 16
+    while size < capacity * 2 { size <<= 1 }
+    slots = Array(repeating: 0, count: size)
+    slotHashes = Array(repeating: 0, count: size)
+    mask = size - 1
+  }
+
   /// How many strings the table holds.
   var count: Int { ends.count }
   var isEmpty: Bool { ends.isEmpty }
@@ -168,8 +178,11 @@ struct WordTable: Hashable, Sendable {
 
 /// A map from byte strings to 32-bit values, by a ``WordTable`` (verified identity).
 struct WordMap: Hashable, Sendable {
-  private var table = WordTable()
+  private var table: WordTable
   private var values: [Int32] = []
+
+  /// A map with room for about `capacity` words before it grows.
+  init(capacity: Int = 0) { table = WordTable(capacity: capacity) }
 
   @inline(__always) subscript(word: UnsafeBufferPointer<UInt8>) -> Int32? {
     table.id(word).map { values[Int($0)] }

@@ -47,18 +47,18 @@ struct WordInfo: Hashable, Sendable {
 struct Vocabulary: Sendable {
   let stemmer: Stemmer
   /// The known words: a word's id is its index in `infos`.
-  private var words = WordTable()
+  private var words = WordTable(capacity: 4096)
   private var infos: [WordInfo] = []
   /// The stems met while compiling; per stem id, what the stem stands for.
-  private var stems = WordTable()
+  private var stems = WordTable(capacity: 4096)
   private var stemFacts: [StemFacts] = []
   private var contractions = WordMap()
   private var suffixes = WordMap()
   /// Cue words of five letters or more, by each form with one letter left out: the value is the
   /// word's id, or -1 when two cue words share the form.
-  private var oneLetterShort = WordMap()
+  private var oneLetterShort = WordMap(capacity: 16384)
   /// The same for one letter of a double left out ("sory" for "sorry").
-  private var doubledShort = WordMap()
+  private var doubledShort = WordMap(capacity: 2048)
   /// Expansions of contractions and suffixes.
   private(set) var expansions: [[WordInfo]] = []
   /// Bits of the lexicon's own word classes, by class name.
@@ -204,7 +204,7 @@ struct Vocabulary: Sendable {
 
   /// The stem ids (before spelling variants are merged) of the words ``learn(_:)`` stemmed, so
   /// the compile stems each word once (every class word is learned, then remembered).
-  private var stemOfLearned = WordMap()
+  private var stemOfLearned = WordMap(capacity: 4096)
 
   /// Everything known about a reply's lowercase word: a word the lexicon does not know is
   /// stemmed, and read as the cue word it is a one-letter typo of, if any (``correction(of:)``).
