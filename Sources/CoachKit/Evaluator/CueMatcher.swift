@@ -57,6 +57,17 @@ struct CueMatcher: Hashable, Sendable {
   private var crosses: [Bool] = []
   /// Per state, the cue it belongs to.
   private var cueOf: [Int32] = []
+  /// Per word-taking state, what its successor reaches without taking a word: the word-taking
+  /// states `follows[start ..< end]`, in the order a depth-first walk meets them, and whether the
+  /// pattern accepts. Computed once per pattern, so matching walks no forks.
+  private var followOf: [Follow] = []
+  private var follows: [Int32] = []
+
+  private struct Follow: Sendable {
+    var start: Int32 = 0
+    var end: Int32 = 0
+    var accepts = false
+  }
   // Which cues can start at a word: by the word's stem, by its classes, or at any word.
   // Start states by the word they take: by a pair of words (the start and the next), by one
   // word (when the next is a class, any word, or the end), and by class.
@@ -145,18 +156,45 @@ struct CueMatcher: Hashable, Sendable {
     cues.append(
       Cue(tag: tag, phrase: phrase, crossesPunctuation: crossesPunctuation, states: range))
     crosses.append(crossesPunctuation)
+    // What each word-taking state goes on to (the alternatives of a group share their successor,
+    // so each successor is walked once).
+    followOf += [Follow](repeating: Follow(), count: range.count)
+    var walked: [Int32: Follow] = [:]
+    var seen = [Bool](repeating: false, count: range.count)
+    for s in range {
+      let successor: Int32
+      switch states[s] {
+      case .stem(_, let n), .wordClass(_, let n): successor = n
+      default: continue
+      }
+      if let known = walked[successor] {
+        followOf[s] = known
+        continue
+      }
+      var follow = Follow(start: Int32(follows.count))
+      for t in closure(of: successor, in: range, seen: &seen) {
+        switch states[Int(t)] {
+        case .stem, .wordClass: follows.append(t)
+        case .accept: follow.accepts = true
+        default: break
+        }
+      }
+      follow.end = Int32(follows.count)
+      walked[successor] = follow
+      followOf[s] = follow
+    }
     // Index the pattern's start states by the word they take and, where the next word is a
     // given one, by that pair: from a word, only the states that can go on are tried.
-    for s in closure(of: [Int32(range.lowerBound)]) {
+    for s in closure(of: Int32(range.lowerBound), in: range, seen: &seen) {
       switch states[Int(s)] {
-      case .stem(let stem, let next):
+      case .stem(let stem, _):
         var seconds = Set<UInt32>()
-        var loose = false
-        for t in closure(of: [next]) {
+        let follow = followOf[Int(s)]
+        var loose = follow.accepts
+        for t in follows[Int(follow.start)..<Int(follow.end)] {
           switch states[Int(t)] {
           case .stem(let second, _): seconds.insert(second)
           case .wordClass: loose = true
-          case .accept: loose = true
           default: break
           }
         }
@@ -188,20 +226,26 @@ struct CueMatcher: Hashable, Sendable {
   }
 
   /// The states reachable from `start` without taking a word (including `start`), without
-  /// repeats.
-  private func closure(of start: [Int32]) -> [Int32] {
-    var seen = Set<Int32>()
-    var stack = start
+  /// repeats, in depth-first order. `start` is a state of the pattern whose states are `range`
+  /// (a pattern's states refer only to each other); `seen` is scratch space, one flag per state of
+  /// `range`, all false before and after.
+  private func closure(of start: Int32, in range: Range<Int>, seen: inout [Bool]) -> [Int32] {
+    var stack = [start]
     var out: [Int32] = []
     while let s = stack.popLast() {
-      guard seen.insert(s).inserted else { continue }
+      let k = Int(s) - range.lowerBound
+      guard !seen[k] else { continue }
+      seen[k] = true
       out.append(s)
       switch states[Int(s)] {
-      case .fork(let a, let b): stack += [b, a]
+      case .fork(let a, let b):
+        stack.append(b)
+        stack.append(a)
       case .jump(let a): stack.append(a)
       default: break
       }
     }
+    for s in out { seen[Int(s) - range.lowerBound] = false }
     return out
   }
 
@@ -215,7 +259,6 @@ struct CueMatcher: Hashable, Sendable {
     guard !tokens.isEmpty, !cues.isEmpty else { return }
     var live: [Int32] = []
     var next: [Int32] = []
-    var stack: [Int32] = []
     // A word's stem as the patterns know it: a stem of the reply's own (one the vocabulary does
     // not have) may be one of the patterns' extra stems.
     let resolve = !extraStems.isEmpty
@@ -237,7 +280,7 @@ struct CueMatcher: Hashable, Sendable {
       let second = nextWord(after: i)
       func start(_ s: Int32) {
         follow(
-          s, into: &live, &stack, cue: cueOf[Int(s)], first: i, end: i + 1, then: second,
+          s, into: &live, cue: cueOf[Int(s)], first: i, end: i + 1, then: second,
           &matches)
       }
       let first = stem(i)
@@ -266,7 +309,7 @@ struct CueMatcher: Hashable, Sendable {
         for s in live {
           let cue = cueOf[Int(s)]
           if word.has(Token.afterPunctuation), !crosses[Int(cue)] { continue }
-          follow(s, into: &next, &stack, cue: cue, first: i, end: j + 1, then: following, &matches)
+          follow(s, into: &next, cue: cue, first: i, end: j + 1, then: following, &matches)
         }
         swap(&live, &next)
         j += 1
@@ -296,28 +339,17 @@ struct CueMatcher: Hashable, Sendable {
   /// of `cue` over `first ..< end` if it accepts. Keeping only the states that take the next word
   /// keeps the set small when a pattern goes on with many alternatives.
   @inline(__always) private func follow(
-    _ s: Int32, into set: inout [Int32], _ stack: inout [Int32], cue: Int32, first: Int,
-    end: Int, then next: (token: Token, stem: UInt32)?, _ matches: inout [Match]
+    _ s: Int32, into set: inout [Int32], cue: Int32, first: Int, end: Int,
+    then next: (token: Token, stem: UInt32)?, _ matches: inout [Match]
   ) {
-    let successor: Int32
-    switch states[Int(s)] {
-    case .stem(_, let n), .wordClass(_, let n): successor = n
-    default: return
-    }
-    var accepted = false
-    stack.append(successor)
-    while let t = stack.popLast() {
-      switch states[Int(t)] {
-      case .fork(let a, let b):
-        stack.append(b)
-        stack.append(a)
-      case .jump(let a): stack.append(a)
-      case .accept: accepted = true
-      case .stem, .wordClass:
-        if let next, takes(t, next.token, stem: next.stem), !set.contains(t) { set.append(t) }
+    let f = followOf[Int(s)]
+    if let next {
+      for k in Int(f.start)..<Int(f.end) {
+        let t = follows[k]
+        if takes(t, next.token, stem: next.stem), !set.contains(t) { set.append(t) }
       }
     }
-    if accepted { matches.append(Match(cue: cue, first: Int32(first), end: Int32(end))) }
+    if f.accepts { matches.append(Match(cue: cue, first: Int32(first), end: Int32(end))) }
   }
 
   /// Whether a class state takes `token`: `*` (all bits set) takes any word, even one of no class.

@@ -216,11 +216,15 @@ public struct Evaluator: Sendable {
     }
     // Every word of every phrase is known in advance, so replies rarely need the stemmer.
     var phrases: [(String, Int32)] = []
+    // Where the scenario's extra cues sit in `phrases`.
+    var extraPositions = Set<Int>()
     for (group, _) in all {
       guard let g = groupIndex[group.id] else { continue }
       let base = Int32(g) * 4
       phrases += group.cues.map { ($0, base + Self.roleStrong) }
-      phrases += (extraCues[group.id] ?? []).map { ($0, base + Self.roleStrong) }
+      let extras = extraCues[group.id] ?? []
+      extraPositions.formUnion(phrases.count..<(phrases.count + extras.count))
+      phrases += extras.map { ($0, base + Self.roleStrong) }
       phrases += group.weakCues.map { ($0, base + Self.roleWeak) }
       phrases += group.notWhen.map { ($0, base + Self.roleVeto) }
     }
@@ -228,9 +232,14 @@ public struct Evaluator: Sendable {
     phrases += grammar.negationExceptions.map { ($0, Self.tagNegationException) }
     phrases += grammar.openRequests.map { ($0, Self.tagRequest) }
     phrases += grammar.indirectQuestions.map { ($0, Self.tagIndirect) }
-    for (phrase, _) in phrases { Self.remember(phrase, in: &vocabulary) }
+    // The lexicon's words first, then the extra cues' in the order ``adding(extraCues:)``
+    // learns them, so both give every word and stem the same id.
+    for (i, (phrase, _)) in phrases.enumerated() where !extraPositions.contains(i) {
+      Self.remember(phrase, in: &vocabulary)
+    }
     for word in grammar.stopwords { vocabulary.remember(Array(word.utf8)[...]) }
     let soStem = vocabulary.learn(Array("so".utf8)[...]).stem
+    Self.remember(extraCues, known: groupIndex, in: &vocabulary)
     let tokenizer = Tokenizer(
       vocabulary: vocabulary, exclamationRun: lexicon.thresholds.exclamationRun,
       capsMinLetters: lexicon.thresholds.capsMinLetters)
@@ -314,9 +323,7 @@ public struct Evaluator: Sendable {
       problems.append("extra cues for `\(id)`, which is not a signal or anti-pattern")
     }
     var vocabulary = self.vocabulary
-    for phrases in extraCues.values {
-      for phrase in phrases { Self.remember(phrase, in: &vocabulary) }
-    }
+    Self.remember(extraCues, known: groupIndex, in: &vocabulary)
     let tokenizer = Tokenizer(
       vocabulary: vocabulary, exclamationRun: self.tokenizer.exclamationRun,
       capsMinLetters: self.tokenizer.capsMinLetters)
@@ -331,6 +338,17 @@ public struct Evaluator: Sendable {
     problems += matcher.problems[known...].map { "cue `\($0.phrase)`: \($0.message)" }
     return Evaluator(
       self, vocabulary: vocabulary, matcher: matcher, problems: self.problems + problems)
+  }
+
+  /// Makes the words of a scenario's extra cues known, for the signals and anti-patterns the
+  /// lexicon has, in order of id.
+  static func remember(
+    _ extraCues: [String: [String]], known groupIndex: [String: Int],
+    in vocabulary: inout Vocabulary
+  ) {
+    for id in extraCues.keys.sorted() where groupIndex[id] != nil {
+      for phrase in extraCues[id] ?? [] { remember(phrase, in: &vocabulary) }
+    }
   }
 
   /// Makes the plain words of a cue pattern known to the vocabulary, so replies rarely need the
