@@ -66,7 +66,14 @@ public struct ScenarioTestRunner: Sendable {
       failures.append(
         "event `\(event.text)` happened at turn \(turn?.number ?? 0), but the test forbids it")
     }
-    let scores = StepScores(turns: session.turns, scenario: scenario, outcome: session.outcome)
+    // Every conversation is checked for a customer saying the same thing twice, word for word.
+    if let repeated = Self.firstRepeat(in: session) {
+      failures.append(
+        "the customer said “\(repeated.sentence)” twice (turns \(repeated.first) and \(repeated.again))")
+    }
+    let scores = StepScores(
+      turns: session.turns, scenario: scenario, outcome: session.outcome,
+      rubric: session.method.rubric)
     for step in Step.allCases {
       if let minimum = expect.minScores[step], scores[step] < minimum {
         failures.append(
@@ -87,6 +94,37 @@ public struct ScenarioTestRunner: Sendable {
       transcript: session.turns.map {
         "you: \($0.reply)\n  → \($0.customerLine)  [mood \($0.moodBefore)→\($0.moodAfter); \($0.events.map(\.description).joined(separator: ", "))]"
       })
+  }
+
+  /// The first sentence of four or more words the customer says twice in a session, with the
+  /// turns (0 is the opening line).
+  static func firstRepeat(in session: Session) -> (sentence: String, first: Int, again: Int)? {
+    var seen: [String: Int] = [:]
+    let lines = [(0, session.opening)] + session.turns.map { ($0.number, $0.customerLine) }
+    for (turn, line) in lines {
+      for sentence in Self.sentences(of: line) where sentence.split(separator: " ").count >= 4 {
+        if let first = seen[sentence] { return (sentence, first, turn) }
+        seen[sentence] = turn
+      }
+    }
+    return nil
+  }
+
+  /// A customer line split after `.`, `!` and `?`.
+  private static func sentences(of line: String) -> [String] {
+    var result: [String] = []
+    var current = ""
+    for character in line {
+      current.append(character)
+      if ".!?".contains(character) {
+        let trimmed = Substring(current).trimmingSpaces
+        if !trimmed.isEmpty { result.append(String(trimmed)) }
+        current = ""
+      }
+    }
+    let trimmed = Substring(current).trimmingSpaces
+    if !trimmed.isEmpty { result.append(String(trimmed)) }
+    return result
   }
 
   private func runReply(

@@ -34,8 +34,12 @@ public struct Reading: Hashable, Sendable {
   /// Words that offered a choice between alternatives, if any.
   public var choicesQuote: String?
   public var antipatterns: [Flag]
-  /// Facts whose `asked-by` phrases the reply used, with the words that matched.
+  /// Facts the reply's questions asked about, with the question that asked.
   public var factsAsked: [String: String]
+  /// The same facts, the one asked about most clearly first.
+  public var factsAskedInOrder: [String]
+  /// The reply asked about something that is none of the scenario's facts ("how's trade?").
+  public var askedAboutOther: Bool
   /// Options the reply offered (not negated), in script order, with the words that matched.
   public var optionsOffered: [String: String]
   /// Rules whose `when-says` phrases the reply used.
@@ -47,6 +51,7 @@ public struct Reading: Hashable, Sendable {
     strengths: [Step: Int] = [:], isQuestion: Bool = false, isOpenQuestion: Bool = false,
     empathyQuote: String? = nil, summaryQuote: String? = nil, checkQuote: String? = nil,
     choicesQuote: String? = nil, antipatterns: [Flag] = [], factsAsked: [String: String] = [:],
+    factsAskedInOrder: [String]? = nil, askedAboutOther: Bool = false,
     optionsOffered: [String: String] = [:], rulesMatched: Set<String> = [], quality: Int = 0
   ) {
     self.strengths = strengths
@@ -58,6 +63,8 @@ public struct Reading: Hashable, Sendable {
     self.choicesQuote = choicesQuote
     self.antipatterns = antipatterns
     self.factsAsked = factsAsked
+    self.factsAskedInOrder = factsAskedInOrder ?? factsAsked.keys.sorted()
+    self.askedAboutOther = askedAboutOther
     self.optionsOffered = optionsOffered
     self.rulesMatched = rulesMatched
     self.quality = quality

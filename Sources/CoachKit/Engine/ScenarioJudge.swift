@@ -24,6 +24,10 @@ public struct ScenarioJudge: Sendable {
   private let facts: [(id: String, cues: CueSet)]
   private let options: [(id: String, cues: CueSet)]
   private let rules: [(id: String, cues: CueSet)]
+  /// What each fact is about, for matching what a question asks.
+  private let factTopics: TopicIndex
+  /// What each option is about, for matching what an offer names.
+  private let optionTopics: TopicIndex
 
   /// The signal ids that count as showing empathy, in order of preference for quoting.
   static let empathySignals = ReaderID.empathySignals.map(\.rawValue)
@@ -42,6 +46,14 @@ public struct ScenarioJudge: Sendable {
     rules = scenario.rules.filter { !$0.whenSays.isEmpty }.map {
       ($0.id, evaluator.compile($0.whenSays.map(\.text)))
     }
+    factTopics = TopicIndex(
+      scenario.facts.map {
+        .init(id: $0.id, own: $0.askedBy.map(\.text), related: [$0.reveal])
+      }, evaluator: evaluator)
+    optionTopics = TopicIndex(
+      scenario.options.map {
+        .init(id: $0.id, own: $0.offeredBy.map(\.text), related: [$0.says])
+      }, evaluator: evaluator)
   }
 
   /// Problems compiling the scenario's phrases (for lint).
@@ -59,17 +71,74 @@ public struct ScenarioJudge: Sendable {
       reading: reading(of: assessment, offerSentences: offerSentences(in: plain)))
   }
 
-  /// The sentences (by index) that use offer language by the lexicon alone: an option's phrases
-  /// count as an offer only inside one of them, so naming a domain word elsewhere ("these things
-  /// happen with couriers") is not offering it.
-  func offerSentences(in assessment: Assessment) -> Set<Int> {
-    let offerIDs = Set(evaluator.lexicon.signals.filter { $0.step == .offer }.map(\.id))
-    var result: Set<Int> = []
-    for signal in assessment.signals where offerIDs.contains(signal.id) && !signal.negated {
-      if let index = Self.sentence(containing: signal.range.lowerBound, in: assessment) {
-        result.insert(index)
+  /// The sentences of a reply that can offer an option, by the lexicon's offer wording alone
+  /// (the scenario's own cues could make any domain word look like offer language).
+  struct OfferSentences: Hashable, Sendable {
+    /// Sentences with core offer wording ("what I can do is…", "I'll send…"): an option's
+    /// phrases, or its topic, offer it there.
+    var core: Set<Int> = []
+    /// Statements with only a time frame or "we" ("…report in your inbox by 3pm"): an option's
+    /// own phrases offer it there, its topic alone does not.
+    var framed: Set<Int> = []
+  }
+
+  /// Only core offer wording makes a sentence an offer: a time frame or "we" alone ("you need
+  /// something credible today") strengthens an offer but never makes one, except beside an
+  /// option's own phrase in a statement that is not a summary.
+  func offerSentences(in assessment: Assessment) -> OfferSentences {
+    var result = OfferSentences()
+    var excluded: Set<Int> = []
+    let offerGroups = evaluator.lexicon.signals.filter { $0.step == .offer }
+    let core = Set(offerGroups.filter { !$0.auxiliary }.map(\.id))
+    let auxiliary = Set(offerGroups.filter(\.auxiliary).map(\.id))
+    for signal in assessment.signals where !signal.negated {
+      guard let index = Self.sentence(containing: signal.range.lowerBound, in: assessment) else {
+        continue
+      }
+      if core.contains(signal.id) {
+        result.core.insert(index)
+      } else if auxiliary.contains(signal.id) {
+        result.framed.insert(index)
+      } else if signal.id == ReaderID.question.rawValue || signal.id == ReaderID.summary.rawValue {
+        excluded.insert(index)
       }
     }
+    result.framed.subtract(result.core.union(excluded))
+    return result
+  }
+
+  /// The text of the part of the reply between punctuation marks that holds `range`.
+  private func phrase(around range: Range<Int>, in analysis: TextAnalysis) -> String? {
+    let tokens = analysis.tokens
+    guard
+      var first = tokens.firstIndex(where: { Int($0.span.end) > range.lowerBound }),
+      var last = tokens.lastIndex(where: { Int($0.span.start) < range.upperBound }),
+      first <= last
+    else { return nil }
+    while first > 0, !tokens[first].has(Token.afterPunctuation),
+      tokens[first - 1].sentence == tokens[first].sentence
+    {
+      first -= 1
+    }
+    while last + 1 < tokens.count, !tokens[last + 1].has(Token.afterPunctuation),
+      tokens[last + 1].sentence == tokens[last].sentence
+    {
+      last += 1
+    }
+    return analysis.text(analysis.span(first, last))
+  }
+
+  /// The parts of a run of tokens between punctuation ("What's wrong with it, and when do you
+  /// need it?" has two), as token ranges: a subordinate clause ("…if it doesn't come") stays with
+  /// the question it belongs to.
+  private func clauses(of tokens: Range<Int>, in analysis: TextAnalysis) -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    var start = tokens.lowerBound
+    for i in tokens where i > start && analysis.tokens[i].has(Token.afterPunctuation) {
+      result.append(start..<i)
+      start = i
+    }
+    if start < tokens.upperBound { result.append(start..<tokens.upperBound) }
     return result
   }
 
@@ -83,10 +152,14 @@ public struct ScenarioJudge: Sendable {
   ///
   /// - Parameter offerSentences: the sentences that use offer language by the lexicon alone (an
   ///   option's phrases count as an offer only there); `nil` means judge from `assessment`.
-  public func reading(of assessment: Assessment, offerSentences: Set<Int>? = nil) -> Reading {
+  func reading(of assessment: Assessment, offerSentences: OfferSentences? = nil) -> Reading {
     let offerSentences = offerSentences ?? self.offerSentences(in: assessment)
+    // A note quotes the rep's phrase that did it (between punctuation marks), not a lone cue
+    // word: "that sounds really upsetting", not "upsetting".
     func first(_ id: String) -> String? {
-      assessment.signals.first { $0.id == id && !$0.negated }?.text
+      guard let evidence = assessment.signals.first(where: { $0.id == id && !$0.negated })
+      else { return nil }
+      return phrase(around: evidence.range, in: assessment.analysis) ?? evidence.text
     }
     func level(_ strength: Strength) -> Int {
       switch strength {
@@ -99,7 +172,19 @@ public struct ScenarioJudge: Sendable {
     for step in Step.allCases { strengths[step] = level(assessment.steps[step]) }
     let tips = Dictionary(
       evaluator.lexicon.antipatterns.map { ($0.id, $0.tip) }, uniquingKeysWith: { a, _ in a })
-    let flags = assessment.antipatterns.map { evidence in
+    // Hostile words inside a summary restate the customer's view ("you feel you were refused on
+    // a technicality"): they are not the rep's stance.
+    let hostile = Set(evaluator.lexicon.antipatterns.filter(\.hostile).map(\.id))
+    let summarySentences = Set(
+      assessment.signals.filter { $0.id == ReaderID.summary.rawValue && !$0.negated }.compactMap {
+        Self.sentence(containing: $0.range.lowerBound, in: assessment)
+      })
+    let stance = assessment.antipatterns.filter { evidence in
+      !hostile.contains(evidence.id)
+        || Self.sentence(containing: evidence.range.lowerBound, in: assessment).map(
+          summarySentences.contains) != true
+    }
+    let flags = stance.map { evidence in
       Reading.Flag(
         id: evidence.id, quote: evidence.text, tip: tips[evidence.id] ?? nil,
         rewrite: evidence.rewrite)
@@ -113,25 +198,82 @@ public struct ScenarioJudge: Sendable {
       }
       return result
     }
+    let analysis = assessment.analysis
+    // An option is offered by a clause of a sentence that uses offer language: by its own cue
+    // phrases, or else by the option its content words are most about.
     var offered: [String: String] = [:]
-    for (id, cues) in options {
-      let match = evaluator.matches(cues, in: assessment).first { evidence in
-        !evidence.negated
-          && Self.sentence(containing: evidence.range.lowerBound, in: assessment)
-            .map(offerSentences.contains) == true
-      }
-      if let match { offered[id] = match.text }
+    let optionCues = options.map { (id, cues) in
+      (id, evaluator.matches(cues, in: assessment).filter { !$0.negated })
     }
-    // A fact is asked about only by words inside a question ("…contract says we owe you. Who do
-    // you report to?" asks about the boss, not the contract).
+    for sentence in offerSentences.core.union(offerSentences.framed).sorted() {
+      let span = analysis.sentences[sentence].span
+      let framedOnly = !offerSentences.core.contains(sentence)
+      for clause in clauses(of: analysis.sentences[sentence].tokens, in: analysis) {
+        let range = Int(analysis.tokens[clause.lowerBound].span.start)..<Int(span.end)
+        let clauseEnd = Int(analysis.tokens[clause.upperBound - 1].span.end)
+        let direct = optionCues.compactMap { (id, matches) -> (String, String)? in
+          guard
+            let match = matches.first(where: {
+              range.contains($0.range.lowerBound) && $0.range.lowerBound < clauseEnd
+            })
+          else { return nil }
+          return (id, match.text)
+        }
+        if !direct.isEmpty {
+          for (id, quote) in direct where offered[id] == nil { offered[id] = quote }
+          continue
+        }
+        if framedOnly { continue }
+        let stems = evaluator.contentStems(
+          in: analysis, tokens: clause, excluding: optionTopics.openStems)
+        if let best = optionTopics.ranked(stems).first, offered[best.id] == nil {
+          offered[best.id] = analysis.text(analysis.span(clause.lowerBound, clause.upperBound - 1))
+        }
+      }
+    }
+    // A fact is asked about only inside a question ("…contract says we owe you. Who do you
+    // report to?" asks about the boss, not the contract), and each clause of a question asks
+    // about the one fact its content words are most about; its cue phrases count extra.
     let questions = assessment.signals.filter { $0.id == ReaderID.question.rawValue }.map(\.range)
-    var asked: [String: String] = [:]
-    for (id, cues) in facts {
-      let match = evaluator.matches(cues, in: assessment).first { evidence in
-        !evidence.negated && questions.contains { $0.contains(evidence.range.lowerBound) }
-      }
-      if let match { asked[id] = match.text }
+    let factCues = facts.map { (id, cues) in
+      (id, evaluator.matches(cues, in: assessment).filter { !$0.negated }.map(\.range.lowerBound))
     }
+    var asked: [String: String] = [:]
+    var askedScores: [String: Double] = [:]
+    var askedOther = false
+    var seenClauses: Set<Range<Int>> = []
+    // A check ("is anything still missing?") or an offer asked as a question ("shall I send a
+    // courier?") asks about no fact.
+    let notAsking = assessment.signals.filter { signal in
+      !signal.negated
+        && (signal.id == ReaderID.check.rawValue
+          || evaluator.lexicon.signals.contains { $0.id == signal.id && $0.step == .offer && !$0.auxiliary })
+    }.map(\.range.lowerBound)
+    for question in questions {
+      let tokens = evaluator.tokens(in: analysis, range: question)
+      for clause in clauses(of: tokens, in: analysis) where seenClauses.insert(clause).inserted {
+        let first = Int(analysis.tokens[clause.lowerBound].span.start)
+        let last = Int(analysis.tokens[clause.upperBound - 1].span.end)
+        if notAsking.contains(where: { $0 >= first && $0 < last }) { continue }
+        var bonus: [String: Double] = [:]
+        for (id, offsets) in factCues where offsets.contains(where: { $0 >= first && $0 < last }) {
+          bonus[id] = 3
+        }
+        let stems = evaluator.contentStems(
+          in: analysis, tokens: clause, excluding: factTopics.openStems)
+        guard !stems.isEmpty || !bonus.isEmpty else { continue }
+        if let best = factTopics.ranked(stems, bonus: bonus).first {
+          if best.score > askedScores[best.id] ?? 0 {
+            askedScores[best.id] = best.score
+            asked[best.id] = analysis.text(analysis.span(tokens.lowerBound, tokens.upperBound - 1))
+          }
+        } else {
+          askedOther = true
+        }
+      }
+    }
+    if !asked.isEmpty { askedOther = false }
+    let factsAsked = asked.keys.sorted { (askedScores[$0] ?? 0) > (askedScores[$1] ?? 0) }
     let optionSignals = assessment.signals.filter {
       $0.id == ReaderID.option.rawValue && !$0.negated
     }
@@ -141,7 +283,8 @@ public struct ScenarioJudge: Sendable {
       empathyQuote: Self.empathySignals.lazy.compactMap(first).first,
       summaryQuote: first(ReaderID.summary.rawValue), checkQuote: first(ReaderID.check.rawValue),
       choicesQuote: optionSignals.count > 1 || offered.count > 1 ? optionSignals.first?.text : nil,
-      antipatterns: flags, factsAsked: asked, optionsOffered: offered,
+      antipatterns: flags, factsAsked: asked, factsAskedInOrder: factsAsked,
+      askedAboutOther: askedOther, optionsOffered: offered,
       rulesMatched: Set(found(rules).keys), quality: assessment.quality)
   }
 }

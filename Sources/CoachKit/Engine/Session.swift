@@ -30,9 +30,10 @@ public struct Session: Sendable {
     /// What the customer said last.
     public var lastCustomerLine: String
     var random: SeededRandom
-    var lastVariant: [String: Int]
-    /// The line last said for each situation, so a variant is never said twice in a row.
-    var lastLine: [String: String] = [:]
+    /// Every line the customer has said, so that none is said twice.
+    var saidLines: Set<String> = []
+    /// The coach's last note, so that the same note is not given twice in a row.
+    var lastNote: String?
   }
 
   public let scenario: Scenario
@@ -54,16 +55,15 @@ public struct Session: Sendable {
       step: .empathy, mood: scenario.customer.mood, patience: scenario.customer.patience,
       empathyCredit: 0, factsKnown: [], summaryGiven: false, offered: [], accepted: nil,
       firedRules: [], lastCustomerLine: scenario.customer.opening,
-      random: SeededRandom(seed: seed), lastVariant: [:])
+      random: SeededRandom(seed: seed), saidLines: [scenario.customer.opening])
   }
 
   /// Whether the session has ended.
   public var isOver: Bool { outcome != nil }
 
-  /// Whether every required fact is known.
-  public var understood: Bool {
-    scenario.facts.allSatisfy { !$0.required || state.factsKnown.contains($0.id) }
-  }
+  /// Whether the rep has understood the problem: every required fact is known, or the customer
+  /// confirmed a summary.
+  public var understood: Bool { state.understood(scenario) }
 
   /// Ends the session early (the rep quit or the input ended).
   public mutating func abandon() {
@@ -89,8 +89,20 @@ public struct Session: Sendable {
       moodChanges: play.changes, wasPoor: play.poor, linesUsed: play.linesUsed)
     state = play.state
     state.lastCustomerLine = play.customerLine
+    state.lastNote = play.note
     outcome = play.ending
     turns.append(turn)
     return turn
   }
+}
+
+extension Session.State {
+  /// Whether every required fact of `scenario` is known.
+  func knowsRequiredFacts(_ scenario: Scenario) -> Bool {
+    scenario.facts.allSatisfy { !$0.required || factsKnown.contains($0.id) }
+  }
+
+  /// Whether the rep has understood the problem: every required fact is known, or the customer
+  /// confirmed a summary of what they heard.
+  func understood(_ scenario: Scenario) -> Bool { summaryGiven || knowsRequiredFacts(scenario) }
 }

@@ -1,8 +1,9 @@
 /// The working state of one turn while the engine plays it.
 ///
-/// The order is fixed: scenario rules, anti-patterns, empathy, questions and facts, summary,
-/// offers, check, then the quality of the reply, the new mood and step, escalation, and finally
-/// the customer's line and the coach's note.
+/// The order is fixed: scenario rules, anti-patterns, empathy, summary, offers, questions and
+/// facts, check, then the quality of the reply, the new mood and step, escalation, and finally
+/// the customer's line and the coach's note. Offers are judged on what the rep knew before the
+/// reply; a customer answering an offer leaves the reply's questions for the next turn.
 struct TurnPlay {
   let scenario: Scenario
   let method: Method
@@ -26,6 +27,9 @@ struct TurnPlay {
   private var offerLine: String?
   private var reactionLine: String?
   private var loopBackLine = false
+  private var offTopicLine = false
+  /// The customer answers an offer this turn (accepts, counters, refuses, or is not ready).
+  private var offerAnswered = false
   private var notes: [(priority: Int, text: String)] = []
   /// Whether ``settleMoodAndStep()`` has applied this turn's changes to `state.mood`.
   private var settled = false
@@ -44,14 +48,23 @@ struct TurnPlay {
     applyRules()
     applyAntipatterns()
     applyEmpathy()
-    applyQuestions()
     applySummary()
     applyOffers()
+    applyQuestions()
     applyCheck()
     judgeQuality()
     settleMoodAndStep()
     chooseLine()
-    note = notes.min { $0.priority < $1.priority }?.text
+    chooseNote()
+  }
+
+  /// The most important note, unless it is the note given last turn: then the next one, if any.
+  private mutating func chooseNote() {
+    let ranked = notes.enumerated().sorted {
+      $0.element.priority != $1.element.priority
+        ? $0.element.priority < $1.element.priority : $0.offset < $1.offset
+    }.map(\.element.text).filter { !$0.isEmpty }
+    note = ranked.first { $0 != state.lastNote } ?? (ranked.first == state.lastNote ? nil : ranked.first)
   }
 
   // MARK: - Rules
@@ -68,7 +81,7 @@ struct TurnPlay {
       if rule.unlessKnows.contains(where: { state.factsKnown.contains($0.text) }) { continue }
       state.firedRules.insert(rule.id)
       events.append(.rule(id: rule.id))
-      if let say = rule.say { ruleLines.append(say) }
+      if let say = rule.say, let line = unsaid(say) { ruleLines.append(line) }
       if rule.moodChange != 0 {
         changes.append(.init(rule.moodChange, "the script's rule `\(rule.id)`"))
       }
@@ -91,7 +104,7 @@ struct TurnPlay {
       }
     }
     if let flag = reading.antipatterns.first {
-      var text = method.note("antipattern", ["quote": flag.quote, "tip": flag.tip ?? ""]) ?? ""
+      var text = method.note(.antipattern, ["quote": flag.quote, "tip": flag.tip ?? ""]) ?? ""
       if let rewrite = flag.rewrite, !rewrite.isEmpty { text += " Try: “\(rewrite)”" }
       notes.append((2, text))
     }
@@ -109,7 +122,7 @@ struct TurnPlay {
     state.empathyCredit += strength
     if stepBefore == .empathy {
       notes.append(
-        (5, method.note(strength == 2 ? "empathy-strong" : "empathy-weak", ["quote": quote]) ?? ""))
+        (5, method.note(strength == 2 ? .empathyStrong : .empathyWeak, ["quote": quote]) ?? ""))
     }
   }
 
@@ -117,22 +130,27 @@ struct TurnPlay {
 
   private mutating func applyQuestions() {
     // Only questions bring facts out (the evaluator counts "tell me about…" and "walk me through…"
-    // as questions); a statement that mentions a fact's words is not asking about it.
-    guard reading.isQuestion else { return }
+    // as questions); a statement that mentions a fact's words is not asking about it. A customer
+    // answering an offer answers that first: the questions wait for the next turn.
+    guard reading.isQuestion, !offerAnswered else { return }
     var revealed = 0
-    for fact in scenario.facts where !state.factsKnown.contains(fact.id) {
-      guard let quote = reading.factsAsked[fact.id] else { continue }
-      reveal(fact.id, quote: quote)
+    for factID in reading.factsAskedInOrder where !state.factsKnown.contains(factID) {
+      reveal(factID, quote: reading.factsAsked[factID])
       revealed += 1
       if revealed == 2 { break }  // a customer answers two things at once, not five
     }
-    // An open question that names nothing in particular invites the customer to tell their
-    // story: they come out with the next thing that matters to them.
-    if revealed == 0, reading.factsAsked.isEmpty, reading.isOpenQuestion,
+    guard revealed == 0, reading.factsAsked.isEmpty else { return }
+    if reading.askedAboutOther {
+      // A question about something that is none of the facts gets an answer in character,
+      // never an unrelated fact.
+      offTopicLine = true
+    } else if reading.isOpenQuestion,
       let next = scenario.facts.first(where: { $0.required && !state.factsKnown.contains($0.id) })
     {
+      // An open question that names nothing in particular invites the customer to tell their
+      // story: they come out with the next thing that matters to them.
       reveal(next.id, quote: nil)
-      notes.append((4, method.note("open-question", ["fact": next.id]) ?? ""))
+      notes.append((4, method.note(.openQuestion, ["fact": next.id]) ?? ""))
     }
   }
 
@@ -146,7 +164,7 @@ struct TurnPlay {
         .init(method.mood.factRevealed, "a question that let them explain (\(factID))"))
     }
     if let quote {
-      notes.append((4, method.note("fact", ["quote": quote, "fact": factID]) ?? ""))
+      notes.append((4, method.note(.fact, ["quote": quote, "fact": factID]) ?? ""))
     }
   }
 
@@ -161,7 +179,7 @@ struct TurnPlay {
         changes.append(.init(method.mood.summary, "a summary: “\(quote)”"))
       }
     }
-    notes.append((4, method.note("summary", ["quote": quote]) ?? ""))
+    notes.append((4, method.note(.summary, ["quote": quote]) ?? ""))
   }
 
   // MARK: - Offer
@@ -169,7 +187,9 @@ struct TurnPlay {
   private mutating func applyOffers() {
     let offered = scenario.options.filter { reading.optionsOffered[$0.id] != nil }
     guard !offered.isEmpty else { return }
-    let understood = scenario.facts.allSatisfy { !$0.required || state.factsKnown.contains($0.id) }
+    // Once the rep has understood (every required fact is out, or the customer confirmed a
+    // summary), no offer is too soon.
+    let understood = state.understood(scenario)
     var best: (rank: Int, line: String, event: SessionEvent)?
     func consider(_ rank: Int, _ line: String, _ event: SessionEvent) {
       if best == nil || rank < best!.rank { best = (rank, line, event) }
@@ -178,56 +198,62 @@ struct TurnPlay {
     for option in offered {
       let quote = reading.optionsOffered[option.id] ?? option.id
       events.append(.offered(option: option.id))
-      if !state.offered.contains(option.id) { state.offered.append(option.id) }
-      let missing = option.needsFacts.map(\.text).filter { !state.factsKnown.contains($0) }
-      if !understood || !missing.isEmpty {
-        if !understood, !leapfrogged {
+      let offeredBefore = state.offered.contains(option.id)
+      if !offeredBefore { state.offered.append(option.id) }
+      if !understood {
+        if !leapfrogged {
           leapfrogged = true
           events.append(.leapfrog)
           changes.append(
             .init(method.mood.leapfrog, "an offer before the problem was understood: “\(quote)”"))
-          notes.append((1, method.note("leapfrog", ["quote": quote]) ?? ""))
+          notes.append((1, method.note(.leapfrog, ["quote": quote]) ?? ""))
         }
-        let line = option.tooSoon ?? pick(.leapfrog) ?? ""
+        let line = option.tooSoon.flatMap(unsaid) ?? pick(.leapfrog) ?? ""
         consider(5, line, .tooSoon(option: option.id))
         continue
       }
       if !state.summaryGiven {
-        notes.append((3, method.note("summary-missing", ["quote": quote]) ?? ""))
+        notes.append((3, method.note(.summaryMissing, ["quote": quote]) ?? ""))
       }
+      // An answer already given is not given again word for word.
+      let says = state.saidLines.contains(option.says) ? pick(named: .offeredAgain) : option.says
       switch option.response {
       case .accept:
         let limit = option.maxMood ?? method.mood.acceptAtMost
         if moodSoFar > limit {
-          let line = option.notYet ?? pick(named: "not-yet")
+          let line = option.notYet.flatMap(unsaid) ?? pick(named: .notYet)
           consider(4, line, .notYet(option: option.id))
-          notes.append((3, method.note("not-yet", ["quote": quote, "option": option.id]) ?? ""))
+          notes.append((3, method.note(.notYet, ["quote": quote, "option": option.id]) ?? ""))
         } else {
-          consider(1, option.says, .accepted(option: option.id))
+          consider(1, says, .accepted(option: option.id))
         }
       case .counter:
-        consider(2, option.says, .countered(option: option.id))
+        consider(offeredBefore ? 6 : 2, says, .countered(option: option.id))
       case .refuse:
-        consider(3, option.says, .refused(option: option.id))
+        consider(offeredBefore ? 6 : 3, says, .refused(option: option.id))
       }
     }
     if offered.count > 1 || reading.choicesQuote != nil {
-      notes.append((4, method.note("choices", ["quote": reading.choicesQuote ?? ""]) ?? ""))
+      notes.append((4, method.note(.choices, ["quote": reading.choicesQuote ?? ""]) ?? ""))
     }
     guard let best else { return }
     offerLine = best.line
+    switch best.event {
+    case .accepted, .countered, .refused, .notYet: offerAnswered = true
+    default: break
+    }
     events.append(best.event)
     switch best.event {
     case .accepted(let id):
       state.accepted = id
       changes.append(.init(method.mood.accepted, "an offer they could accept (\(id))"))
-      notes.append((3, method.note("accepted", ["option": id]) ?? ""))
+      notes.append((3, method.note(.accepted, ["option": id]) ?? ""))
     case .countered(let id):
-      notes.append((3, method.note("countered", ["option": id]) ?? ""))
+      notes.append((3, method.note(.countered, ["option": id]) ?? ""))
     case .refused(let id):
-      notes.append((3, method.note("refused", ["option": id]) ?? ""))
+      notes.append((3, method.note(.refused, ["option": id]) ?? ""))
     case .tooSoon(let id):
-      notes.append((2, method.note("too-soon", ["option": id]) ?? ""))
+      notes.append((2, method.note(.tooSoon, ["option": id]) ?? ""))
     default:
       break
     }
@@ -246,13 +272,13 @@ struct TurnPlay {
     guard state.accepted != nil else {
       // "Did I get that right?" after a summary confirms the summary; it is not closing the call.
       if offerLine == nil, reading.summaryQuote == nil {
-        notes.append((3, method.note("check-early", ["quote": quote]) ?? ""))
+        notes.append((3, method.note(.checkEarly, ["quote": quote]) ?? ""))
       }
       return
     }
     if moodSoFar <= scenario.resolveMood {
       ending = .resolved
-      notes.append((1, method.note("resolved", ["quote": quote]) ?? ""))
+      notes.append((1, method.note(.resolved, ["quote": quote]) ?? ""))
     } else {
       events.append(.loopBack)
       loopBackLine = true
@@ -260,7 +286,7 @@ struct TurnPlay {
       if method.mood.loopBack != 0 {
         changes.append(.init(method.mood.loopBack, "a check while they were still upset"))
       }
-      notes.append((1, method.note("loop-back", ["quote": quote]) ?? ""))
+      notes.append((1, method.note(.loopBack, ["quote": quote]) ?? ""))
     }
   }
 
@@ -281,11 +307,13 @@ struct TurnPlay {
         default: false
         }
       }
-    // Asking more once the facts are known is not progress, but it is not a poor reply either.
-    let askedMore = stepBefore > .understand && reading.strength(.understand) > 0
+    // A reply helps when it does the work of any step the conversation is ready for: empathy,
+    // a question, an offer of one of the options, a check once something is agreed. Asking more
+    // once the facts are known is not progress, but it is not a poor reply either.
     let helped =
       progress || reading.strength(stepBefore) > 0 || reading.strength(.empathy) > 0
-      || askedMore || ending == .resolved
+      || reading.strength(.understand) > 0 || !reading.optionsOffered.isEmpty
+      || ending == .resolved
     poor = !helped || (!reading.antipatterns.isEmpty && !progress && reading.strength(.empathy) < 2)
     if poor {
       state.patience -= 1
@@ -301,7 +329,7 @@ struct TurnPlay {
       if !helped {
         let guide = method.guide(stepBefore)
         notes.append(
-          (6, method.note("poor", ["step": stepBefore.title, "hint": guide.hint]) ?? ""))
+          (6, method.note(.poor, ["step": stepBefore.title, "hint": guide.hint]) ?? ""))
       }
     }
   }
@@ -310,9 +338,20 @@ struct TurnPlay {
     let delta = changes.reduce(0) { $0 + $1.delta }
     state.mood = max(0, min(10, state.mood + delta))
     settled = true
-    let understood = scenario.facts.allSatisfy { !$0.required || state.factsKnown.contains($0.id) }
+    // Upset that comes back (the customer as upset as at the start, and angrier than before the
+    // reply) takes the conversation back to empathy.
+    if delta > 0, state.mood >= scenario.customer.mood, state.mood > moodBefore, stepBefore != .empathy {
+      state.empathyCredit = 0
+    }
+    // Empathy is done when enough was shown, or when some was and the customer is calmer than
+    // at the start, or when there is no upset left to acknowledge.
+    let empathyDone =
+      state.empathyCredit >= method.mood.empathyCredit
+      || (state.empathyCredit > 0 && state.mood < scenario.customer.mood)
+      || state.mood <= scenario.resolveMood
+    let understood = state.understood(scenario)
     let step: Step
-    if state.empathyCredit < method.mood.empathyCredit {
+    if !empathyDone {
       step = .empathy
     } else if !understood {
       step = .understand
@@ -333,95 +372,101 @@ struct TurnPlay {
       // At the top already and made worse: they give up. Reaching the top is the rep's last
       // warning, however they got there.
       ending = .escalated
-      notes.append((0, method.note("escalated-mood") ?? ""))
+      notes.append((0, method.note(.escalatedMood) ?? ""))
     } else if state.patience <= 0 {
       events.append(.patienceGone)
       ending = .escalated
-      notes.append((0, method.note("escalated-patience") ?? ""))
+      notes.append((0, method.note(.escalatedPatience) ?? ""))
     }
     if ending == .escalated { events.append(.escalated) }
   }
 
   // MARK: - The customer's line
 
+  /// One coherent line: the script's rule lines, then the one thing the customer answers —
+  /// an offer, the facts asked about, the reply's anti-pattern, a premature offer, a check while
+  /// still upset, a question about something else, a summary — or how the reply went.
   private mutating func chooseLine() {
-    var parts: [String] = []
+    var parts = ruleLines
     switch ending {
     case .resolved?:
-      parts = ruleLines + [offerLine, pick(.resolved)].compactMap { $0 }
+      parts += [offerAnswered ? offerLine : nil, pick(.resolved)].compactMap { $0 }
     case .escalated?:
-      parts = ruleLines + [pick(.escalated) ?? ""]
+      parts.append(pick(.escalated) ?? "")
     default:
-      // What the customer tells comes first, then how they take the reply.
-      parts = ruleLines + revealLines
-      if let reactionLine {
+      if offerAnswered, let offerLine {
+        parts.append(offerLine)
+      } else if !revealLines.isEmpty {
+        parts += revealLines
+      } else if let reactionLine {
         parts.append(reactionLine)
       } else if let offerLine {
         parts.append(offerLine)
       } else if loopBackLine {
         parts.append(pick(.loopBack) ?? "")
-      }
-      if parts.isEmpty, events.contains(.summary), let line = pick(.summary, scenarioOnly: true) {
+      } else if offTopicLine {
+        parts.append(pick(named: .offTopic))
+      } else if parts.isEmpty, events.contains(.summary),
+        let line = pick(.summary, scenarioOnly: true)
+      {
         parts.append(line)
       }
-      if parts.isEmpty {
-        parts.append(pick(poor ? .poor(stepBefore) : .good(stepBefore)) ?? "")
+      if parts.allSatisfy(\.isEmpty) {
+        parts = [pick(poor ? .poor(stepBefore) : .good(stepBefore)) ?? ""]
       }
     }
     var seen: [String] = []
     for part in parts where !part.isEmpty && !seen.contains(part) { seen.append(part) }
+    state.saidLines.formUnion(seen)
     customerLine = seen.joined(separator: " ")
   }
 
-  /// A variant for a situation: matching the mood band if any do, never the same as last time
-  /// when there is a choice; the method's fallback lines when the scenario has none.
+  /// `line`, unless the customer has said it already.
+  private func unsaid(_ line: String) -> String? {
+    state.saidLines.contains(line) ? nil : line
+  }
+
+  /// A variant for a situation that the customer has not said yet: matching the mood band if any
+  /// do, else any band; the method's fallback lines when the scenario has none left.
   private mutating func pick(_ situation: CustomerLines.Situation, scenarioOnly: Bool = false)
     -> String?
   {
-    let variants = scenario.lines[situation]
+    let variants = scenario.lines[situation].filter { !state.saidLines.contains($0.text) }
     let mood = moodSoFar
     var pool = variants.filter { $0.mood?.contains(mood) ?? false }
     if pool.isEmpty { pool = variants.filter { $0.mood == nil } }
     if pool.isEmpty { pool = variants }
-    // A band with a single line said last time: take another line rather than repeat it.
-    if pool.count == 1, variants.count > 1, state.lastLine[situation.description] == pool[0].text {
-      pool = variants.filter { $0.text != pool[0].text }
-    }
     if pool.isEmpty {
       if scenarioOnly { return nil }
-      return pick(named: fallbackName(situation))
+      let line = pick(named: Self.fallbackKey(situation))
+      return line.isEmpty ? nil : line
     }
     linesUsed.append(situation)
-    let line = choose(pool.map(\.text), key: situation.description)
-    state.lastLine[situation.description] = line
-    return line
+    return choose(pool.map(\.text))
   }
 
-  private mutating func pick(named name: String) -> String {
-    choose(method.fallbackLines[name] ?? [], key: "fallback." + name) ?? ""
+  /// One of the method's fallback lines named `name` that the customer has not said yet, or ""
+  /// when every one has been said.
+  private mutating func pick(named key: Method.LineKey) -> String {
+    choose((method.fallbackLines[key.rawValue] ?? []).filter { !state.saidLines.contains($0) })
+      ?? ""
   }
 
-  private mutating func choose(_ texts: [String], key: String) -> String? {
+  private mutating func choose(_ texts: [String]) -> String? {
     guard !texts.isEmpty else { return nil }
-    var index = state.random.below(texts.count)
-    if texts.count > 1, let last = state.lastVariant[key], texts[last % texts.count] == texts[index]
-    {
-      index = (index + 1 + state.random.below(texts.count - 1)) % texts.count
-    }
-    state.lastVariant[key] = index
-    return texts[index]
+    return texts[state.random.below(texts.count)]
   }
 
-  private func fallbackName(_ situation: CustomerLines.Situation) -> String {
+  private static func fallbackKey(_ situation: CustomerLines.Situation) -> Method.LineKey {
     switch situation {
-    case .good: "good"
-    case .poor: "poor"
-    case .leapfrog: "leapfrog"
-    case .loopBack: "loop-back"
-    case .summary: "summary"
-    case .resolved: "resolved"
-    case .escalated: "escalated"
-    case .antipattern: "poor"
+    case .good: .good
+    case .poor: .poor
+    case .leapfrog: .leapfrog
+    case .loopBack: .loopBack
+    case .summary: .summary
+    case .resolved: .resolved
+    case .escalated: .escalated
+    case .antipattern: .poor
     }
   }
 }

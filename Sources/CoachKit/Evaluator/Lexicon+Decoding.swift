@@ -144,6 +144,7 @@ struct LexiconDecoder {
       decodeThresholds(node, into: &lexicon.thresholds)
     }
     if let node = fields.node(Keys.quality) { decodeQuality(node, into: &lexicon.quality) }
+    if let node = fields.node(Keys.topics) { decodeTopics(node, into: &lexicon.topics) }
     var seen: [String: SourceSpan] = [:]
     var overrideNames: [Node.Scalar] = []
     var sectionSpans: [Bool: SourceSpan] = [:]
@@ -352,6 +353,24 @@ struct LexiconDecoder {
     // Every class the clause analysis reads by name is defined.
     for name in ClauseClass.allCases.map(\.rawValue) where g.classes[name] == nil {
       sink.append(LexiconMessage.missingClass(name, at: (classesNode ?? node).span))
+    }
+    f.finish()
+  }
+
+  private func decodeTopics(_ node: Node, into topics: inout Lexicon.Topics) {
+    typealias Keys = LexiconKeys.Topics
+    guard var f = Fields(node, Keys.spec, sink: sink) else { return }
+    topics.openWords = words(&f, Keys.open)
+    if let groups = f.node(Keys.groups) {
+      if case .mapping(let mapping) = groups {
+        for entry in mapping.entries {
+          let list = Fields.stringList(entry.value, for: entry.key.value, sink: sink) ?? []
+          topics.groups[entry.key.value] = list.map(\.value)
+        }
+      } else {
+        sink.append(
+          SchemaMessage.wrongType(groups, expected: "a mapping of topic names", for: "groups"))
+      }
     }
     f.finish()
   }

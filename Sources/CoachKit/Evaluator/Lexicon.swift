@@ -23,6 +23,9 @@ public struct Lexicon: Hashable, Sendable {
   public var evidence: [String: String] = [:]
   /// How a reply's quality (0–100) is worked out from its step strengths and anti-patterns.
   public var quality: QualityWeights = .init()
+  /// What questions ask about and offers name: groups of related words, for matching a reply's
+  /// content against a scenario's facts and options.
+  public var topics: Topics = .init()
   /// Sections read by other features (see ``Lexicon/otherSections``), as written.
   public var otherSections: [String: Node] = [:]
 
@@ -273,5 +276,22 @@ public struct CueGroup: Hashable, Sendable {
     self.overrides = overrides
     self.tip = tip
     self.rewrite = rewrite
+  }
+}
+
+extension Lexicon {
+  /// The `topics:` section: words that name no topic of their own, and groups of words that name
+  /// the same thing ("refund", "money back", "reimburse").
+  public struct Topics: Hashable, Sendable {
+    /// Words a question can be made of without asking about anything in particular ("what
+    /// happened?", "tell me more"): such a question invites the customer to tell their story.
+    public var openWords: [String] = []
+    /// Groups of words that name the same topic, by group name.
+    public var groups: [String: [String]] = [:]
+
+    public init(openWords: [String] = [], groups: [String: [String]] = [:]) {
+      self.openWords = openWords
+      self.groups = groups
+    }
   }
 }

@@ -70,10 +70,12 @@ public struct Method: Sendable {
   /// (`good`, `poor`, `too-soon`, `not-yet`, `leapfrog`, `loop-back`, `summary`, `resolved`,
   /// `escalated`).
   public var fallbackLines: [String: [String]]
+  /// How a session is scored.
+  public var rubric: Rubric
 
   public init(
     id: String, title: String, steps: [Step: StepGuide], mood: MoodWeights,
-    notes: [String: String], fallbackLines: [String: [String]]
+    notes: [String: String], fallbackLines: [String: [String]], rubric: Rubric = .init()
   ) {
     self.id = id
     self.title = title
@@ -81,6 +83,7 @@ public struct Method: Sendable {
     self.mood = mood
     self.notes = notes
     self.fallbackLines = fallbackLines
+    self.rubric = rubric
   }
 
   /// The guide for a step (every step has one after decoding).
@@ -91,28 +94,62 @@ public struct Method: Sendable {
   /// A note template with its placeholders filled in; `nil` if the method has no such note.
   /// The rep's words (`quote`) are shortened as ``QuoteShortener`` says, so a long reply does not
   /// swamp the note.
-  public func note(_ name: String, _ values: [String: String] = [:]) -> String? {
-    guard var text = notes[name] else { return nil }
-    for (key, value) in values {
-      let value = key == "quote" ? QuoteShortener.shortened(value) : value
-      text = text.replacingAll("{\(key)}", with: value)
+  public func note(_ key: NoteKey, _ values: [String: String] = [:]) -> String? {
+    guard var text = notes[key.rawValue] else { return nil }
+    for (name, value) in values {
+      let value = name == "quote" ? QuoteShortener.shortened(value) : value
+      text = text.replacingAll("{\(name)}", with: value)
     }
     return text
   }
 
+  /// The coach's notes the engine gives; the method file's `notes:` must define each.
+  public enum NoteKey: String, CaseIterable, Hashable, Sendable {
+    case empathyStrong = "empathy-strong"
+    case empathyWeak = "empathy-weak"
+    case fact
+    case openQuestion = "open-question"
+    case summary
+    case summaryMissing = "summary-missing"
+    case leapfrog
+    case tooSoon = "too-soon"
+    case notYet = "not-yet"
+    case accepted
+    case countered
+    case refused
+    case checkEarly = "check-early"
+    case loopBack = "loop-back"
+    case resolved
+    case poor
+    case antipattern
+    case escalatedPatience = "escalated-patience"
+    case escalatedMood = "escalated-mood"
+    case choices
+  }
+
+  /// The customer's fallback lines the engine may need; the method file's `fallback-lines:`
+  /// must define each.
+  public enum LineKey: String, CaseIterable, Hashable, Sendable {
+    case good
+    case poor
+    case tooSoon = "too-soon"
+    case notYet = "not-yet"
+    case leapfrog
+    case loopBack = "loop-back"
+    case summary
+    case resolved
+    case escalated
+    /// A question about something that is none of the scenario's facts.
+    case offTopic = "off-topic"
+    /// An option offered again after the customer answered it.
+    case offeredAgain = "offered-again"
+  }
+
   /// The names of the notes the engine uses; the method file must define each.
-  public static let noteNames = [
-    "empathy-strong", "empathy-weak", "fact", "open-question", "summary", "summary-missing",
-    "leapfrog",
-    "too-soon", "not-yet", "accepted", "countered", "refused", "check-early", "loop-back",
-    "resolved", "poor", "antipattern", "escalated-patience", "escalated-mood", "choices",
-  ]
+  public static let noteNames = NoteKey.allCases.map(\.rawValue)
 
   /// The fallback line situations the engine may need.
-  public static let fallbackNames = [
-    "good", "poor", "too-soon", "not-yet", "leapfrog", "loop-back", "summary", "resolved",
-    "escalated",
-  ]
+  public static let fallbackNames = LineKey.allCases.map(\.rawValue)
 }
 
 extension String {
@@ -128,5 +165,78 @@ extension String {
     }
     result += rest
     return result
+  }
+}
+
+extension Method {
+  /// How a session is scored, step by step and overall (see ``StepScores``): the points for what
+  /// went right and what each mistake costs.
+  public struct Rubric: Hashable, Sendable {
+    public struct Empathy: Hashable, Sendable {
+      public var strong = 100
+      public var weak = 60
+      /// The most Empathy can score when the first reply showed none.
+      public var noneFirstCap = 80
+      /// Taken off for each reply with a dismissive anti-pattern.
+      public var perDismissal = 20
+    }
+
+    public struct Understand: Hashable, Sendable {
+      /// For every required fact uncovered (a share of it for some).
+      public var facts = 50
+      public var openQuestion = 25
+      public var summary = 25
+      /// Taken off for each offer before the problem was understood.
+      public var perLeapfrog = 15
+    }
+
+    public struct Offer: Hashable, Sendable {
+      /// An option the customer accepted.
+      public var accepted = 60
+      /// Two or more options offered.
+      public var choice = 20
+      /// A strong offer (a choice, a next step, a time frame).
+      public var strong = 20
+      /// Options answered (countered, refused, not yet) but none accepted.
+      public var answered = 40
+      /// Only offers that came before the problem was understood.
+      public var tooSoon = 10
+      /// Taken off for each reply with a can't-do.
+      public var perCannot = 10
+    }
+
+    public struct Check: Hashable, Sendable {
+      /// A check question that resolved the call.
+      public var resolved = 100
+      /// A check that found upset left.
+      public var loopBack = 60
+      /// Only checks before anything was agreed.
+      public var early = 20
+      /// Taken off a higher score when a check also came before anything was agreed.
+      public var earlyPenalty = 20
+    }
+
+    public struct Overall: Hashable, Sendable {
+      /// Taken off for each reply after which the customer was more upset.
+      public var perMoodRise = 3
+      /// The most a call with a serious anti-pattern can score.
+      public var seriousCap = 50
+      /// The most an escalated call can score.
+      public var escalatedCap = 40
+    }
+
+    public var empathy = Empathy()
+    public var understand = Understand()
+    public var offer = Offer()
+    public var check = Check()
+    public var overall = Overall()
+    /// Anti-patterns that cost Empathy.
+    public var dismissive = ["calm-down", "minimise", "cliche", "blame", "defensive"]
+    /// Anti-patterns that cost Offer.
+    public var cannot = ["cannot", "policy"]
+    /// Anti-patterns that cap the overall score.
+    public var serious = ["blame", "defensive", "policy", "calm-down", "ultimatum"]
+
+    public init() {}
   }
 }

@@ -197,8 +197,8 @@ public struct ResultRecord: Hashable, Sendable {
     for step in Step.allCases {
       scores[step] = try int(json["scores"]?[step.rawValue], "scores.\(step.rawValue)", 0...100)
     }
-    self.scores = StepScores(scores: scores)
     overall = try int(json["scores"]?["overall"], "scores.overall", 0...100)
+    self.scores = StepScores(scores: scores, overall: overall)
     var antipatterns: [Antipattern] = []
     if case .object(let members)? = json["antipatterns"] {
       for (id, value) in members {

@@ -27,7 +27,9 @@ public struct Debrief: Sendable {
     self.turns = turns.count
     moodStart = session.scenario.customer.mood
     moodEnd = session.state.mood
-    scores = StepScores(turns: turns, scenario: session.scenario, outcome: session.outcome)
+    scores = StepScores(
+      turns: turns, scenario: session.scenario, outcome: session.outcome,
+      rubric: session.method.rubric)
     var counts: [(id: String, count: Int)] = []
     var tips: [String: String] = [:]
     for flag in turns.flatMap(\.reading.antipatterns) {
@@ -41,7 +43,8 @@ public struct Debrief: Sendable {
     antipatterns = counts.sorted { $0.count > $1.count }
 
     // The reader's quality of each reply, with what it did for the call: a fact brought out,
-    // a summary, an offer accepted, the call resolved; a reply that did nothing costs.
+    // a summary, an offer accepted, the call resolved; a reply that did nothing, or made the
+    // customer more upset, costs.
     func value(_ turn: Turn) -> Int {
       let progress = turn.events.filter { event in
         switch event {
@@ -50,16 +53,37 @@ public struct Debrief: Sendable {
         }
       }.count
       return turn.reading.quality + 10 * progress - (turn.wasPoor ? 10 : 0)
+        - (turn.moodAfter > turn.moodBefore ? 10 : 0)
     }
-    if let best = turns.max(by: { value($0) < value($1) }), value(best) > 40 {
+    // A reply the coach warned about live (it did nothing, had an anti-pattern, offered before
+    // understanding, or made things worse) is never the strongest; the weakest is one of them,
+    // so the debrief and the live notes agree.
+    func warned(_ turn: Turn) -> Bool {
+      turn.wasPoor || !turn.reading.antipatterns.isEmpty || turn.moodAfter > turn.moodBefore
+        || turn.events.contains(.leapfrog)
+        || turn.events.contains(where: { if case .tooSoon = $0 { true } else { false } })
+    }
+    let premature = { (turn: Turn) in
+      turn.reading.checkQuote != nil && turn.reading.optionsOffered.isEmpty
+        && !turn.events.contains(.resolved) && !turn.events.contains(.summary)
+    }
+    if let best = turns.filter({ !warned($0) && !premature($0) }).max(by: {
+      value($0) < value($1)
+    }), value(best) > 40 {
       strongest = Highlight(
         turn: best.number, reply: best.reply, evidence: Self.worked(best), better: nil)
     }
-    if let worst = turns.min(by: { value($0) < value($1) }),
-      worst.wasPoor || !worst.reading.antipatterns.isEmpty, worst.number != strongest?.turn
-    {
+    if let worst = turns.filter(warned).min(by: { value($0) < value($1) }) {
       var evidence = worst.reading.antipatterns.map { "\(Self.quoted($0.quote)) (\($0.id))" }
-      if evidence.isEmpty { evidence = ["it did nothing for \(worst.stepBefore.title)"] }
+      if worst.events.contains(.leapfrog) {
+        evidence.append("an offer before the problem was understood")
+      }
+      if evidence.isEmpty, worst.wasPoor {
+        evidence = ["it did nothing for \(worst.stepBefore.title)"]
+      }
+      if worst.moodAfter > worst.moodBefore {
+        evidence.append("the customer's mood went from \(worst.moodBefore) to \(worst.moodAfter)")
+      }
       let better =
         worst.reading.antipatterns.compactMap(\.rewrite).first
         ?? session.method.guide(worst.stepBefore).hint

@@ -82,7 +82,9 @@ public struct SessionRecord: Hashable, Sendable {
         stepAfter: turn.stepAfter, events: turn.events.map(\.description),
         flags: turn.reading.antipatterns.map(\.id), poor: turn.wasPoor)
     }
-    scores = StepScores(turns: session.turns, scenario: scenario, outcome: session.outcome)
+    scores = StepScores(
+      turns: session.turns, scenario: scenario, outcome: session.outcome,
+      rubric: session.method.rubric)
     var counts: [(id: String, count: Int)] = []
     for flag in session.turns.flatMap(\.reading.antipatterns) {
       if let index = counts.firstIndex(where: { $0.id == flag.id }) {
@@ -211,7 +213,7 @@ public struct SessionRecord: Hashable, Sendable {
     self.exchanges = exchanges
     var scores: [Step: Int] = [:]
     for step in Step.allCases { scores[step] = json["scores"]?[step.rawValue]?.intValue ?? 0 }
-    self.scores = StepScores(scores: scores)
+    self.scores = StepScores(scores: scores, overall: json["scores"]?["overall"]?.intValue)
     if case .object(let members)? = json["antipatterns"] {
       antipatterns = members.map { ($0.0, $0.1.intValue ?? 0) }
     } else {

@@ -20,6 +20,11 @@ enum LexiconKeys {
     "signals", .list(.mapping(Group.signal)), .required, "Good things a reply does.")
   static let antipatterns = KeySpec(
     "antipatterns", .list(.mapping(Group.antipattern)), .required, "Things a reply should avoid.")
+  static let topics = KeySpec(
+    "topics", .mapping(Topics.spec),
+    "What questions ask about and offers name: words that name nothing in particular, and "
+      + "groups of words for the same thing, for matching a reply against a scenario's facts and "
+      + "options.")
   static let tips = KeySpec(
     "tips", .mapping(texts("`tips`", "General tips for the debrief.", "tip", Lexicon.TipKey.self)),
     .required, "General tips for the debrief.")
@@ -42,8 +47,8 @@ enum LexiconKeys {
     "The evaluator's cue lexicon for one language: normalisation, grammar words, signals, "
       + "anti-patterns and tips.",
     [
-      lexicon, title, description, normalise, grammar, thresholds, quality, signals, antipatterns,
-      tips, evidence, assumptions, recap,
+      lexicon, title, description, normalise, grammar, thresholds, quality, topics, signals,
+      antipatterns, tips, evidence, assumptions, recap,
     ])
 
   /// A mapping with one required text per case of `Key` (`tips`, `evidence`).
@@ -78,6 +83,18 @@ enum LexiconKeys {
     static let keep = KeySpec("keep", .phrases, "Words never stemmed.")
     static let prefixes = KeySpec("prefixes", .phrases, "Prefixes kept when stemming.")
     static let spec = MappingSpec("`stemmer`", "Stemmer exceptions.", [exceptions, keep, prefixes])
+  }
+
+  enum Topics {
+    static let open = KeySpec(
+      "open", .phrases,
+      "Words a question can be made of without asking about anything in particular "
+        + "(`happen`, `tell`, `more`): such a question invites the customer's story.")
+    static let groups = KeySpec(
+      "groups", .map(.phrases, keys: "topic name"),
+      "Groups of single words that name the same thing (`refund`, `reimburse`, `repay`).")
+    static let spec = MappingSpec(
+      "`topics`", "What questions ask about and offers name.", [open, groups])
   }
 
   enum Grammar {
