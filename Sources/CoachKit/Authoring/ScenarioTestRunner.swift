@@ -69,7 +69,8 @@ public struct ScenarioTestRunner: Sendable {
     // Every conversation is checked for a customer saying the same thing twice, word for word.
     if let repeated = Self.firstRepeat(in: session) {
       failures.append(
-        "the customer said “\(repeated.sentence)” twice (turns \(repeated.first) and \(repeated.again))")
+        "the customer said “\(repeated.sentence)” twice (turns \(repeated.first) and \(repeated.again))"
+      )
     }
     let scores = StepScores(
       turns: session.turns, scenario: scenario, outcome: session.outcome,
@@ -79,6 +80,12 @@ public struct ScenarioTestRunner: Sendable {
         failures.append(
           "expected a \(step.rawValue) score of at least \(minimum), got \(scores[step])")
       }
+    }
+    if let high = expect.overallAtMost, scores.overall > high {
+      failures.append("expected an overall score of at most \(high), got \(scores.overall)")
+    }
+    if let low = expect.overallAtLeast, scores.overall < low {
+      failures.append("expected an overall score of at least \(low), got \(scores.overall)")
     }
     if let maxTurns = expect.maxTurns, session.turns.count > maxTurns {
       failures.append("expected at most \(maxTurns) turns, took \(session.turns.count)")

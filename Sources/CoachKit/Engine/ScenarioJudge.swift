@@ -247,7 +247,9 @@ public struct ScenarioJudge: Sendable {
     let notAsking = assessment.signals.filter { signal in
       !signal.negated
         && (signal.id == ReaderID.check.rawValue
-          || evaluator.lexicon.signals.contains { $0.id == signal.id && $0.step == .offer && !$0.auxiliary })
+          || evaluator.lexicon.signals.contains {
+            $0.id == signal.id && $0.step == .offer && !$0.auxiliary
+          })
     }.map(\.range.lowerBound)
     for question in questions {
       let tokens = evaluator.tokens(in: analysis, range: question)

@@ -85,7 +85,8 @@ struct TopicIndex: Sendable {
       if score >= Self.threshold { result.append((id, score)) }
     }
     return result.enumerated().sorted {
-      $0.element.score != $1.element.score ? $0.element.score > $1.element.score : $0.offset < $1.offset
+      $0.element.score != $1.element.score
+        ? $0.element.score > $1.element.score : $0.offset < $1.offset
     }.map(\.element)
   }
 }

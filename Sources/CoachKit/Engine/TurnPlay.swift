@@ -64,7 +64,8 @@ struct TurnPlay {
       $0.element.priority != $1.element.priority
         ? $0.element.priority < $1.element.priority : $0.offset < $1.offset
     }.map(\.element.text).filter { !$0.isEmpty }
-    note = ranked.first { $0 != state.lastNote } ?? (ranked.first == state.lastNote ? nil : ranked.first)
+    note =
+      ranked.first { $0 != state.lastNote } ?? (ranked.first == state.lastNote ? nil : ranked.first)
   }
 
   // MARK: - Rules
@@ -83,7 +84,7 @@ struct TurnPlay {
       events.append(.rule(id: rule.id))
       if let say = rule.say, let line = unsaid(say) { ruleLines.append(line) }
       if rule.moodChange != 0 {
-        changes.append(.init(rule.moodChange, "the script's rule `\(rule.id)`"))
+        changes.append(.init(rule.moodChange, method.reason(.rule, ["id": rule.id])))
       }
       if let coach = rule.coach { notes.append((0, coach)) }
       if let fact = rule.reveal?.text { reveal(fact, quote: nil) }
@@ -98,7 +99,10 @@ struct TurnPlay {
     for flag in reading.antipatterns where charged.insert(flag.id).inserted {
       // Each anti-pattern costs its weight once per reply, however often it matched.
       let weight = method.mood.weight(ofAntipattern: flag.id)
-      if weight != 0 { changes.append(.init(weight, "“\(flag.quote)” (\(flag.id))")) }
+      if weight != 0 {
+        changes.append(
+          .init(weight, method.reason(.antipattern, ["quote": flag.quote, "id": flag.id])))
+      }
       if reactionLine == nil, let line = pick(.antipattern(flag.id), scenarioOnly: true) {
         reactionLine = line
       }
@@ -117,7 +121,7 @@ struct TurnPlay {
     // Empathy calms while there is upset to calm; it does not keep lowering a calm customer.
     if state.mood > scenario.resolveMood || state.step == .empathy {
       let delta = strength == 2 ? method.mood.empathyStrong : method.mood.empathyWeak
-      if delta != 0 { changes.append(.init(delta, "empathy: “\(quote)”")) }
+      if delta != 0 { changes.append(.init(delta, method.reason(.empathy, ["quote": quote]))) }
     }
     state.empathyCredit += strength
     if stepBefore == .empathy {
@@ -161,7 +165,7 @@ struct TurnPlay {
     revealLines.append(fact.reveal)
     if method.mood.factRevealed != 0 {
       changes.append(
-        .init(method.mood.factRevealed, "a question that let them explain (\(factID))"))
+        .init(method.mood.factRevealed, method.reason(.fact, ["fact": factID])))
     }
     if let quote {
       notes.append((4, method.note(.fact, ["quote": quote, "fact": factID]) ?? ""))
@@ -176,7 +180,7 @@ struct TurnPlay {
       state.summaryGiven = true
       events.append(.summary)
       if method.mood.summary != 0 {
-        changes.append(.init(method.mood.summary, "a summary: “\(quote)”"))
+        changes.append(.init(method.mood.summary, method.reason(.summary, ["quote": quote])))
       }
     }
     notes.append((4, method.note(.summary, ["quote": quote]) ?? ""))
@@ -205,7 +209,7 @@ struct TurnPlay {
           leapfrogged = true
           events.append(.leapfrog)
           changes.append(
-            .init(method.mood.leapfrog, "an offer before the problem was understood: “\(quote)”"))
+            .init(method.mood.leapfrog, method.reason(.leapfrog, ["quote": quote])))
           notes.append((1, method.note(.leapfrog, ["quote": quote]) ?? ""))
         }
         let line = option.tooSoon.flatMap(unsaid) ?? pick(.leapfrog) ?? ""
@@ -246,7 +250,7 @@ struct TurnPlay {
     switch best.event {
     case .accepted(let id):
       state.accepted = id
-      changes.append(.init(method.mood.accepted, "an offer they could accept (\(id))"))
+      changes.append(.init(method.mood.accepted, method.reason(.accepted, ["option": id])))
       notes.append((3, method.note(.accepted, ["option": id]) ?? ""))
     case .countered(let id):
       notes.append((3, method.note(.countered, ["option": id]) ?? ""))
@@ -284,7 +288,7 @@ struct TurnPlay {
       loopBackLine = true
       state.empathyCredit = 0
       if method.mood.loopBack != 0 {
-        changes.append(.init(method.mood.loopBack, "a check while they were still upset"))
+        changes.append(.init(method.mood.loopBack, method.reason(.loopBack)))
       }
       notes.append((1, method.note(.loopBack, ["quote": quote]) ?? ""))
     }
@@ -324,7 +328,8 @@ struct TurnPlay {
         || scenario.rules.contains { events.contains(.rule(id: $0.id)) && $0.moodChange != 0 }
       if method.mood.poorReply != 0, !priced {
         changes.append(
-          .init(method.mood.poorReply, "a reply that did not help with \(stepBefore.title)"))
+          .init(
+            method.mood.poorReply, method.reason(.poorReply, ["step": stepBefore.title])))
       }
       if !helped {
         let guide = method.guide(stepBefore)
@@ -340,7 +345,9 @@ struct TurnPlay {
     settled = true
     // Upset that comes back (the customer as upset as at the start, and angrier than before the
     // reply) takes the conversation back to empathy.
-    if delta > 0, state.mood >= scenario.customer.mood, state.mood > moodBefore, stepBefore != .empathy {
+    if delta > 0, state.mood >= scenario.customer.mood, state.mood > moodBefore,
+      stepBefore != .empathy
+    {
       state.empathyCredit = 0
     }
     // Empathy is done when enough was shown, or when some was and the customer is calmer than

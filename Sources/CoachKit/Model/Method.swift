@@ -72,10 +72,13 @@ public struct Method: Sendable {
   public var fallbackLines: [String: [String]]
   /// How a session is scored.
   public var rubric: Rubric
+  /// Why the mood moved, by ``ReasonKey`` name.
+  public var reasons: [String: String]
 
   public init(
     id: String, title: String, steps: [Step: StepGuide], mood: MoodWeights,
-    notes: [String: String], fallbackLines: [String: [String]], rubric: Rubric = .init()
+    notes: [String: String], fallbackLines: [String: [String]], rubric: Rubric,
+    reasons: [String: String]
   ) {
     self.id = id
     self.title = title
@@ -84,6 +87,7 @@ public struct Method: Sendable {
     self.notes = notes
     self.fallbackLines = fallbackLines
     self.rubric = rubric
+    self.reasons = reasons
   }
 
   /// The guide for a step (every step has one after decoding).
@@ -170,73 +174,95 @@ extension String {
 
 extension Method {
   /// How a session is scored, step by step and overall (see ``StepScores``): the points for what
-  /// went right and what each mistake costs.
+  /// went right and what each mistake costs. Read from the method file's `rubric:`.
   public struct Rubric: Hashable, Sendable {
     public struct Empathy: Hashable, Sendable {
-      public var strong = 100
-      public var weak = 60
+      public var strong: Int
+      public var weak: Int
       /// The most Empathy can score when the first reply showed none.
-      public var noneFirstCap = 80
+      public var noneFirstCap: Int
       /// Taken off for each reply with a dismissive anti-pattern.
-      public var perDismissal = 20
+      public var perDismissal: Int
     }
 
     public struct Understand: Hashable, Sendable {
       /// For every required fact uncovered (a share of it for some).
-      public var facts = 50
-      public var openQuestion = 25
-      public var summary = 25
+      public var facts: Int
+      public var openQuestion: Int
+      public var summary: Int
       /// Taken off for each offer before the problem was understood.
-      public var perLeapfrog = 15
+      public var perLeapfrog: Int
     }
 
     public struct Offer: Hashable, Sendable {
       /// An option the customer accepted.
-      public var accepted = 60
+      public var accepted: Int
       /// Two or more options offered.
-      public var choice = 20
+      public var choice: Int
       /// A strong offer (a choice, a next step, a time frame).
-      public var strong = 20
+      public var strong: Int
       /// Options answered (countered, refused, not yet) but none accepted.
-      public var answered = 40
+      public var answered: Int
       /// Only offers that came before the problem was understood.
-      public var tooSoon = 10
+      public var tooSoon: Int
       /// Taken off for each reply with a can't-do.
-      public var perCannot = 10
+      public var perCannot: Int
     }
 
     public struct Check: Hashable, Sendable {
       /// A check question that resolved the call.
-      public var resolved = 100
+      public var resolved: Int
       /// A check that found upset left.
-      public var loopBack = 60
+      public var loopBack: Int
       /// Only checks before anything was agreed.
-      public var early = 20
+      public var early: Int
       /// Taken off a higher score when a check also came before anything was agreed.
-      public var earlyPenalty = 20
+      public var earlyPenalty: Int
     }
 
     public struct Overall: Hashable, Sendable {
       /// Taken off for each reply after which the customer was more upset.
-      public var perMoodRise = 3
+      public var perMoodRise: Int
       /// The most a call with a serious anti-pattern can score.
-      public var seriousCap = 50
+      public var seriousCap: Int
       /// The most an escalated call can score.
-      public var escalatedCap = 40
+      public var escalatedCap: Int
     }
 
-    public var empathy = Empathy()
-    public var understand = Understand()
-    public var offer = Offer()
-    public var check = Check()
-    public var overall = Overall()
+    public var empathy: Empathy
+    public var understand: Understand
+    public var offer: Offer
+    public var check: Check
+    public var overall: Overall
     /// Anti-patterns that cost Empathy.
-    public var dismissive = ["calm-down", "minimise", "cliche", "blame", "defensive"]
+    public var dismissive: [String]
     /// Anti-patterns that cost Offer.
-    public var cannot = ["cannot", "policy"]
+    public var cannot: [String]
     /// Anti-patterns that cap the overall score.
-    public var serious = ["blame", "defensive", "policy", "calm-down", "ultimatum"]
+    public var serious: [String]
+  }
 
-    public init() {}
+  /// Why the customer's mood moved, for `/why` and the transcript; each is a template in the
+  /// method file's `reasons:`, with `{quote}`, `{id}`, `{fact}`, `{option}`, `{step}` filled in.
+  public enum ReasonKey: String, CaseIterable, Hashable, Sendable {
+    case rule
+    case antipattern
+    case empathy
+    case fact
+    case summary
+    case accepted
+    case leapfrog
+    case loopBack = "loop-back"
+    case poorReply = "poor-reply"
+  }
+
+  /// The method's words for why the mood moved.
+  public func reason(_ key: ReasonKey, _ values: [String: String] = [:]) -> String {
+    var text = reasons[key.rawValue] ?? key.rawValue
+    for (name, value) in values {
+      let value = name == "quote" ? QuoteShortener.shortened(value) : value
+      text = text.replacingAll("{\(name)}", with: value)
+    }
+    return text
   }
 }

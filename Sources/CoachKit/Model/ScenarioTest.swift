@@ -35,11 +35,15 @@ public struct ConversationExpectation: Sendable {
   public var maxTurns: Int?
   public var finalMoodAtMost: Int?
   public var finalMoodAtLeast: Int?
+  /// The highest overall score (a run that must not pass).
+  public var overallAtMost: Int?
+  public var overallAtLeast: Int?
   public var span: SourceSpan
 
   public init(
     outcome: String?, events: [Phrase], noEvents: [Phrase], minScores: [Step: Int],
-    maxTurns: Int?, finalMoodAtMost: Int?, finalMoodAtLeast: Int?, span: SourceSpan
+    maxTurns: Int?, finalMoodAtMost: Int?, finalMoodAtLeast: Int?, overallAtMost: Int? = nil,
+    overallAtLeast: Int? = nil, span: SourceSpan
   ) {
     self.outcome = outcome
     self.events = events
@@ -48,6 +52,8 @@ public struct ConversationExpectation: Sendable {
     self.maxTurns = maxTurns
     self.finalMoodAtMost = finalMoodAtMost
     self.finalMoodAtLeast = finalMoodAtLeast
+    self.overallAtMost = overallAtMost
+    self.overallAtLeast = overallAtLeast
     self.span = span
   }
 }

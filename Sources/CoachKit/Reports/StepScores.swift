@@ -40,7 +40,8 @@ public struct StepScores: Hashable, Sendable {
 
     var empathy = 0
     for turn in turns {
-      empathy = max(empathy, [0, rubric.empathy.weak, rubric.empathy.strong][turn.reading.strength(.empathy)])
+      empathy = max(
+        empathy, [0, rubric.empathy.weak, rubric.empathy.strong][turn.reading.strength(.empathy)])
     }
     if let first = turns.first, first.reading.strength(.empathy) == 0 {
       empathy = min(empathy, rubric.empathy.noneFirstCap)
@@ -79,7 +80,9 @@ public struct StepScores: Hashable, Sendable {
       }) || Set(events.compactMap { if case .offered(let id) = $0 { id } else { nil } }).count > 1 {
         offer += rubric.offer.choice
       }
-      if turns.contains(where: { $0.reading.strength(.offer) == 2 }) { offer += rubric.offer.strong }
+      if turns.contains(where: { $0.reading.strength(.offer) == 2 }) {
+        offer += rubric.offer.strong
+      }
     } else if answered {
       offer = rubric.offer.answered
     } else if tooSoon {

@@ -11,10 +11,10 @@ import Testing
   @Test func aNoteShortensTheRepsWordsButNotTheRest() throws {
     let method = SessionTests.method
     let tip = String(repeating: "Say what you will do next. ", count: 4)
-    let note = try #require(method.note("antipattern", ["quote": Self.longQuote, "tip": tip]))
+    let note = try #require(method.note(.antipattern, ["quote": Self.longQuote, "tip": tip]))
     #expect(note == "“\(Self.shortQuote)”: \(tip)")
     #expect(
-      method.note("antipattern", ["quote": "calm down", "tip": "Never."]) == "“calm down”: Never.")
+      method.note(.antipattern, ["quote": "calm down", "tip": "Never."]) == "“calm down”: Never.")
   }
 
   @Test func aCoachNoteQuotesALongReplyShortened() {
@@ -45,7 +45,10 @@ import Testing
     #expect(debrief.strongest?.evidence == ["empathy: “\(Self.shortQuote)”"])
     #expect(
       debrief.weakest?.evidence
-        == ["“Calm down, there is honestly nothing more that anybody here…” (calm-down)"])
+        == [
+          "“Calm down, there is honestly nothing more that anybody here…” (calm-down)",
+          "the customer's mood went from 5 to 7",
+        ])
     let text = debrief.render(width: 100)
     #expect(text.contains("  “\(Self.shortQuote)”\n"), "\(text)")
     #expect(!text.contains(Self.longQuote))

@@ -50,10 +50,57 @@ struct MethodDecoder {
       }
       lineFields.finish()
     }
+    let rubric = fields.node(Keys.rubric).flatMap(decodeRubric)
+    var reasons: [String: String] = [:]
+    if let node = fields.node(Keys.reasons),
+      var reasonFields = Fields(node, Keys.Reasons.spec, sink: sink)
+    {
+      for key in Keys.Reasons.keys {
+        if let text = reasonFields.string(key) { reasons[key.name] = text }
+      }
+      reasonFields.finish()
+    }
     fields.finish()
-    guard let id, let title, let mood, steps.count == Step.allCases.count else { return nil }
+    guard let id, let title, let mood, let rubric, steps.count == Step.allCases.count else {
+      return nil
+    }
     return Method(
-      id: id.value, title: title, steps: steps, mood: mood, notes: notes, fallbackLines: fallback)
+      id: id.value, title: title, steps: steps, mood: mood, notes: notes, fallbackLines: fallback,
+      rubric: rubric, reasons: reasons)
+  }
+
+  private func decodeRubric(_ node: Node) -> Method.Rubric? {
+    typealias Keys = MethodKeys.Rubric
+    guard var fields = Fields(node, Keys.spec, sink: sink) else { return nil }
+    /// The numbers of one part of the rubric, in the order of its spec, or `nil` if any is wrong.
+    func part(_ key: KeySpec, _ spec: MappingSpec) -> [Int]? {
+      guard let node = fields.node(key), var part = Fields(node, spec, sink: sink) else {
+        return nil
+      }
+      let values = spec.keys.map { part.int($0) }
+      part.finish()
+      let numbers = values.compactMap { $0 }
+      return numbers.count == values.count ? numbers : nil
+    }
+    let e = part(Keys.empathy, Keys.Empathy.spec)
+    let u = part(Keys.understand, Keys.Understand.spec)
+    let o = part(Keys.offer, Keys.Offer.spec)
+    let c = part(Keys.check, Keys.Check.spec)
+    let a = part(Keys.overall, Keys.Overall.spec)
+    let dismissive = fields.phrases(Keys.dismissive).map(\.text)
+    let cannot = fields.phrases(Keys.cannot).map(\.text)
+    let serious = fields.phrases(Keys.serious).map(\.text)
+    fields.finish()
+    guard let e, let u, let o, let c, let a else { return nil }
+    return Method.Rubric(
+      empathy: .init(strong: e[0], weak: e[1], noneFirstCap: e[2], perDismissal: e[3]),
+      understand: .init(facts: u[0], openQuestion: u[1], summary: u[2], perLeapfrog: u[3]),
+      offer: .init(
+        accepted: o[0], choice: o[1], strong: o[2], answered: o[3], tooSoon: o[4],
+        perCannot: o[5]),
+      check: .init(resolved: c[0], loopBack: c[1], early: c[2], earlyPenalty: c[3]),
+      overall: .init(perMoodRise: a[0], seriousCap: a[1], escalatedCap: a[2]),
+      dismissive: dismissive, cannot: cannot, serious: serious)
   }
 
   private func decodeMood(_ node: Node) -> Method.MoodWeights? {

@@ -378,11 +378,13 @@ struct ScenarioDecoder {
     let maxTurns = fields.int(Keys.maxTurns)
     let moodAtMost = fields.int(Keys.moodAtMost)
     let moodAtLeast = fields.int(Keys.moodAtLeast)
+    let overallAtMost = fields.int(Keys.overallAtMost)
+    let overallAtLeast = fields.int(Keys.overallAtLeast)
     fields.finish()
     return ConversationExpectation(
       outcome: outcome?.value, events: events, noEvents: noEvents, minScores: scores,
       maxTurns: maxTurns, finalMoodAtMost: moodAtMost, finalMoodAtLeast: moodAtLeast,
-      span: node.span)
+      overallAtMost: overallAtMost, overallAtLeast: overallAtLeast, span: node.span)
   }
 
   func decodeReplyExpectation(_ node: Node) -> ReplyExpectation? {

@@ -280,10 +280,18 @@ enum ScenarioKeys {
       "mood-at-most", .number(0...10), "The highest mood at the end.")
     static let moodAtLeast = KeySpec(
       "mood-at-least", .number(0...10), "The lowest mood at the end.")
+    static let overallAtMost = KeySpec(
+      "overall-at-most", .number(0...100),
+      "The highest overall score: a run that must not pass a mark stays below it.")
+    static let overallAtLeast = KeySpec(
+      "overall-at-least", .number(0...100), "The lowest overall score.")
 
     static let spec = MappingSpec(
       "a conversation test's `expect`", "What the conversation must produce.",
-      [outcome, events, noEvents, scores, maxTurns, moodAtMost, moodAtLeast])
+      [
+        outcome, events, noEvents, scores, maxTurns, moodAtMost, moodAtLeast, overallAtMost,
+        overallAtLeast,
+      ])
   }
 
   /// The lowest score of each step (a conversation test's `scores`, a curriculum's `step-marks`).
