@@ -51,18 +51,20 @@ public struct ScenarioTestRunner: Sendable {
     if !session.isOver { session.abandon() }
     let outcome = session.outcome!
     coverage.record(outcome: outcome)
-    let events = session.turns.flatMap(\.events).map(\.description)
+    let happened = session.turns.flatMap(\.events)
+    let events = happened.map(\.description)
     let summary = "turn \(session.turns.count), mood \(session.state.mood)"
     if let expected = expect.outcome, expected != outcome.rawValue {
       failures.append("expected outcome `\(expected)`, got `\(outcome.rawValue)` (\(summary))")
     }
-    for event in expect.events where !events.contains(event.text) {
+    for event in expect.events where SessionEvent(event.text).map(happened.contains) != true {
       failures.append(
         "expected event `\(event.text)`, which never happened; events were: "
           + (events.isEmpty ? "none" : events.map { "`\($0)`" }.joined(separator: ", ")))
     }
-    for event in expect.noEvents where events.contains(event.text) {
-      let turn = session.turns.first { $0.events.map(\.description).contains(event.text) }
+    for event in expect.noEvents {
+      guard let forbidden = SessionEvent(event.text), happened.contains(forbidden) else { continue }
+      let turn = session.turns.first { $0.events.contains(forbidden) }
       failures.append(
         "event `\(event.text)` happened at turn \(turn?.number ?? 0), but the test forbids it")
     }

@@ -21,8 +21,8 @@ public struct Reading: Hashable, Sendable {
     }
   }
 
-  /// Strength per step: 0 none, 1 weak, 2 strong.
-  public var strengths: [Step: Int]
+  /// How strongly the reply serves each step (a step not listed: none).
+  public var strengths: [Step: Strength]
   public var isQuestion: Bool
   public var isOpenQuestion: Bool
   /// The words that showed empathy, if any.
@@ -48,7 +48,7 @@ public struct Reading: Hashable, Sendable {
   public var quality: Int
 
   public init(
-    strengths: [Step: Int] = [:], isQuestion: Bool = false, isOpenQuestion: Bool = false,
+    strengths: [Step: Strength] = [:], isQuestion: Bool = false, isOpenQuestion: Bool = false,
     empathyQuote: String? = nil, summaryQuote: String? = nil, checkQuote: String? = nil,
     choicesQuote: String? = nil, antipatterns: [Flag] = [], factsAsked: [String: String] = [:],
     factsAskedInOrder: [String]? = nil, askedAboutOther: Bool = false,
@@ -70,6 +70,6 @@ public struct Reading: Hashable, Sendable {
     self.quality = quality
   }
 
-  /// The strength for a step (0, 1 or 2).
-  public func strength(_ step: Step) -> Int { strengths[step] ?? 0 }
+  /// How strongly the reply serves a step.
+  public func strength(_ step: Step) -> Strength { strengths[step] ?? .none }
 }

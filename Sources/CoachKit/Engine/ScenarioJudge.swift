@@ -161,15 +161,8 @@ public struct ScenarioJudge: Sendable {
       else { return nil }
       return phrase(around: evidence.range, in: assessment.analysis) ?? evidence.text
     }
-    func level(_ strength: Strength) -> Int {
-      switch strength {
-      case .none: 0
-      case .weak: 1
-      case .strong: 2
-      }
-    }
-    var strengths: [Step: Int] = [:]
-    for step in Step.allCases { strengths[step] = level(assessment.steps[step]) }
+    var strengths: [Step: Strength] = [:]
+    for step in Step.allCases { strengths[step] = assessment.steps[step] }
     let tips = Dictionary(
       evaluator.lexicon.antipatterns.map { ($0.id, $0.tip) }, uniquingKeysWith: { a, _ in a })
     // Hostile words inside a summary restate the customer's view ("you feel you were refused on

@@ -31,6 +31,49 @@ public enum SessionEvent: Hashable, Sendable, CustomStringConvertible {
     "leapfrog", "loop-back", "summary", "patience-gone", "escalated", "resolved",
   ]
 
+  /// An event as written in a script test, or `nil` when the text names no event a test can
+  /// expect (a step reached is not one: steps are checked through `scores`).
+  public init?(_ text: String) {
+    let words = text.split(separator: " ").map(String.init)
+    if words.count == 1 {
+      switch words[0] {
+      case "leapfrog": self = .leapfrog
+      case "loop-back": self = .loopBack
+      case "summary": self = .summary
+      case "patience-gone": self = .patienceGone
+      case "escalated": self = .escalated
+      case "resolved": self = .resolved
+      default: return nil
+      }
+      return
+    }
+    guard words.count == 2 else { return nil }
+    let id = words[1]
+    switch words[0] {
+    case "reveal": self = .revealed(fact: id)
+    case "offer": self = .offered(option: id)
+    case "accept": self = .accepted(option: id)
+    case "counter": self = .countered(option: id)
+    case "refuse": self = .refused(option: id)
+    case "too-soon": self = .tooSoon(option: id)
+    case "not-yet": self = .notYet(option: id)
+    case "rule": self = .rule(id: id)
+    default: return nil
+    }
+  }
+
+  /// What the event refers to: a fact, an option or a rule, with its id.
+  public var reference: (kind: String, id: String)? {
+    switch self {
+    case .revealed(let fact): ("fact", fact)
+    case .offered(let id), .accepted(let id), .countered(let id), .refused(let id),
+      .tooSoon(let id), .notYet(let id):
+      ("option", id)
+    case .rule(let id): ("rule", id)
+    default: nil
+    }
+  }
+
   /// The event as written in a script test: `reveal wedding`, `accept courier`, `leapfrog`.
   public var description: String {
     switch self {

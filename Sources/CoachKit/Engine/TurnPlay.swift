@@ -116,17 +116,21 @@ struct TurnPlay {
 
   private mutating func applyEmpathy() {
     let strength = reading.strength(.empathy)
-    guard strength > 0 else { return }
+    guard strength > .none else { return }
     let quote = reading.empathyQuote ?? ""
     // Empathy calms while there is upset to calm; it does not keep lowering a calm customer.
     if state.mood > scenario.resolveMood || state.step == .empathy {
-      let delta = strength == 2 ? method.mood.empathyStrong : method.mood.empathyWeak
+      let delta = strength == .strong ? method.mood.empathyStrong : method.mood.empathyWeak
       if delta != 0 { changes.append(.init(delta, method.reason(.empathy, ["quote": quote]))) }
     }
-    state.empathyCredit += strength
+    // Credit counts weak as 1 and strong as 2 (the method's `empathy-credit` is in these units).
+    state.empathyCredit += strength.rank
     if stepBefore == .empathy {
       notes.append(
-        (5, method.note(strength == 2 ? .empathyStrong : .empathyWeak, ["quote": quote]) ?? ""))
+        (
+          5,
+          method.note(strength == .strong ? .empathyStrong : .empathyWeak, ["quote": quote]) ?? ""
+        ))
     }
   }
 
@@ -315,10 +319,12 @@ struct TurnPlay {
     // a question, an offer of one of the options, a check once something is agreed. Asking more
     // once the facts are known is not progress, but it is not a poor reply either.
     let helped =
-      progress || reading.strength(stepBefore) > 0 || reading.strength(.empathy) > 0
-      || reading.strength(.understand) > 0 || !reading.optionsOffered.isEmpty
+      progress || reading.strength(stepBefore) > .none || reading.strength(.empathy) > .none
+      || reading.strength(.understand) > .none || !reading.optionsOffered.isEmpty
       || ending == .resolved
-    poor = !helped || (!reading.antipatterns.isEmpty && !progress && reading.strength(.empathy) < 2)
+    poor =
+      !helped
+      || (!reading.antipatterns.isEmpty && !progress && reading.strength(.empathy) < .strong)
     if poor {
       state.patience -= 1
       // The extra mood cost is for a reply that simply did nothing; anti-patterns and the

@@ -183,6 +183,15 @@ extension Method {
       public var noneFirstCap: Int
       /// Taken off for each reply with a dismissive anti-pattern.
       public var perDismissal: Int
+
+      /// The points for the strongest empathy shown.
+      public func points(_ strength: Strength) -> Int {
+        switch strength {
+        case .none: 0
+        case .weak: weak
+        case .strong: self.strong
+        }
+      }
     }
 
     public struct Understand: Hashable, Sendable {

@@ -41,9 +41,9 @@ public struct StepScores: Hashable, Sendable {
     var empathy = 0
     for turn in turns {
       empathy = max(
-        empathy, [0, rubric.empathy.weak, rubric.empathy.strong][turn.reading.strength(.empathy)])
+        empathy, rubric.empathy.points(turn.reading.strength(.empathy)))
     }
-    if let first = turns.first, first.reading.strength(.empathy) == 0 {
+    if let first = turns.first, first.reading.strength(.empathy) == .none {
       empathy = min(empathy, rubric.empathy.noneFirstCap)
     }
     empathy -= rubric.empathy.perDismissal * count(rubric.dismissive)
@@ -80,7 +80,7 @@ public struct StepScores: Hashable, Sendable {
       }) || Set(events.compactMap { if case .offered(let id) = $0 { id } else { nil } }).count > 1 {
         offer += rubric.offer.choice
       }
-      if turns.contains(where: { $0.reading.strength(.offer) == 2 }) {
+      if turns.contains(where: { $0.reading.strength(.offer) == .strong }) {
         offer += rubric.offer.strong
       }
     } else if answered {

@@ -76,15 +76,17 @@ import Testing
     Session(scenario: Self.scenario, method: Self.method, seed: seed)
   }
 
-  static let empathy = Reading(strengths: [.empathy: 2], empathyQuote: "that sounds stressful")
+  static let empathy = Reading(
+    strengths: [.empathy: .strong], empathyQuote: "that sounds stressful")
   static let askWhen = Reading(
-    strengths: [.understand: 2], isQuestion: true, isOpenQuestion: true,
+    strengths: [.understand: .strong], isQuestion: true, isOpenQuestion: true,
     factsAsked: ["birthday": "when"])
   static let summary = Reading(
-    strengths: [.understand: 2], summaryQuote: "so you need it by Friday")
-  static let offerCourier = Reading(strengths: [.offer: 2], optionsOffered: ["courier": "courier"])
+    strengths: [.understand: .strong], summaryQuote: "so you need it by Friday")
+  static let offerCourier = Reading(
+    strengths: [.offer: .strong], optionsOffered: ["courier": "courier"])
   static let check = Reading(
-    strengths: [.check: 2], isQuestion: true, checkQuote: "does that work?")
+    strengths: [.check: .strong], isQuestion: true, checkQuote: "does that work?")
   static let nothing = Reading()
 
   @Test func opensWithTheCustomersFirstLineAtEmpathy() {
@@ -208,7 +210,7 @@ import Testing
     let turn = session.respond(
       to: "so Friday matters. Did I get that right?",
       reading: Reading(
-        strengths: [.understand: 2, .check: 1], isQuestion: true,
+        strengths: [.understand: .strong, .check: .weak], isQuestion: true,
         summaryQuote: "so Friday matters", checkQuote: "did I get that right"))
     #expect(turn.coachNote?.contains("before anything was agreed") != true)
   }
@@ -220,7 +222,7 @@ import Testing
     let notAsked = session.respond(to: "the date is printed", reading: statement)
     #expect(!notAsked.events.contains(.revealed(fact: "birthday")))
     let both = Reading(
-      strengths: [.understand: 2], isQuestion: true,
+      strengths: [.understand: .strong], isQuestion: true,
       factsAsked: ["birthday": "when", "address": "address"],
       factsAskedInOrder: ["birthday", "address"])
     let asked = session.respond(to: "when and what address?", reading: both)
@@ -236,10 +238,10 @@ import Testing
   @Test func anOpenQuestionAboutNothingInParticularBringsOutTheNextFact() {
     var session = session()
     _ = session.respond(to: "sorry", reading: Self.empathy)
-    let open = Reading(strengths: [.understand: 2], isQuestion: true, isOpenQuestion: true)
+    let open = Reading(strengths: [.understand: .strong], isQuestion: true, isOpenQuestion: true)
     let turn = session.respond(to: "what's going on?", reading: open)
     #expect(turn.events.contains(.revealed(fact: "birthday")))
-    let closed = Reading(strengths: [.understand: 1], isQuestion: true)
+    let closed = Reading(strengths: [.understand: .weak], isQuestion: true)
     var other = self.session()
     _ = other.respond(to: "sorry", reading: Self.empathy)
     let closedTurn = other.respond(to: "is it late?", reading: closed)
@@ -253,7 +255,7 @@ import Testing
     #expect(session.state.step == .offer)
     let turn = session.respond(
       to: "what else?",
-      reading: Reading(strengths: [.understand: 2], isQuestion: true, isOpenQuestion: true))
+      reading: Reading(strengths: [.understand: .strong], isQuestion: true, isOpenQuestion: true))
     #expect(!turn.wasPoor)
     #expect(turn.moodAfter == turn.moodBefore)
     #expect(["So what can you do?", "Options, please."].contains(turn.customerLine))
@@ -330,7 +332,7 @@ import Testing
     _ = session.respond(to: "when?", reading: Self.askWhen)  // 4
     _ = session.respond(to: "courier", reading: Self.offerCourier)  // 2, accepted
     let rude = Reading(
-      strengths: [.check: 2], checkQuote: "ok?",
+      strengths: [.check: .strong], checkQuote: "ok?",
       antipatterns: [.init(id: "blame", quote: "your fault")])
     let turn = session.respond(to: "your fault. ok?", reading: rude)  // mood 4 > resolve 3
     #expect(turn.events.contains(.loopBack))
@@ -385,7 +387,7 @@ import Testing
       _ = session.respond(to: "sorry", reading: Self.empathy)
       var previous = ""
       for _ in 0..<4 {
-        let line = session.respond(to: "ok", reading: Reading(strengths: [.understand: 1]))
+        let line = session.respond(to: "ok", reading: Reading(strengths: [.understand: .weak]))
           .customerLine
         #expect(line != previous)
         previous = line

@@ -21,7 +21,7 @@ import Testing
     var session = Session(scenario: SessionTests.scenario, method: SessionTests.method, seed: 1)
     let reply = Self.longQuote + ", truly."
     let turn = session.respond(
-      to: reply, reading: Reading(strengths: [.empathy: 2], empathyQuote: Self.longQuote))
+      to: reply, reading: Reading(strengths: [.empathy: .strong], empathyQuote: Self.longQuote))
     #expect(turn.coachNote?.contains("“\(Self.shortQuote)”") == true, "\(turn.coachNote ?? "")")
     #expect(turn.coachNote?.contains(Self.longQuote) == false)
     // The turn keeps every word.
@@ -33,7 +33,7 @@ import Testing
     let strong = Self.longQuote + ", truly."
     _ = session.respond(
       to: strong,
-      reading: Reading(strengths: [.empathy: 2], empathyQuote: Self.longQuote, quality: 80))
+      reading: Reading(strengths: [.empathy: .strong], empathyQuote: Self.longQuote, quality: 80))
     let rude =
       "Calm down, there is honestly nothing more that anybody here could possibly do for you"
     _ = session.respond(

@@ -156,24 +156,12 @@ struct ScenarioValidator {
   /// Events in tests: `reveal FACT`, `offer OPTION`, `accept OPTION`, `counter OPTION`,
   /// `refuse OPTION`, `too-soon OPTION`, `not-yet OPTION`, `rule RULE`, and the bare names.
   private func checkEvent(_ event: Phrase, _ facts: Known, _ options: Known, _ rules: Known) {
-    let words = event.text.split(separator: " ")
-    if words.count == 1, SessionEvent.bareNames.contains(String(words[0])) { return }
-    guard words.count == 2 else { return notAnEvent(event) }
-    let name = String(words[1])
+    guard let parsed = SessionEvent(event.text) else { return notAnEvent(event) }
+    guard let (kind, id) = parsed.reference else { return }
     // The message names the id, not the whole event, so that its did-you-mean can find it.
-    let argument = Phrase(name, span: event.span)
-    switch words[0] {
-    case "reveal":
-      if !facts.contains(name) { unknownReference(argument, what: "fact", known: facts.ids) }
-    case "offer", "accept", "counter", "refuse", "too-soon", "not-yet":
-      if !options.contains(name) {
-        unknownReference(argument, what: "option", known: options.ids)
-      }
-    case "rule":
-      if !rules.contains(name) { unknownReference(argument, what: "rule", known: rules.ids) }
-    default:
-      notAnEvent(event)
-    }
+    let argument = Phrase(id, span: event.span)
+    let known = kind == "fact" ? facts : kind == "option" ? options : rules
+    if !known.contains(id) { unknownReference(argument, what: kind, known: known.ids) }
   }
 
   private func notAnEvent(_ event: Phrase) {
