@@ -46,13 +46,18 @@ public struct Reading: Hashable, Sendable {
   public var rulesMatched: Set<String>
   /// The reader's quality of the reply, 0–100 (``Assessment/quality``).
   public var quality: Int
+  /// The reply named a feeling ("that sounds frustrating").
+  public var namedFeeling: Bool
+  /// The reply gave a time or a day ("by Friday", "within the hour").
+  public var gaveTime: Bool
 
   public init(
     strengths: [Step: Strength] = [:], isQuestion: Bool = false, isOpenQuestion: Bool = false,
     empathyQuote: String? = nil, summaryQuote: String? = nil, checkQuote: String? = nil,
     choicesQuote: String? = nil, antipatterns: [Flag] = [], factsAsked: [String: String] = [:],
     factsAskedInOrder: [String]? = nil, askedAboutOther: Bool = false,
-    optionsOffered: [String: String] = [:], rulesMatched: Set<String> = [], quality: Int = 0
+    optionsOffered: [String: String] = [:], rulesMatched: Set<String> = [], quality: Int = 0,
+    namedFeeling: Bool = false, gaveTime: Bool = false
   ) {
     self.strengths = strengths
     self.isQuestion = isQuestion
@@ -68,6 +73,8 @@ public struct Reading: Hashable, Sendable {
     self.optionsOffered = optionsOffered
     self.rulesMatched = rulesMatched
     self.quality = quality
+    self.namedFeeling = namedFeeling
+    self.gaveTime = gaveTime
   }
 
   /// How strongly the reply serves a step.

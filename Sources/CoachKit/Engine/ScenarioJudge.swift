@@ -154,6 +154,9 @@ public struct ScenarioJudge: Sendable {
   ///   option's phrases count as an offer only there); `nil` means judge from `assessment`.
   func reading(of assessment: Assessment, offerSentences: OfferSentences? = nil) -> Reading {
     let offerSentences = offerSentences ?? self.offerSentences(in: assessment)
+    func has(_ id: ReaderID) -> Bool {
+      assessment.signals.contains { $0.id == id.rawValue && !$0.negated }
+    }
     // A note quotes the rep's phrase that did it (between punctuation marks), not a lone cue
     // word: "that sounds really upsetting", not "upsetting".
     func first(_ id: String) -> String? {
@@ -280,6 +283,7 @@ public struct ScenarioJudge: Sendable {
       choicesQuote: optionSignals.count > 1 || offered.count > 1 ? optionSignals.first?.text : nil,
       antipatterns: flags, factsAsked: asked, factsAskedInOrder: factsAsked,
       askedAboutOther: askedOther, optionsOffered: offered,
-      rulesMatched: Set(found(rules).keys), quality: assessment.quality)
+      rulesMatched: Set(found(rules).keys), quality: assessment.quality,
+      namedFeeling: has(.feeling), gaveTime: has(.timeframe))
   }
 }

@@ -17,6 +17,8 @@ package enum ReaderID: String, CaseIterable, Sendable {
   case invite
   case option
   case check
+  /// A time frame ("by Friday", "within the hour"): the engine's `time-given` line condition.
+  case timeframe
   // Anti-patterns
   case cannot
   case shouting
@@ -31,7 +33,7 @@ package enum ReaderID: String, CaseIterable, Sendable {
   package var isSignal: Bool {
     switch self {
     case .question, .questionOpen, .questionClosed, .summary, .feelingsFirst, .feeling,
-      .validation, .apology, .invite, .option, .check:
+      .validation, .apology, .invite, .option, .check, .timeframe:
       true
     case .cannot, .shouting, .rambling, .curt, .iYou, .stuffing, .contrast, .blunt: false
     }
@@ -43,7 +45,8 @@ package enum ReaderID: String, CaseIterable, Sendable {
     case .question, .questionOpen, .questionClosed, .feelingsFirst, .shouting, .rambling, .curt,
       .iYou, .stuffing, .contrast:
       true
-    case .summary, .feeling, .validation, .apology, .invite, .option, .check, .cannot, .blunt:
+    case .summary, .feeling, .validation, .apology, .invite, .option, .check, .timeframe, .cannot,
+      .blunt:
       false
     }
   }
