@@ -8,7 +8,7 @@
 /// the evaluator cannot find even there (a `{class}` the lexicon lacks, punctuation or a sentence
 /// break inside, a negation word) can never match anything a rep types.
 ///
-/// All findings are warnings (codes `W010`–`W019`); `coach lint` adds them to the script's own
+/// All findings are warnings (codes `W010`–`W022`); `coach lint` adds them to the script's own
 /// diagnostics. Checks that need no evaluator live in the scenario validator (`W001`–`W005`; `W003`–`W005`
 /// only when loading with `smells: true`).
 public struct AuthoringSmells: Sendable {
@@ -72,6 +72,8 @@ public struct AuthoringSmells: Sendable {
     checkCollisions(into: &out)
     checkNames(into: &out)
     checkEverydayPhrases(into: &out)
+    checkExamples(into: &out)
+    checkSpecifics(into: &out)
     return out.sortedBySource()
   }
 

@@ -48,11 +48,11 @@ public struct ScenarioJudge: Sendable {
     }
     factTopics = TopicIndex(
       scenario.facts.map {
-        .init(id: $0.id, own: $0.askedBy.map(\.text), related: [$0.reveal])
+        .init(id: $0.id, own: ($0.askedBy + $0.examples).map(\.text), related: [$0.reveal])
       }, evaluator: evaluator)
     optionTopics = TopicIndex(
       scenario.options.map {
-        .init(id: $0.id, own: $0.offeredBy.map(\.text), related: [$0.says])
+        .init(id: $0.id, own: ($0.offeredBy + $0.examples).map(\.text), related: [$0.says])
       }, evaluator: evaluator)
   }
 
@@ -247,8 +247,12 @@ public struct ScenarioJudge: Sendable {
             $0.id == signal.id && $0.step == .offer && !$0.auxiliary
           })
     }.map(\.range.lowerBound)
-    for question in questions {
-      let tokens = evaluator.tokens(in: analysis, range: question)
+    // The whole sentence of a question is what it asks: "How did it go when you tried to reach
+    // us?" asks about the trying, though the question words end before it.
+    let questionSentences = Set(
+      questions.compactMap { Self.sentence(containing: $0.lowerBound, in: assessment) })
+    for sentence in questionSentences.sorted() {
+      let tokens = analysis.sentences[sentence].tokens
       for clause in clauses(of: tokens, in: analysis) where seenClauses.insert(clause).inserted {
         let first = Int(analysis.tokens[clause.lowerBound].span.start)
         let last = Int(analysis.tokens[clause.upperBound - 1].span.end)

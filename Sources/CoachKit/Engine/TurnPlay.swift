@@ -425,13 +425,35 @@ struct TurnPlay {
         parts.append(line)
       }
       if parts.allSatisfy(\.isEmpty) {
-        parts = [pick(poor ? .poor(stepBefore) : .good(stepBefore)) ?? ""]
+        parts = [pick(poor ? .poor(stepBefore) : .good(servedStep)) ?? ""]
       }
     }
     var seen: [String] = []
     for part in parts where !part.isEmpty && !seen.contains(part) { seen.append(part) }
     state.saidLines.formUnion(seen)
     customerLine = seen.joined(separator: " ")
+  }
+
+  /// Whether a line's condition holds at this point of the turn.
+  private func holds(_ condition: LineCondition) -> Bool {
+    let value: Bool
+    switch condition.kind {
+    case .knows(let fact): value = state.factsKnown.contains(fact)
+    case .offered(let option?): value = state.offered.contains(option)
+    case .offered(nil): value = !state.offered.isEmpty
+    case .accepted: value = state.accepted != nil
+    case .summary: value = state.summaryGiven
+    case .feelingNamed: value = reading.namedFeeling
+    case .timeGiven: value = reading.gaveTime
+    }
+    return value != condition.negated
+  }
+
+  /// The step whose `good` lines answer a reply that helped: the current step if the reply served
+  /// it, else the step it served ("thank you" answers empathy, not a question).
+  private var servedStep: Step {
+    if reading.strength(stepBefore) > .none { return stepBefore }
+    return Step.allCases.last { reading.strength($0) > .none } ?? stepBefore
   }
 
   /// `line`, unless the customer has said it already.
@@ -444,11 +466,15 @@ struct TurnPlay {
   private mutating func pick(_ situation: CustomerLines.Situation, scenarioOnly: Bool = false)
     -> String?
   {
-    let variants = scenario.lines[situation].filter { !state.saidLines.contains($0.text) }
+    let written = scenario.lines[situation].filter { $0.when.allSatisfy(holds) }
+    let variants = written.filter { !state.saidLines.contains($0.text) }
     let mood = moodSoFar
     var pool = variants.filter { $0.mood?.contains(mood) ?? false }
     if pool.isEmpty { pool = variants.filter { $0.mood == nil } }
-    if pool.isEmpty { pool = variants }
+    // Lines for another mood only when the script has none for this one at all (a gap in its
+    // bands); once this mood's lines are used up, the method's fallback lines come first.
+    let coversMood = written.contains { $0.mood?.contains(mood) ?? true }
+    if pool.isEmpty, !coversMood { pool = variants }
     if pool.isEmpty {
       if scenarioOnly { return nil }
       let line = pick(named: Self.fallbackKey(situation))
