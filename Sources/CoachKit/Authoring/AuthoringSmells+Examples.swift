@@ -24,7 +24,8 @@ extension AuthoringSmells {
           .warning(
             "W020", "example question would not bring out fact `\(fact.id)`", at: example.span,
             label: label,
-            help: "add the words a rep would ask with to the fact's `asked-by`, or reword the example"
+            help:
+              "add the words a rep would ask with to the fact's `asked-by`, or reword the example"
           ))
       }
     }
@@ -53,7 +54,8 @@ extension AuthoringSmells {
   /// `when:` condition.
   func checkSpecifics(into out: inout [Diagnostic]) {
     let customer = scenario.customer
-    let story = [scenario.situation, customer.opening, customer.backstory ?? ""]
+    let story =
+      [scenario.situation, customer.opening, customer.backstory ?? ""]
       + scenario.facts.map(\.reveal)
     let days = Set(judge.evaluator.lexicon.grammar.classes["calendar"] ?? [])
     func specifics(_ text: String) -> [String] { Self.specifics(in: text, days: days) }
@@ -76,7 +78,9 @@ extension AuthoringSmells {
     for (situation, variants) in scenario.lines.variants {
       switch situation {
       case .good(.offer), .poor(.offer), .good(.check), .poor(.check), .resolved, .loopBack:
-        for variant in variants where variant.when.isEmpty { check(variant.text, span: variant.span) }
+        for variant in variants where variant.when.isEmpty {
+          check(variant.text, span: variant.span)
+        }
       default:
         continue
       }
