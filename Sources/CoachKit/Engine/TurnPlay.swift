@@ -51,6 +51,7 @@ struct TurnPlay {
     applySummary()
     applyOffers()
     applyQuestions()
+    if !offerAnswered, revealLines.isEmpty { applyRules(beats: true) }
     applyCheck()
     judgeQuality()
     settleMoodAndStep()
@@ -70,8 +71,12 @@ struct TurnPlay {
 
   // MARK: - Rules
 
-  private mutating func applyRules() {
-    for rule in scenario.rules {
+  /// Rules that answer what the reply said (`when-says`) fire first; the script's beats (rules
+  /// with no `when-says`: the boss rings again, the customer remembers something) wait for a turn
+  /// in which the customer is not already answering an offer or a question, so that a turn has
+  /// one coherent line.
+  private mutating func applyRules(beats: Bool = false) {
+    for rule in scenario.rules where rule.whenSays.isEmpty == beats {
       if rule.once, state.firedRules.contains(rule.id) { continue }
       if !rule.whenSays.isEmpty, !reading.rulesMatched.contains(rule.id) { continue }
       if let step = rule.atStep, state.step != step { continue }
@@ -198,8 +203,8 @@ struct TurnPlay {
     // Once the rep has understood (every required fact is out, or the customer confirmed a
     // summary), no offer is too soon.
     let understood = state.understood(scenario)
-    var best: (rank: Int, line: String, event: SessionEvent)?
-    func consider(_ rank: Int, _ line: String, _ event: SessionEvent) {
+    var best: (rank: Int, line: String, event: SessionEvent?)?
+    func consider(_ rank: Int, _ line: String, _ event: SessionEvent?) {
       if best == nil || rank < best!.rank { best = (rank, line, event) }
     }
     var leapfrogged = false
@@ -232,6 +237,9 @@ struct TurnPlay {
           let line = option.notYet.flatMap(unsaid) ?? pick(named: .notYet)
           consider(4, line, .notYet(option: option.id))
           notes.append((3, method.note(.notYet, ["quote": quote, "option": option.id]) ?? ""))
+        } else if state.accepted == option.id {
+          // Accepted already: offering it again agrees nothing new.
+          consider(6, says, nil)
         } else {
           consider(1, says, .accepted(option: option.id))
         }
@@ -247,20 +255,20 @@ struct TurnPlay {
     guard let best else { return }
     offerLine = best.line
     switch best.event {
-    case .accepted, .countered, .refused, .notYet: offerAnswered = true
+    case .accepted?, .countered?, .refused?, .notYet?, nil: offerAnswered = true
     default: break
     }
-    events.append(best.event)
+    if let event = best.event { events.append(event) }
     switch best.event {
-    case .accepted(let id):
+    case .accepted(let id)?:
       state.accepted = id
       changes.append(.init(method.mood.accepted, method.reason(.accepted, ["option": id])))
       notes.append((3, method.note(.accepted, ["option": id]) ?? ""))
-    case .countered(let id):
+    case .countered(let id)?:
       notes.append((3, method.note(.countered, ["option": id]) ?? ""))
-    case .refused(let id):
+    case .refused(let id)?:
       notes.append((3, method.note(.refused, ["option": id]) ?? ""))
-    case .tooSoon(let id):
+    case .tooSoon(let id)?:
       notes.append((2, method.note(.tooSoon, ["option": id]) ?? ""))
     default:
       break
@@ -400,7 +408,7 @@ struct TurnPlay {
   /// an offer, the facts asked about, the reply's anti-pattern, a premature offer, a check while
   /// still upset, a question about something else, a summary — or how the reply went.
   private mutating func chooseLine() {
-    var parts = ruleLines
+    var parts = Array(ruleLines.prefix(1))
     switch ending {
     case .resolved?:
       parts += [offerAnswered ? offerLine : nil, pick(.resolved)].compactMap { $0 }
