@@ -30,6 +30,8 @@ struct TurnPlay {
   private var offTopicLine = false
   /// The customer answers an offer this turn (accepts, counters, refuses, or is not ready).
   private var offerAnswered = false
+  /// A beat of the script spoke this turn: the reply's questions wait for the next one.
+  private var beatSpoke = false
   private var notes: [(priority: Int, text: String)] = []
   /// Whether ``settleMoodAndStep()`` has applied this turn's changes to `state.mood`.
   private var settled = false
@@ -50,8 +52,8 @@ struct TurnPlay {
     applyEmpathy()
     applySummary()
     applyOffers()
+    if !offerAnswered { applyRules(beats: true) }
     applyQuestions()
-    if !offerAnswered, revealLines.isEmpty { applyRules(beats: true) }
     applyCheck()
     judgeQuality()
     settleMoodAndStep()
@@ -72,9 +74,9 @@ struct TurnPlay {
   // MARK: - Rules
 
   /// Rules that answer what the reply said (`when-says`) fire first; the script's beats (rules
-  /// with no `when-says`: the boss rings again, the customer remembers something) wait for a turn
-  /// in which the customer is not already answering an offer or a question, so that a turn has
-  /// one coherent line.
+  /// with no `when-says`: the boss rings again, the customer keeps venting) wait for a turn in
+  /// which the customer is not answering an offer, and a beat that speaks holds the reply's
+  /// questions over to the next turn, so that a turn has one coherent line.
   private mutating func applyRules(beats: Bool = false) {
     for rule in scenario.rules where rule.whenSays.isEmpty == beats {
       if rule.once, state.firedRules.contains(rule.id) { continue }
@@ -87,7 +89,10 @@ struct TurnPlay {
       if rule.unlessKnows.contains(where: { state.factsKnown.contains($0.text) }) { continue }
       state.firedRules.insert(rule.id)
       events.append(.rule(id: rule.id))
-      if let say = rule.say, let line = unsaid(say) { ruleLines.append(line) }
+      if let say = rule.say, let line = unsaid(say) {
+        ruleLines.append(line)
+        if beats { beatSpoke = true }
+      }
       if rule.moodChange != 0 {
         changes.append(.init(rule.moodChange, method.reason(.rule, ["id": rule.id])))
       }
@@ -145,7 +150,7 @@ struct TurnPlay {
     // Only questions bring facts out (the evaluator counts "tell me about…" and "walk me through…"
     // as questions); a statement that mentions a fact's words is not asking about it. A customer
     // answering an offer answers that first: the questions wait for the next turn.
-    guard reading.isQuestion, !offerAnswered else { return }
+    guard reading.isQuestion, !offerAnswered, !beatSpoke else { return }
     var revealed = 0
     for factID in reading.factsAskedInOrder where !state.factsKnown.contains(factID) {
       reveal(factID, quote: reading.factsAsked[factID])
