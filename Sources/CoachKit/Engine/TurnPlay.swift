@@ -329,11 +329,12 @@ struct TurnPlay {
         }
       }
     // A reply helps when it does the work of any step the conversation is ready for: empathy,
-    // a question, an offer of one of the options, a check once something is agreed. Asking more
+    // a question, an offer of one of the options, a next step once something is agreed, a check. Asking more
     // once the facts are known is not progress, but it is not a poor reply either.
     let helped =
       progress || reading.strength(stepBefore) > .none || reading.strength(.empathy) > .none
       || reading.strength(.understand) > .none || !reading.optionsOffered.isEmpty
+      || (state.accepted != nil && reading.strength(.offer) > .none)
       || ending == .resolved
     poor =
       !helped
@@ -438,7 +439,12 @@ struct TurnPlay {
         parts.append(line)
       }
       if parts.allSatisfy(\.isEmpty) {
-        parts = [pick(poor ? .poor(stepBefore) : .good(servedStep)) ?? ""]
+        if !poor, servedStep == .check, state.accepted == nil {
+          // A check before anything was agreed: nothing to say yes to yet.
+          parts = [pick(named: .good)]
+        } else {
+          parts = [pick(poor ? .poor(stepBefore) : .good(servedStep)) ?? ""]
+        }
       }
     }
     var seen: [String] = []
@@ -466,7 +472,9 @@ struct TurnPlay {
   /// it, else the step it served ("thank you" answers empathy, not a question).
   private var servedStep: Step {
     if reading.strength(stepBefore) > .none { return stepBefore }
-    return Step.allCases.last { reading.strength($0) > .none } ?? stepBefore
+    let served = Step.allCases.last { reading.strength($0) > .none } ?? stepBefore
+    // Once something is agreed, a next step is part of closing, not a new offer.
+    return served == .offer && state.accepted != nil ? .check : served
   }
 
   /// `line`, unless the customer has said it already.
