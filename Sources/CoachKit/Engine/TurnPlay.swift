@@ -473,8 +473,11 @@ struct TurnPlay {
   private var servedStep: Step {
     if reading.strength(stepBefore) > .none { return stepBefore }
     let served = Step.allCases.last { reading.strength($0) > .none } ?? stepBefore
-    // Once something is agreed, a next step is part of closing, not a new offer.
-    return served == .offer && state.accepted != nil ? .check : served
+    // Once something is agreed, a next step is part of closing, not a new offer; once every
+    // fact is out, asking more is answered where the conversation is.
+    if served == .offer, state.accepted != nil { return .check }
+    if served == .understand, stepBefore > .understand { return stepBefore }
+    return served
   }
 
   /// `line`, unless the customer has said it already.
