@@ -1,0 +1,118 @@
+import CoachKit
+import CoachTestSupport
+import Testing
+
+/// The conversation rules of the rebuilt engine, each on hand-built readings of the engine
+/// tests' scenario: what a question is about, understanding by a confirmed summary, one coherent
+/// line, no line twice, upset that returns, and lines said only when their condition holds.
+@Suite struct ConversationRulesTests {
+  typealias S = SessionTests
+
+  func session() -> Session { Session(scenario: S.scenario, method: S.method, seed: 1) }
+
+  @Test func aQuestionAboutSomethingElseGetsAnAnswerInCharacterNotAFact() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: S.empathy)
+    let other = Reading(
+      strengths: [.understand: .strong], isQuestion: true, isOpenQuestion: true,
+      askedAboutOther: true)
+    let turn = session.respond(to: "how's the weather?", reading: other)
+    #expect(!turn.events.contains { if case .revealed = $0 { true } else { false } })
+    #expect(S.method.fallbackLines["off-topic"]?.contains(turn.customerLine) == true)
+    #expect(!turn.wasPoor)
+  }
+
+  @Test func aConfirmedSummaryIsUnderstandingSoNoOfferIsTooSoon() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: S.empathy)
+    // The address is not required; the birthday is. Knowing one fact and summarising it counts.
+    _ = session.respond(
+      to: "address?", reading: Reading(isQuestion: true, factsAsked: ["address": "address"]))
+    _ = session.respond(to: "so you moved", reading: S.summary)
+    #expect(session.understood)
+    let turn = session.respond(to: "courier", reading: S.offerCourier)
+    #expect(!turn.events.contains(.leapfrog))
+    #expect(turn.events.contains(.accepted(option: "courier")))
+  }
+
+  @Test func noLineIsSaidTwiceEvenWhenTheScriptRunsOut() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: S.empathy)
+    var lines: [String] = [session.opening]
+    for _ in 0..<8 where !session.isOver {
+      let turn = session.respond(to: "hmm", reading: Reading(strengths: [.empathy: .weak]))
+      lines.append(turn.customerLine)
+    }
+    #expect(Set(lines).count == lines.count, "\(lines)")
+  }
+
+  @Test func theSameOfferTwiceIsNotAnsweredTheSameWayTwice() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: S.empathy)
+    _ = session.respond(to: "when?", reading: S.askWhen)
+    let voucher = Reading(optionsOffered: ["voucher": "voucher"])
+    let first = session.respond(to: "voucher", reading: voucher)
+    let second = session.respond(to: "voucher", reading: voucher)
+    #expect(first.customerLine == "I don't want a voucher.")
+    #expect(second.customerLine != first.customerLine)
+  }
+
+  @Test func upsetThatReturnsTakesTheConversationBackToEmpathy() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: S.empathy)
+    #expect(session.state.step == .understand)
+    let rude = Reading(antipatterns: [
+      .init(id: "calm-down", quote: "calm down"), .init(id: "blame", quote: "your fault"),
+    ])
+    let turn = session.respond(to: "calm down, your fault", reading: rude)
+    #expect(turn.moodAfter >= S.scenario.customer.mood)
+    #expect(session.state.step == .empathy)
+  }
+
+  @Test func aLineIsSaidOnlyWhenItsConditionHolds() {
+    let scenario = TestScripts.scenario(
+      """
+      scenario: test-conditions
+      title: Conditions
+      difficulty: 1
+      situation: A parcel is late.
+      customer:
+        name: Sam Lee
+        mood: 4
+        opening: Where is my parcel?
+      facts:
+        - id: birthday
+          asked-by: [when]
+          reveal: It's for Friday.
+      options:
+        - id: courier
+          offered-by: [courier]
+          accept: Fine.
+      lines:
+        empathy:
+          good:
+            - say: Yes, I am upset.
+              when: feeling-named
+            - Thanks.
+      """)
+    var plain = Session(scenario: scenario, method: S.method, seed: 1)
+    let noFeeling = plain.respond(
+      to: "sorry", reading: Reading(strengths: [.empathy: .weak], empathyQuote: "sorry"))
+    #expect(noFeeling.customerLine == "Thanks.")
+    var named = Session(scenario: scenario, method: S.method, seed: 1)
+    let feeling = named.respond(
+      to: "that's upsetting",
+      reading: Reading(
+        strengths: [.empathy: .strong], empathyQuote: "upsetting", namedFeeling: true))
+    // Both lines hold now; neither is said twice, and the condition let the first one in.
+    #expect(["Yes, I am upset.", "Thanks."].contains(feeling.customerLine))
+    var count = 0
+    for seed in UInt64(1)...20 {
+      var session = Session(scenario: scenario, method: S.method, seed: seed)
+      let turn = session.respond(
+        to: "sorry", reading: Reading(strengths: [.empathy: .weak], empathyQuote: "sorry"))
+      if turn.customerLine == "Yes, I am upset." { count += 1 }
+    }
+    #expect(count == 0)
+  }
+}
