@@ -103,6 +103,13 @@ public struct ScenarioJudge: Sendable {
         excluded.insert(index)
       }
     }
+    // An announcement that names nothing ("Here's my proposal.", "What I can do is this:")
+    // makes the sentence after it the offer.
+    let analysis = assessment.analysis
+    for index in result.core.sorted() where index + 1 < analysis.sentences.count {
+      let words = evaluator.contentStems(in: analysis, tokens: analysis.sentences[index].tokens)
+      if words.count <= 1, !excluded.contains(index + 1) { result.core.insert(index + 1) }
+    }
     result.framed.subtract(result.core.union(excluded))
     return result
   }
@@ -264,7 +271,16 @@ public struct ScenarioJudge: Sendable {
         let stems = evaluator.contentStems(
           in: analysis, tokens: clause, excluding: factTopics.openStems)
         guard !stems.isEmpty || !bonus.isEmpty else { continue }
-        if let best = factTopics.ranked(stems, bonus: bonus).first {
+        // A question about something the reply has just said ("Your account manager retired, I
+        // gather. Had you known them long?") asks about that: the statement before it counts too.
+        var ranked = factTopics.ranked(stems, bonus: bonus)
+        if ranked.isEmpty, sentence > 0, !questionSentences.contains(sentence - 1) {
+          let before = evaluator.contentStems(
+            in: analysis, tokens: analysis.sentences[sentence - 1].tokens,
+            excluding: factTopics.openStems)
+          ranked = factTopics.ranked(stems + before, bonus: bonus)
+        }
+        if let best = ranked.first {
           if best.score > askedScores[best.id] ?? 0 {
             askedScores[best.id] = best.score
             asked[best.id] = analysis.text(analysis.span(tokens.lowerBound, tokens.upperBound - 1))
@@ -274,7 +290,8 @@ public struct ScenarioJudge: Sendable {
         }
       }
     }
-    if !asked.isEmpty { askedOther = false }
+    // A question after a summary ("…Is that close?") confirms it; it asks about nothing else.
+    if !asked.isEmpty || !summarySentences.isEmpty { askedOther = false }
     let factsAsked = asked.keys.sorted { (askedScores[$0] ?? 0) > (askedScores[$1] ?? 0) }
     let optionSignals = assessment.signals.filter {
       $0.id == ReaderID.option.rawValue && !$0.negated

@@ -9,7 +9,9 @@ extension Evaluator {
     var stems: [UInt64] = []
     for i in tokens {
       let token = analysis.tokens[i]
-      if token.is(Self.functionWords) || token.has(Token.number) || excluding.contains(token.stem) {
+      if token.is(Self.functionWords) || token.has(Token.number)
+        || excluding.contains(token.stem)
+      {
         continue
       }
       if !stems.contains(token.stem) { stems.append(token.stem) }
