@@ -22,23 +22,23 @@ struct TopicIndex: Sendable {
   static let threshold = 1.0
 
   private let ids: [String]
-  private let weights: [[UInt64: Double]]
+  private let weights: [[Tokenizer.Stem: Double]]
   /// Stems of words that ask about nothing in particular.
-  let openStems: Set<UInt64>
+  let openStems: Set<Tokenizer.Stem>
 
   init(_ items: [Item], evaluator: Evaluator) {
     let open = evaluator.stems(of: evaluator.lexicon.topics.openWords)
-    var groupsByStem: [UInt64: [Int]] = [:]
-    var groupStems: [Set<UInt64>] = []
+    var groupsByStem: [Tokenizer.Stem: [Int]] = [:]
+    var groupStems: [Set<Tokenizer.Stem>] = []
     for name in evaluator.lexicon.topics.groups.keys.sorted() {
       let stems = evaluator.stems(of: evaluator.lexicon.topics.groups[name] ?? []).subtracting(open)
       for stem in stems { groupsByStem[stem, default: []].append(groupStems.count) }
       groupStems.append(stems)
     }
-    var weights: [[UInt64: Double]] = []
+    var weights: [[Tokenizer.Stem: Double]] = []
     for item in items {
-      var w: [UInt64: Double] = [:]
-      func add(_ stem: UInt64, _ weight: Double) { w[stem] = max(w[stem] ?? 0, weight) }
+      var w: [Tokenizer.Stem: Double] = [:]
+      func add(_ stem: Tokenizer.Stem, _ weight: Double) { w[stem] = max(w[stem] ?? 0, weight) }
       let own = item.own.flatMap { evaluator.contentStems(of: Self.words(of: $0), excluding: open) }
       for stem in own {
         add(stem, 2)
@@ -52,7 +52,7 @@ struct TopicIndex: Sendable {
       weights.append(w)
     }
     // A word several items share says less about each.
-    var sharing: [UInt64: Int] = [:]
+    var sharing: [Tokenizer.Stem: Int] = [:]
     for w in weights { for stem in w.keys { sharing[stem, default: 0] += 1 } }
     self.weights = weights.map { w in
       Dictionary(uniqueKeysWithValues: w.map { ($0.key, $0.value / Double(sharing[$0.key] ?? 1)) })
@@ -78,7 +78,9 @@ struct TopicIndex: Sendable {
 
   /// How much the content words `stems` are about each item, best first; only items at or above
   /// ``threshold``, ties in script order.
-  func ranked(_ stems: [UInt64], bonus: [String: Double] = [:]) -> [(id: String, score: Double)] {
+  func ranked(_ stems: [Tokenizer.Stem], bonus: [String: Double] = [:]) -> [(
+    id: String, score: Double
+  )] {
     var result: [(id: String, score: Double)] = []
     for (index, id) in ids.enumerated() {
       let score = stems.reduce(0) { $0 + (weights[index][$1] ?? 0) } + (bonus[id] ?? 0)
