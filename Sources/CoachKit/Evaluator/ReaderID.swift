@@ -52,5 +52,5 @@ package enum ReaderID: String, CaseIterable, Sendable {
   }
 
   /// The signals that show empathy when the engine quotes a reply's empathy.
-  package static let empathySignals: [ReaderID] = [.feeling, .apology, .validation]
+  package static let empathySignals: [ReaderID] = [.feeling, .apology, .validation, .invite]
 }
