@@ -177,11 +177,20 @@ public struct ScenarioJudge: Sendable {
       evaluator.lexicon.antipatterns.map { ($0.id, $0.tip) }, uniquingKeysWith: { a, _ in a })
     // Hostile words inside a summary restate the customer's view ("you feel you were refused on
     // a technicality"): they are not the rep's stance.
+    // So do the customer's own can't-dos ("…no way to pay it this week. Right?").
     let hostile = Set(evaluator.lexicon.antipatterns.filter(\.hostile).map(\.id))
-    let summarySentences = Set(
+      .union([ReaderID.cannot.rawValue])
+    var summarySentences = Set(
       assessment.signals.filter { $0.id == ReaderID.summary.rawValue && !$0.negated }.compactMap {
         Self.sentence(containing: $0.range.lowerBound, in: assessment)
       })
+    // A summary announced in a sentence of its own ("So let me check I've got it.") is the
+    // sentence after it.
+    for index in summarySentences.sorted() where index + 1 < assessment.analysis.sentences.count {
+      let words = evaluator.contentStems(
+        in: assessment.analysis, tokens: assessment.analysis.sentences[index].tokens)
+      if words.count <= 2 { summarySentences.insert(index + 1) }
+    }
     let stance = assessment.antipatterns.filter { evidence in
       !hostile.contains(evidence.id)
         || Self.sentence(containing: evidence.range.lowerBound, in: assessment).map(
