@@ -1,6 +1,12 @@
 #!/usr/bin/env python3
 """Plays reply scripts against the bundled scenarios and reports how each kind of rep fares.
 
+The sets, all written from the scenarios' briefs alone (never their cue lists), each by another
+writer: `rep-scripts` (48: two skilled reps, an average and a poor one per scenario),
+`rep-scripts-b`, `-c` and `-d` (36 each: skilled, average, poor; each held out for one run, then
+used for development, as its NOTE or WRITING says), and `rep-scripts-heldout` (12 skilled), never
+used for tuning.
+
     python3 Evaluation/play_rep_scripts.py [--coach PATH] [--seeds 1,2,3] [--list] DIR...
 
 Each DIR holds files named `<scenario>.<kind>.txt` (kind `skilled`, `skilled-a`, `average`,
