@@ -46,14 +46,15 @@ public struct ScenarioJudge: Sendable {
     rules = scenario.rules.filter { !$0.whenSays.isEmpty }.map {
       ($0.id, evaluator.compile($0.whenSays.map(\.text)))
     }
+    let groups = TopicIndex.Groups(evaluator: evaluator)
     factTopics = TopicIndex(
       scenario.facts.map {
         .init(id: $0.id, own: ($0.askedBy + $0.examples).map(\.text), related: [$0.reveal])
-      }, evaluator: evaluator)
+      }, groups: groups, evaluator: evaluator)
     optionTopics = TopicIndex(
       scenario.options.map {
         .init(id: $0.id, own: ($0.offeredBy + $0.examples).map(\.text), related: [$0.says])
-      }, evaluator: evaluator)
+      }, groups: groups, evaluator: evaluator)
   }
 
   /// Problems compiling the scenario's phrases (for lint).

@@ -26,28 +26,47 @@ struct TopicIndex: Sendable {
   /// Stems of words that ask about nothing in particular.
   let openStems: Set<Tokenizer.Stem>
 
-  init(_ items: [Item], evaluator: Evaluator) {
-    let open = evaluator.stems(of: evaluator.lexicon.topics.openWords)
-    var groupsByStem: [Tokenizer.Stem: [Int]] = [:]
-    var groupStems: [Set<Tokenizer.Stem>] = []
-    for name in evaluator.lexicon.topics.groups.keys.sorted() {
-      let stems = evaluator.stems(of: evaluator.lexicon.topics.groups[name] ?? []).subtracting(open)
-      for stem in stems { groupsByStem[stem, default: []].append(groupStems.count) }
-      groupStems.append(stems)
+  /// The lexicon's topic groups and open words as stems, worked out once per scenario and shared
+  /// by its facts' and options' indexes.
+  struct Groups: Sendable {
+    let open: Set<Tokenizer.Stem>
+    let byStem: [Tokenizer.Stem: [Int]]
+    let stems: [Set<Tokenizer.Stem>]
+
+    init(evaluator: Evaluator) {
+      let topics = evaluator.lexicon.topics
+      open = evaluator.stems(of: topics.openWords)
+      var byStem: [Tokenizer.Stem: [Int]] = [:]
+      var stems: [Set<Tokenizer.Stem>] = []
+      for name in topics.groups.keys.sorted() {
+        let group = evaluator.stems(of: topics.groups[name] ?? []).subtracting(open)
+        for stem in group { byStem[stem, default: []].append(stems.count) }
+        stems.append(group)
+      }
+      self.byStem = byStem
+      self.stems = stems
     }
+  }
+
+  init(_ items: [Item], groups: Groups, evaluator: Evaluator) {
+    let open = groups.open
+    let groupsByStem = groups.byStem
+    let groupStems = groups.stems
     var weights: [[Tokenizer.Stem: Double]] = []
     for item in items {
       var w: [Tokenizer.Stem: Double] = [:]
       func add(_ stem: Tokenizer.Stem, _ weight: Double) { w[stem] = max(w[stem] ?? 0, weight) }
-      let own = item.own.flatMap { evaluator.contentStems(of: Self.words(of: $0), excluding: open) }
+      // One analysis for all of an item's phrases: each ends a sentence of its own.
+      let own = evaluator.contentStems(
+        of: item.own.map { Self.words(of: $0) }.joined(separator: ". "), excluding: open)
       for stem in own {
         add(stem, 2)
         for group in groupsByStem[stem] ?? [] {
           for other in groupStems[group] { add(other, 0.6) }
         }
       }
-      for text in item.related {
-        for stem in evaluator.contentStems(of: text, excluding: open) { add(stem, 0.6) }
+      for stem in evaluator.contentStems(of: item.related.joined(separator: " "), excluding: open) {
+        add(stem, 0.6)
       }
       weights.append(w)
     }
