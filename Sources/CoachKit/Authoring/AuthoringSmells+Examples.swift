@@ -6,9 +6,7 @@ extension AuthoringSmells {
   func checkExamples(into out: inout [Diagnostic]) {
     for fact in scenario.facts {
       for example in fact.examples {
-        let reading = judge.read(
-          example.text, customerLine: scenario.customer.opening, step: .understand
-        ).reading
+        let reading = reading(of: example, at: .understand)
         guard reading.factsAsked[fact.id] == nil else { continue }
         let label: String
         if !reading.isQuestion {
@@ -31,9 +29,7 @@ extension AuthoringSmells {
     }
     for option in scenario.options {
       for example in option.examples {
-        let reading = judge.read(
-          example.text, customerLine: scenario.customer.opening, step: .offer
-        ).reading
+        let reading = reading(of: example, at: .offer)
         guard reading.optionsOffered[option.id] == nil else { continue }
         let label =
           reading.optionsOffered.keys.sorted().first.map { "read as offering option `\($0)`" }
@@ -47,6 +43,11 @@ extension AuthoringSmells {
           ))
       }
     }
+  }
+
+  /// How the engine reads an example, as a reply to the customer's opening line.
+  private func reading(of example: Phrase, at step: Step) -> Reading {
+    judge.read(example.text, customerLine: scenario.customer.opening, step: step).reading
   }
 
   /// W022: a line answering an offer, a check or the end of the call that names a day, a time or
