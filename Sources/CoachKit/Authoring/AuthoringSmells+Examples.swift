@@ -58,7 +58,7 @@ extension AuthoringSmells {
     let story =
       [scenario.situation, customer.opening, customer.backstory ?? ""]
       + scenario.facts.map(\.reveal)
-    let days = Set(judge.evaluator.lexicon.grammar.classes["calendar"] ?? [])
+    let days = Set(judge.evaluator.lexicon.grammar.classes[Lexicon.calendarClass] ?? [])
     func specifics(_ text: String) -> [String] { Self.specifics(in: text, days: days) }
     let known = Set(story.flatMap(specifics))
     func check(_ text: String, span: SourceSpan, also: [String] = []) {

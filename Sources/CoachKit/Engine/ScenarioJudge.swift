@@ -28,6 +28,29 @@ public struct ScenarioJudge: Sendable {
   private let factTopics: TopicIndex
   /// What each option is about, for matching what an offer names.
   private let optionTopics: TopicIndex
+  /// The lexicon's groups the reading looks up on every reply, found once.
+  private let groupIDs: GroupIDs
+
+  /// Signal and anti-pattern ids by the part they play in a reading.
+  private struct GroupIDs: Sendable {
+    /// Core offer wording ("I can…", "what we can do is…").
+    let coreOffer: Set<String>
+    /// A time frame or "we": it strengthens an offer but never makes one.
+    let auxiliaryOffer: Set<String>
+    /// Anti-patterns that are the customer's view when restated in a summary.
+    let restatable: Set<String>
+    let tips: [String: String?]
+
+    init(_ lexicon: Lexicon) {
+      let offer = lexicon.signals.filter { $0.step == .offer }
+      coreOffer = Set(offer.filter { !$0.auxiliary }.map(\.id))
+      auxiliaryOffer = Set(offer.filter(\.auxiliary).map(\.id))
+      restatable = Set(lexicon.antipatterns.filter(\.hostile).map(\.id))
+        .union([ReaderID.cannot.rawValue])
+      tips = Dictionary(
+        lexicon.antipatterns.map { ($0.id, $0.tip) }, uniquingKeysWith: { a, _ in a })
+    }
+  }
 
   /// The signal ids that count as showing empathy, in order of preference for quoting.
   static let empathySignals = ReaderID.empathySignals.map(\.rawValue)
@@ -46,6 +69,7 @@ public struct ScenarioJudge: Sendable {
     rules = scenario.rules.filter { !$0.whenSays.isEmpty }.map {
       ($0.id, evaluator.compile($0.whenSays.map(\.text)))
     }
+    groupIDs = GroupIDs(evaluator.lexicon)
     let groups = TopicIndex.Groups(evaluator: evaluator)
     factTopics = TopicIndex(
       scenario.facts.map {
@@ -89,9 +113,8 @@ public struct ScenarioJudge: Sendable {
   func offerSentences(in assessment: Assessment) -> OfferSentences {
     var result = OfferSentences()
     var excluded: Set<Int> = []
-    let offerGroups = evaluator.lexicon.signals.filter { $0.step == .offer }
-    let core = Set(offerGroups.filter { !$0.auxiliary }.map(\.id))
-    let auxiliary = Set(offerGroups.filter(\.auxiliary).map(\.id))
+    let core = groupIDs.coreOffer
+    let auxiliary = groupIDs.auxiliaryOffer
     for signal in assessment.signals where !signal.negated {
       guard let index = Self.sentence(containing: signal.range.lowerBound, in: assessment) else {
         continue
@@ -174,13 +197,11 @@ public struct ScenarioJudge: Sendable {
     }
     var strengths: [Step: Strength] = [:]
     for step in Step.allCases { strengths[step] = assessment.steps[step] }
-    let tips = Dictionary(
-      evaluator.lexicon.antipatterns.map { ($0.id, $0.tip) }, uniquingKeysWith: { a, _ in a })
+    let tips = groupIDs.tips
     // Hostile words inside a summary restate the customer's view ("you feel you were refused on
     // a technicality"): they are not the rep's stance.
     // So do the customer's own can't-dos ("…no way to pay it this week. Right?").
-    let hostile = Set(evaluator.lexicon.antipatterns.filter(\.hostile).map(\.id))
-      .union([ReaderID.cannot.rawValue])
+    let hostile = groupIDs.restatable
     var summarySentences = Set(
       assessment.signals.filter { $0.id == ReaderID.summary.rawValue && !$0.negated }.compactMap {
         Self.sentence(containing: $0.range.lowerBound, in: assessment)
@@ -260,9 +281,7 @@ public struct ScenarioJudge: Sendable {
     let notAsking = assessment.signals.filter { signal in
       !signal.negated
         && (signal.id == ReaderID.check.rawValue
-          || evaluator.lexicon.signals.contains {
-            $0.id == signal.id && $0.step == .offer && !$0.auxiliary
-          })
+          || groupIDs.coreOffer.contains(signal.id))
     }.map(\.range.lowerBound)
     // The whole sentence of a question is what it asks: "How did it go when you tried to reach
     // us?" asks about the trying, though the question words end before it.

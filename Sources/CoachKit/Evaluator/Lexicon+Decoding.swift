@@ -106,7 +106,7 @@ enum LexiconMessage {
       "L010", "the lexicon defines no word class `\(name)`", at: span,
       label: "`classes` needs it",
       help: "add `\(name): [word, …]` to `grammar` → `classes`",
-      notes: ["the clause analysis reads `\(name)` by name"])
+      notes: ["`coach` reads `\(name)` by name"])
   }
 
   static func wrongKind(_ id: ReaderID, at span: SourceSpan) -> Diagnostic {
@@ -336,22 +336,9 @@ struct LexiconDecoder {
     g.stopwords = words(&f, Keys.stopwords)
     g.acronyms = words(&f, Keys.acronyms)
     let classesNode = f.node(Keys.classes)
-    if let classes = classesNode {
-      if case .mapping(let mapping) = classes {
-        for entry in mapping.entries {
-          let list = Fields.stringList(entry.value, for: entry.key.value, sink: sink) ?? []
-          for item in list where item.value.contains(" ") {
-            sink.append(LexiconMessage.notOneWord(item, in: entry.key.value))
-          }
-          g.classes[entry.key.value] = list.map(\.value)
-        }
-      } else {
-        sink.append(
-          SchemaMessage.wrongType(classes, expected: "a mapping of class names", for: "classes"))
-      }
-    }
-    // Every class the clause analysis reads by name is defined.
-    for name in ClauseClass.allCases.map(\.rawValue) where g.classes[name] == nil {
+    if let classes = classesNode { g.classes = wordLists(classes, of: "class", for: "classes") }
+    // Every class the code reads by name is defined.
+    for name in Lexicon.classesReadByName where g.classes[name] == nil {
       sink.append(LexiconMessage.missingClass(name, at: (classesNode ?? node).span))
     }
     f.finish()
@@ -362,17 +349,26 @@ struct LexiconDecoder {
     guard var f = Fields(node, Keys.spec, sink: sink) else { return }
     topics.openWords = words(&f, Keys.open)
     if let groups = f.node(Keys.groups) {
-      if case .mapping(let mapping) = groups {
-        for entry in mapping.entries {
-          let list = Fields.stringList(entry.value, for: entry.key.value, sink: sink) ?? []
-          topics.groups[entry.key.value] = list.map(\.value)
-        }
-      } else {
-        sink.append(
-          SchemaMessage.wrongType(groups, expected: "a mapping of topic names", for: "groups"))
-      }
+      topics.groups = wordLists(groups, of: "topic", for: "groups")
     }
     f.finish()
+  }
+
+  /// A mapping of names to lists of single words (`classes`, topic `groups`).
+  private func wordLists(_ node: Node, of what: String, for key: String) -> [String: [String]] {
+    guard case .mapping(let mapping) = node else {
+      sink.append(SchemaMessage.wrongType(node, expected: "a mapping of \(what) names", for: key))
+      return [:]
+    }
+    var result: [String: [String]] = [:]
+    for entry in mapping.entries {
+      let list = Fields.stringList(entry.value, for: entry.key.value, sink: sink) ?? []
+      for item in list where item.value.contains(" ") {
+        sink.append(LexiconMessage.notOneWord(item, in: entry.key.value))
+      }
+      result[entry.key.value] = list.map(\.value)
+    }
+    return result
   }
 
   private func decodeQuality(_ node: Node, into q: inout Lexicon.QualityWeights) {

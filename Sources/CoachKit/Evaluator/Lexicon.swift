@@ -280,6 +280,15 @@ public struct CueGroup: Hashable, Sendable {
 }
 
 extension Lexicon {
+  /// The word class of named days and months (`friday`, `june`, `noon`): lint's W022 reads it.
+  package static let calendarClass = "calendar"
+
+  /// The word classes `coach` reads by name; the lexicon decoder checks each is defined (L010).
+  package static let classesReadByName =
+    ClauseClass.allCases.map(\.rawValue) + [calendarClass]
+}
+
+extension Lexicon {
   /// The `topics:` section: words that name no topic of their own, and groups of words that name
   /// the same thing ("refund", "money back", "reimburse").
   public struct Topics: Hashable, Sendable {
