@@ -23,7 +23,9 @@ extension Evaluator {
       k += 1
     }
     for clause in clauses {
-      if let f = cannotClause(clause, analysis, found) ?? adviceClause(clause, analysis, found) {
+      if let f = cannotClause(clause, analysis, found) ?? adviceClause(clause, analysis, found)
+        ?? tagCheck(clause, analysis, found)
+      {
         found.append(f)
       }
     }
@@ -132,6 +134,32 @@ extension Evaluator {
       group: b.option, span: analysis.span(start, m), first: start, end: m + 1,
       cue: evidence(.adviceClause, ["modality": clause.modality.rawValue]),
       weight: weights[b.option])
+  }
+
+  /// A tag that asks whether an offer suits: a clause made only of `check-tag` words, in a
+  /// statement turned into a question by its `?` ("I'll ring you on Monday, okay?", "Fair
+  /// enough?"), after an offer found earlier in the reply. Not "…, right?" (the `tag` class
+  /// confirms a detail), not a tag with no offer before it.
+  func tagCheck(_ clause: Clause, _ analysis: TextAnalysis, _ found: [Found]) -> Found? {
+    let b = builtins
+    guard b.check >= 0, b.checkTag != 0, clause.mood == .declarativeQuestion,
+      !clause.tokens.isEmpty
+    else { return nil }
+    let tokens = analysis.tokens
+    for i in clause.tokens where tokens[i].classes & b.checkTag == 0 { return nil }
+    let start = clause.tokens.lowerBound
+    let offered = found.contains { f in
+      isSignal[f.group] && stepIndex[f.group] == Step.offer.index && !groups[f.group].auxiliary
+        && f.end <= start
+    }
+    guard offered,
+      !found.contains(where: { $0.group == b.check && clause.tokens.contains($0.first) })
+    else { return nil }
+    let words = analysis.text(analysis.span(start, clause.tokens.upperBound - 1)).lowercased()
+    return Found(
+      group: b.check, span: analysis.span(start, clause.tokens.upperBound - 1), first: start,
+      end: clause.tokens.upperBound, cue: evidence(.tagCheck, ["words": words]),
+      weight: weights[b.check])
   }
 
   /// The clause's modal, when it comes right after its subject or one word later ("we

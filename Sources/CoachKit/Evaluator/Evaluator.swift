@@ -157,6 +157,7 @@ public struct Evaluator: Sendable {
     var invite = -1
     var cannot = -1
     var option = -1
+    var check = -1
     var shouting = -1
     var rambling = -1
     var curt = -1
@@ -173,6 +174,9 @@ public struct Evaluator: Sendable {
     var commandVerb: UInt64 = 0
     var soStem: UInt32 = 0
     var feelingClass: UInt64 = 0
+    /// `check-tag`: the words of a tag that asks whether an offer suits ("…, okay?"); a lexicon
+    /// without the class finds no such tag.
+    var checkTag: UInt64 = 0
   }
 
   // Tags attached to phrases in the matcher: a group's phrases use `group * 4 + role`.
@@ -261,6 +265,7 @@ public struct Evaluator: Sendable {
     b.invite = find(.invite)
     b.cannot = find(.cannot)
     b.option = find(.option)
+    b.check = find(.check)
     b.shouting = find(.shouting)
     b.rambling = find(.rambling)
     b.curt = find(.curt)
@@ -277,6 +282,7 @@ public struct Evaluator: Sendable {
     b.commandVerb = bits["command-verb"] ?? 0
     b.soStem = soStem
     b.feelingClass = bits["feeling"] ?? 0
+    b.checkTag = bits["check-tag"] ?? 0
 
     let overrides = groups.map { !$0.signal && !$0.overrides.isEmpty }
     let t = lexicon.thresholds

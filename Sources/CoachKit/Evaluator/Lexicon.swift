@@ -84,6 +84,7 @@ public struct Lexicon: Hashable, Sendable {
     case feelingAsked = "feeling-asked"
     case cannotClause = "cannot-clause"
     case adviceClause = "advice-clause"
+    case tagCheck = "tag-check"
   }
 
   /// The evidence text for `key`, its `{slot}`s filled from `values`.

@@ -176,6 +176,22 @@ import Testing
     }
   }
 
+  @Test func aTagAfterAnOfferChecksItSuits() throws {
+    let a = e.assess("I'll ring you back on Monday, okay?")
+    let check = try #require(a.signals.first { $0.id == "check" })
+    #expect(check.text == "okay")
+    #expect(check.cue.hasPrefix("a tag after an offer"))
+    #expect(a.acts.map(\.act) == [.offer, .check])
+    #expect(e.assess("I'll refund the fee today. Fair enough?").has(signal: "check"))
+    for reply in [
+      // A tag that confirms a detail, a tag with no offer before it, a tag that is not alone.
+      "I'll ring you back on Monday, right?", "You ordered it last week, okay?",
+      "Okay? Now listen.", "I'll ring you on Monday, okay with the time being so late?",
+    ] {
+      #expect(!e.assess(reply).signals.contains { $0.cue.hasPrefix("a tag") }, "\(reply)")
+    }
+  }
+
   @Test func blameAndDefensiveCuesAgreeWithTheClause() throws {
     // "You should have…" is blame: its clause is about `you`, with `should`, in the past.
     let a = e.assess("You should have read the email.")

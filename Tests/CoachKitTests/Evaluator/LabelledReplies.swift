@@ -385,7 +385,7 @@ enum LabelledReplies {
     +apology +next-step +timeframe +check :: Sorry for the wait. I've booked the engineer for Thursday at 10am. Is that okay?
     +feeling +question.open :: That sounds really frustrating. What happened when you called before?
     +summary +feeling -check Q :: So you're frustrated because the bill went up without warning, is that right?
-    +option +we +check :: We could try a different router, or send an engineer. Which would suit you?
+    +option +we -check :: We could try a different router, or send an engineer. Which would suit you?
     +apology +followup +timeframe :: My apologies. I'll escalate this to my team lead and call you back within the hour.
     +validation +apology :: You're right to be upset, and I'm sorry.
     -apology !contrast !past :: As I said before, I'm sorry, but the part is out of stock.

@@ -26,8 +26,8 @@ import Testing
   }()
 
   static let families = [
-    "empathy", "open-question", "summary", "offer", "check", "cannot", "blame", "defensive",
-    "dismissive", "catastrophe", "curt",
+    "empathy", "question", "open-question", "summary", "offer", "check", "cannot", "blame",
+    "defensive", "dismissive", "catastrophe", "curt",
   ]
 
   /// Whether the reader finds the family's thing in `a`.
@@ -35,6 +35,7 @@ import Testing
     switch family {
     // A stock apology is weak empathy: a hard negative must not be strong.
     case "empathy": negative ? a.steps.empathy == .strong : a.steps.empathy != .none
+    case "question": a.isQuestion
     case "open-question": a.isOpenQuestion
     case "summary": a.has(signal: "summary")
     case "offer": a.steps.offer != .none
