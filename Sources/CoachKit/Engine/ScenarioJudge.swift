@@ -115,24 +115,30 @@ public struct ScenarioJudge: Sendable {
     var excluded: Set<Int> = []
     let core = groupIDs.coreOffer
     let auxiliary = groupIDs.auxiliaryOffer
+    var coreWords: [Int: Set<Tokenizer.Stem>] = [:]
     for signal in assessment.signals where !signal.negated {
       guard let index = Self.sentence(containing: signal.range.lowerBound, in: assessment) else {
         continue
       }
       if core.contains(signal.id) {
         result.core.insert(index)
+        let tokens = evaluator.tokens(in: assessment.analysis, range: signal.range)
+        coreWords[index, default: []].formUnion(
+          evaluator.contentStems(in: assessment.analysis, tokens: tokens))
       } else if auxiliary.contains(signal.id) {
         result.framed.insert(index)
       } else if signal.id == ReaderID.question.rawValue || signal.id == ReaderID.summary.rawValue {
         excluded.insert(index)
       }
     }
-    // An announcement that names nothing ("Here's my proposal.", "What I can do is this:")
-    // makes the sentence after it the offer.
+    // An announcement that names nothing ("Here's my proposal.", "What I can do is this:",
+    // "Two options.") makes the sentence after it the offer.
     let analysis = assessment.analysis
     for index in result.core.sorted() where index + 1 < analysis.sentences.count {
       let words = evaluator.contentStems(in: analysis, tokens: analysis.sentences[index].tokens)
-      if words.count <= 1, !excluded.contains(index + 1) { result.core.insert(index + 1) }
+      let announces =
+        words.count <= 1 || words.allSatisfy { coreWords[index]?.contains($0) == true }
+      if announces, !excluded.contains(index + 1) { result.core.insert(index + 1) }
     }
     result.framed.subtract(result.core.union(excluded))
     return result

@@ -243,8 +243,9 @@ struct TurnPlay {
           consider(4, line, .notYet(option: option.id))
           notes.append((3, method.note(.notYet, ["quote": quote, "option": option.id]) ?? ""))
         } else if state.accepted == option.id {
-          // Accepted already: offering it again agrees nothing new.
-          consider(6, says, nil)
+          // Accepted already: more of it ("I'll call you Friday with an update") is a next step
+          // of what was agreed, answered where the call is, not an option offered again.
+          continue
         } else {
           consider(1, says, .accepted(option: option.id))
         }

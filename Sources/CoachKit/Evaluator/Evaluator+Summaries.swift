@@ -24,11 +24,27 @@ extension Evaluator {
       // nor is one that offers or checks ("We'll cover the extra before Thursday's meeting").
       let faulted = Set(
         found.filter {
-          ($0.cueIndex >= 0 && !isSignal[$0.group])
+          ($0.cueIndex >= 0 && !isSignal[$0.group] && groups[$0.group].hostile)
             || (isSignal[$0.group]
               && (stepIndex[$0.group] == Step.offer.index
                 || stepIndex[$0.group] == Step.check.index))
         }.map { tokens[$0.first].sentence })
+      // Other anti-patterns' words ("no way to pay it", "a nightmare") may be the customer's
+      // situation told back in a "So…" restatement; any other reflection they rule out.
+      // A clause about the rep ("…no way we can refund it") is the rep's own, not told back.
+      func repsOwn(_ f: Found) -> Bool {
+        guard let clause = analysis.clauses.first(where: { $0.tokens.contains(f.first) }) else {
+          return false
+        }
+        return clause.tokens.contains {
+          tokens[$0].is(WordClass.first) || tokens[$0].is(WordClass.collective)
+        }
+      }
+      let soft = found.filter {
+        $0.cueIndex >= 0 && !isSignal[$0.group] && !groups[$0.group].hostile
+      }
+      let situational = Set(soft.map { tokens[$0.first].sentence })
+      let faultedSo = faulted.union(soft.filter(repsOwn).map { tokens[$0.first].sentence })
       let tags = b.tag
       let pastForms = b.pastForm
       for (index, sentence) in analysis.sentences.enumerated() {
@@ -67,11 +83,16 @@ extension Evaluator {
             end: sentence.tokens.upperBound, cue: cue, weight: 1)
         }
         if startsWithSo, words >= thresholds.restatementMinWords,
-          !(tokens[s].is(WordClass.first) || tokens[s].is(WordClass.collective))
+          !(tokens[s].is(WordClass.first) || tokens[s].is(WordClass.collective)),
+          !faultedSo.contains(Int32(index))
         {
+          found.removeAll {
+            $0.cueIndex >= 0 && !isSignal[$0.group] && tokens[$0.first].sentence == Int32(index)
+          }
           found.append(summary(evidence(.restatementSo)))
           continue
         }
+        if situational.contains(Int32(index)) { continue }
         // A long statement of what the customer did ("Right, you ordered a 10, got an 8, sent it
         // back…"): "you" starting a clause, and two or more things that happened.
         var starts = [s]

@@ -60,7 +60,12 @@ extension Evaluator {
         for sentence in analysis.sentences {
           var words = 0
           for i in sentence.tokens where !tokens[i].has(Token.continuation) { words += 1 }
-          if words >= t.ramblingSentenceWords {
+          // A summary lists what the customer said: a long one is thorough, not rambling.
+          let summarises = found.contains {
+            $0.group == b.summary && $0.first >= sentence.tokens.lowerBound
+              && $0.first < sentence.tokens.upperBound
+          }
+          if words >= t.ramblingSentenceWords, !summarises {
             found.append(
               Found(
                 group: b.rambling, span: sentence.span, first: sentence.tokens.lowerBound,

@@ -57,6 +57,23 @@ import Testing
     #expect(second.customerLine != first.customerLine)
   }
 
+  @Test func moreOfWhatWasAcceptedIsANextStepNotAnOptionOfferedAgain() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: S.empathy)
+    _ = session.respond(to: "when?", reading: S.askWhen)
+    let accepted = session.respond(to: "courier", reading: S.offerCourier)
+    #expect(accepted.events.contains(.accepted(option: "courier")))
+    // "…and I'll text you the courier's tracking the minute it's booked."
+    let more = Reading(strengths: [.offer: .strong], optionsOffered: ["courier": "courier"])
+    let turn = session.respond(to: "tracking", reading: more)
+    #expect(S.method.fallbackLines["offered-again"]?.contains(turn.customerLine) != true)
+    // The check step's good lines (the fixture's flow list reads as three lines).
+    #expect(
+      ["Yes", "that's all.", "All good."].contains(turn.customerLine), "\(turn.customerLine)")
+    #expect(!turn.events.contains(.accepted(option: "courier")))
+    #expect(!turn.wasPoor)
+  }
+
   @Test func upsetThatReturnsTakesTheConversationBackToEmpathy() {
     var session = session()
     _ = session.respond(to: "sorry", reading: S.empathy)

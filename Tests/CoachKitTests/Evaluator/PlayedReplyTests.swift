@@ -1,0 +1,65 @@
+import CoachKit
+import Testing
+
+/// Replies that reps wrote in reply scripts and the reader once misread: each case holds the
+/// everyday wording and a near miss that must keep its old reading.
+@Suite struct PlayedReplyTests {
+  let e = LexiconFixture.evaluator
+
+  @Test func refusingToMinimiseIsNotMinimising() {
+    for reply in [
+      "I won't tell you it should be fine.", "I'm not going to pretend it's only a small thing.",
+      "I won't tell you it's just a delay.",
+    ] {
+      #expect(!e.assess(reply).has(antipattern: "minimise"), "\(reply)")
+    }
+    for reply in ["It should be fine.", "It's only a small thing, honestly.", "It's just a delay."]
+    {
+      #expect(e.assess(reply).has(antipattern: "minimise"), "\(reply)")
+    }
+  }
+
+  @Test func askingWhatTheCustomerExpectedOfSomethingIsNotDefensive() {
+    #expect(
+      !e.assess("What did you expect the integration to be doing by now?").has(
+        antipattern: "defensive"))
+    #expect(e.assess("Well, what did you expect?").has(antipattern: "defensive"))
+  }
+
+  @Test func checksInEverydayWords() {
+    for reply in [
+      "Does that feel like something you can stand behind?", "Can you stand behind that?",
+      "Is there anything I haven't asked that I should have?",
+      "Is that something you could live with?",
+    ] {
+      #expect(e.assess(reply).has(signal: "check"), "\(reply)")
+    }
+    #expect(!e.assess("Does that feel like a big change to you?").has(signal: "check"))
+  }
+
+  @Test func aLongSummaryIsThoroughNotRambling() {
+    let summary =
+      "So if I've heard you right: the new system dropped your standing order without a word, "
+      + "you've spent the month covering for it yourself, nobody from us picked up the phone, "
+      + "and after fourteen years you were left feeling like a line on a screen. Have I got that right?"
+    #expect(!e.assess(summary).has(antipattern: "rambling"))
+    let story =
+      "Well the thing is the system was changed over in the spring and the team that used to do "
+      + "the orders moved to another building and then the new people had to learn it all and "
+      + "some of the orders got lost on the way which happens with any big change like that."
+    #expect(e.assess(story).has(antipattern: "rambling"))
+  }
+
+  @Test func theCustomersCantToldBackInASoRestatementIsASummary() {
+    let told = e.assess(
+      "So: a catch-up bill you weren't expecting, no way to pay it this week, and an awful "
+        + "afternoon trying to reach us. Right?")
+    #expect(told.has(signal: "summary"))
+    #expect(!told.has(antipattern: "cannot"))
+    #expect(!told.has(signal: "option"))
+    let own = e.assess("So there's no way we can refund that for you today.")
+    #expect(own.has(antipattern: "cannot"))
+    #expect(!own.has(signal: "summary"))
+    #expect(e.assess("Try to restart the router.").has(signal: "option"))
+  }
+}
