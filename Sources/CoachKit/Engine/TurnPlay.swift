@@ -250,6 +250,9 @@ struct TurnPlay {
           consider(1, says, .accepted(option: option.id))
         }
       case .counter:
+        // A counter asks for more than this option gives ("…but what about the money?"); once
+        // something is agreed, an extra beside it is a next step, not a shortfall.
+        if state.accepted != nil { continue }
         consider(offeredBefore ? 6 : 2, says, .countered(option: option.id))
       case .refuse:
         consider(offeredBefore ? 6 : 3, says, .refused(option: option.id))

@@ -74,6 +74,22 @@ import Testing
     #expect(!turn.wasPoor)
   }
 
+  @Test func aCounterOptionOfferedAfterAnAgreementIsAnExtraNotAShortfall() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: S.empathy)
+    _ = session.respond(to: "when?", reading: S.askWhen)
+    let refund = Reading(optionsOffered: ["refund": "refund"])
+    // Before anything is agreed, a refund is countered: it does not get her a present.
+    var before = self.session()
+    _ = before.respond(to: "sorry", reading: S.empathy)
+    _ = before.respond(to: "when?", reading: S.askWhen)
+    #expect(before.respond(to: "refund", reading: refund).customerLine.contains("present"))
+    _ = session.respond(to: "courier", reading: S.offerCourier)
+    let turn = session.respond(to: "and a refund", reading: refund)
+    #expect(!turn.customerLine.contains("present"), "\(turn.customerLine)")
+    #expect(!turn.events.contains(.countered(option: "refund")))
+  }
+
   @Test func upsetThatReturnsTakesTheConversationBackToEmpathy() {
     var session = session()
     _ = session.respond(to: "sorry", reading: S.empathy)
