@@ -62,4 +62,23 @@ import Testing
     #expect(!own.has(signal: "summary"))
     #expect(e.assess("Try to restart the router.").has(signal: "option"))
   }
+
+  @Test func aNonNativeSummaryAnnouncedWithLetMeSeeIsASummaryNotAnOffer() {
+    let a = e.assess(
+      "So, let me see if I understood well: the desk is new in its box and the money matters "
+        + "a lot at this moment. It is correct?")
+    #expect(a.has(signal: "summary"))
+    #expect(a.steps.offer == .none)
+    #expect(e.assess("Let me see if I can get a courier out today.").steps.offer != .none)
+  }
+
+  @Test func readingTheEmailOneselfIsNotBlunt() {
+    #expect(!e.assess("I have read the email they sent you.").has(antipattern: "blunt"))
+    #expect(e.assess("Read the email again.").has(antipattern: "blunt"))
+  }
+
+  @Test func noSmallThingForThemValidates() {
+    #expect(
+      e.assess("I imagine £429 is not a small thing for you right now.").has(signal: "validation"))
+  }
 }
