@@ -13,52 +13,105 @@ extension Assessment {
   ///
   /// Offsets count Unicode scalars of the reply; `end` is exclusive. `id` is present only when
   /// given; `rewrite` is `null` for anti-patterns without a standard rewrite.
+  ///
+  /// The shape is written in one place, ``appendJSON(to:)``; this is those bytes read back as a
+  /// value (to print indented, or to put inside another document).
   public func json(id: JSONValue? = nil) -> JSONValue {
-    var members: [(String, JSONValue)] = []
-    if let id { members.append(("id", id)) }
-    members.append(
-      ("steps", .object(Step.allCases.map { ($0.rawValue, .string(steps[$0].rawValue)) })))
-    members.append(("signals", .array(signals.map { $0.json(rewrite: false) })))
-    members.append(("antipatterns", .array(antipatterns.map { $0.json(rewrite: true) })))
-    members.append(("tips", .array(tips.map { .string($0) })))
-    members.append(("quality", .int(quality)))
-    members.append(
-      (
-        "acts",
-        .array(
-          acts.map {
-            .object([
-              ("act", .string($0.act.rawValue)), ("start", .int($0.range.lowerBound)),
-              ("end", .int($0.range.upperBound)),
-            ])
-          })
-      ))
-    members.append(("clauses", .array(clauses.map(\.json))))
-    return .object(members)
+    var bytes: [UInt8] = []
+    appendJSON(to: &bytes)
+    let members: [(String, JSONValue)]
+    do {
+      guard case .object(let read) = try JSONValue.parse(String(decoding: bytes, as: UTF8.self))
+      else { preconditionFailure("an assessment's JSON is an object") }
+      members = read
+    } catch {
+      preconditionFailure("an assessment's own JSON did not parse: \(error)")
+    }
+    guard let id else { return .object(members) }
+    return .object([("id", id)] + members)
   }
-}
 
-extension Clause {
-  /// The clause as a JSON object: `start`, `end`, `mood`, `subject`, `polarity`, `modality`,
-  /// `time`.
-  public var json: JSONValue {
-    .object([
-      ("start", .int(range.lowerBound)), ("end", .int(range.upperBound)),
-      ("mood", .string(mood.rawValue)), ("subject", .string(subject.rawValue)),
-      ("polarity", .string(negated ? "negated" : "affirmative")),
-      ("modality", .string(modality.rawValue)), ("time", .string(time.rawValue)),
-    ])
+  /// Appends the assessment as one compact JSON object (the shape of ``json(id:)``, without
+  /// `id`) to `out`: written straight from the assessment, with no ``JSONValue`` built in
+  /// between, for writers of many answers such as `coach score --jsonl`.
+  public func appendJSON(to out: inout [UInt8]) {
+    var json = JSONOutput(capacity: 2048)
+    json.append(#"{"steps":{"#)
+    for (index, step) in Step.allCases.enumerated() {
+      if index > 0 { json.append(UInt8(ascii: ",")) }
+      json.string(step.rawValue)
+      json.append(UInt8(ascii: ":"))
+      json.string(steps[step].rawValue)
+    }
+    json.append(#"},"signals":"#)
+    Self.append(signals, rewrite: false, to: &json)
+    json.append(#","antipatterns":"#)
+    Self.append(antipatterns, rewrite: true, to: &json)
+    json.append(#","tips":["#)
+    for (index, tip) in tips.enumerated() {
+      if index > 0 { json.append(UInt8(ascii: ",")) }
+      json.string(tip)
+    }
+    json.append(#"],"quality":"#)
+    json.integer(quality)
+    json.append(#","acts":["#)
+    for (index, act) in acts.enumerated() {
+      if index > 0 { json.append(UInt8(ascii: ",")) }
+      json.append(#"{"act":"#)
+      json.string(act.act.rawValue)
+      Self.append(range: act.range, to: &json)
+      json.append(UInt8(ascii: "}"))
+    }
+    json.append(#"],"clauses":["#)
+    for (index, clause) in clauses.enumerated() {
+      if index > 0 { json.append(UInt8(ascii: ",")) }
+      json.append(#"{"start":"#)
+      json.integer(clause.range.lowerBound)
+      json.append(#","end":"#)
+      json.integer(clause.range.upperBound)
+      json.append(#","mood":"#)
+      json.string(clause.mood.rawValue)
+      json.append(#","subject":"#)
+      json.string(clause.subject.rawValue)
+      json.append(#","polarity":"#)
+      json.append(clause.negated ? #""negated""# : #""affirmative""#)
+      json.append(#","modality":"#)
+      json.string(clause.modality.rawValue)
+      json.append(#","time":"#)
+      json.string(clause.time.rawValue)
+      json.append(UInt8(ascii: "}"))
+    }
+    json.append("]}")
+    json.copy(to: &out)
   }
-}
 
-extension Evidence {
-  /// The evidence as a JSON object: `id`, `start`, `end`, `text`, `cue` (and `rewrite`).
-  public func json(rewrite includeRewrite: Bool) -> JSONValue {
-    var members: [(String, JSONValue)] = [
-      ("id", .string(id)), ("start", .int(range.lowerBound)), ("end", .int(range.upperBound)),
-      ("text", .string(text)), ("cue", .string(cue)),
-    ]
-    if includeRewrite { members.append(("rewrite", rewrite.map { .string($0) } ?? .null)) }
-    return .object(members)
+  /// Evidence as a JSON array of objects: `id`, `start`, `end`, `text`, `cue` (and `rewrite`,
+  /// `null` when there is none).
+  private static func append(_ evidence: [Evidence], rewrite: Bool, to json: inout JSONOutput) {
+    json.append(UInt8(ascii: "["))
+    for (index, item) in evidence.enumerated() {
+      if index > 0 { json.append(UInt8(ascii: ",")) }
+      json.append(#"{"id":"#)
+      json.string(item.id)
+      append(range: item.range, to: &json)
+      json.append(#","text":"#)
+      json.string(item.text)
+      json.append(#","cue":"#)
+      json.string(item.cue)
+      if rewrite {
+        json.append(#","rewrite":"#)
+        if let text = item.rewrite { json.string(text) } else { json.append("null") }
+      }
+      json.append(UInt8(ascii: "}"))
+    }
+    json.append(UInt8(ascii: "]"))
+  }
+
+  /// `,"start":N,"end":M`.
+  private static func append(range: Range<Int>, to json: inout JSONOutput) {
+    json.append(#","start":"#)
+    json.integer(range.lowerBound)
+    json.append(#","end":"#)
+    json.integer(range.upperBound)
   }
 }

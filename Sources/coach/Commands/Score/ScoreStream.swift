@@ -116,7 +116,7 @@ struct ScoreStream {
     do {
       let (reply, context) = try request(members)
       // An answer always has an `id` (null when the line had none); an error only when given.
-      let assessment = evaluator.assess(reply, context: context).json()
+      let assessment = evaluator.assess(reply, context: context)
       Self.line(
         id: id ?? JSONValue.Member(key: "id", value: .null, source: "null"), assessment,
         into: &out)
@@ -178,14 +178,14 @@ struct ScoreStream {
     out += "}\n".utf8
   }
 
-  /// Appends `object` as one JSON line with `"id"` as its first member.
-  static func line(id: JSONValue.Member, _ object: JSONValue, into out: inout [UInt8]) {
+  /// Appends the assessment's JSON as one line with `"id"` as its first member.
+  static func line(id: JSONValue.Member, _ assessment: Assessment, into out: inout [UInt8]) {
     out += #"{"id":"#.utf8
     appendID(id, to: &out)
-    var body: [UInt8] = []
-    object.appendSerialized(to: &body)
-    if body.count > 2 { out.append(UInt8(ascii: ",")) }
-    out += body.dropFirst()
+    out.append(UInt8(ascii: ","))
+    let body = out.count
+    assessment.appendJSON(to: &out)
+    out.remove(at: body)  // the object's own "{": its members follow the id
     out.append(0x0A)
   }
 
