@@ -257,8 +257,11 @@ struct CueMatcher: Hashable, Sendable {
   func matches(in analysis: TextAnalysis, into matches: inout [Match]) {
     let tokens = analysis.tokens
     guard !tokens.isEmpty, !cues.isEmpty else { return }
+    // Room for the live states of most replies, so the sets do not grow one by one.
     var live: [Int32] = []
     var next: [Int32] = []
+    live.reserveCapacity(32)
+    next.reserveCapacity(32)
     // A word's stem as the patterns know it: a stem of the reply's own (one the vocabulary does
     // not have) may be one of the patterns' extra stems.
     let resolve = !extraStems.isEmpty

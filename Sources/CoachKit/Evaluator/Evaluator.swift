@@ -63,13 +63,17 @@ public struct Evaluator: Sendable {
     let evidenceTexts: [String]
   }
 
+  /// The evidence keys in the order of `evidenceTexts`, kept (`allCases` builds a new array on
+  /// every call, and the rules ask for evidence on most replies).
+  private static let evidenceKeys = Lexicon.EvidenceKey.allCases
+
   /// What a rule's evidence says (see ``Lexicon/EvidenceKey``), its `{slot}`s filled in from
   /// `values` in one pass over the wording (an unknown slot is kept as written).
   func evidence(_ key: Lexicon.EvidenceKey, _ values: KeyValuePairs<String, String> = [:]) -> String
   {
-    let template = compiled.evidenceTexts[Lexicon.EvidenceKey.allCases.firstIndex(of: key)!]
+    let template = compiled.evidenceTexts[Self.evidenceKeys.firstIndex(of: key)!]
+    guard template.utf8.contains(0x7B) else { return template }
     var bytes = Array(template.utf8)
-    guard bytes.contains(0x7B) else { return template }
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + 32)
     var i = 0
@@ -112,8 +116,11 @@ public struct Evaluator: Sendable {
   /// The general tips, by key.
   struct TipTexts: Sendable {
     var texts: [String?]
+    /// The tip keys in the order of `texts`.
+    private static let keys = Lexicon.TipKey.allCases
+
     subscript(key: Lexicon.TipKey) -> String? {
-      texts[Lexicon.TipKey.allCases.firstIndex(of: key)!]
+      texts[Self.keys.firstIndex(of: key)!]
     }
   }
 

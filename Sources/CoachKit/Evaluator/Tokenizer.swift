@@ -17,11 +17,11 @@ struct Tokenizer {
   }
 
   func analyse(_ text: String) -> TextAnalysis {
-    var state = State(text: text, tokenizer: self)
+    var state = State(text: text)
     let bytes = state.analysis.bytes
     bytes.withUnsafeBufferPointer { p in
       state.p = p
-      state.run()
+      state.run(self)
       state.p = UnsafeBufferPointer(start: nil, count: 0)
     }
     state.word.deallocate()
@@ -32,10 +32,10 @@ struct Tokenizer {
   /// stems, without building a `String` (compiling cue phrases). A stem the lexicon does not
   /// know comes as its bytes.
   func stems(of bytes: [UInt8]) -> [Stem] {
-    var state = State(bytes: bytes, tokenizer: self)
+    var state = State(bytes: bytes)
     bytes.withUnsafeBufferPointer { p in
       state.p = p
-      state.run()
+      state.run(self)
       state.p = UnsafeBufferPointer(start: nil, count: 0)
     }
     state.word.deallocate()
@@ -54,8 +54,10 @@ struct Tokenizer {
     case unknown([UInt8])
   }
 
+  /// One pass's working state. The tokenizer is passed to the methods that read it rather than
+  /// stored: a stored copy of its vocabulary (a dozen tables) is retained and released whole on
+  /// every reply.
   private struct State {
-    let tokenizer: Tokenizer
     var analysis: TextAnalysis
     let n: Int
     /// The current word's bytes, `wordCount` of them: a buffer emptied by its count (an array's
@@ -75,8 +77,7 @@ struct Tokenizer {
     /// The reply's bytes, valid while ``run()`` runs.
     var p = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
-    init(text: String, tokenizer: Tokenizer) {
-      self.tokenizer = tokenizer
+    init(text: String) {
       analysis = TextAnalysis(text: text, bytes: Array(text.utf8))
       n = analysis.bytes.count
       analysis.tokens.reserveCapacity(n / 4 + 4)
@@ -84,8 +85,7 @@ struct Tokenizer {
       analysis.sentences.reserveCapacity(n / 40 + 4)
     }
 
-    init(bytes: [UInt8], tokenizer: Tokenizer) {
-      self.tokenizer = tokenizer
+    init(bytes: [UInt8]) {
       analysis = TextAnalysis(text: "", bytes: bytes)
       n = bytes.count
       analysis.tokens.reserveCapacity(n / 4 + 4)
@@ -151,7 +151,7 @@ struct Tokenizer {
       (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
     }
 
-    mutating func run() {
+    mutating func run(_ tokenizer: Tokenizer) {
       var i = 0
       var s: Int32 = 0
       while i < n {
@@ -165,7 +165,7 @@ struct Tokenizer {
             continue
           }
           if b0 == 0x20 {
-            endWord()
+            endWord(tokenizer)
             i += 1
             s += 1
             continue
@@ -194,7 +194,7 @@ struct Tokenizer {
           wordStart.end = here.end
           wordStart.byteEnd = here.byteEnd
         case .other:
-          endWord()
+          endWord(tokenizer)
         case .ascii(let b):
           switch b {
           case 0x41...0x5A, 0x61...0x7A, 0x30...0x39:
@@ -204,43 +204,43 @@ struct Tokenizer {
               appendByte(0x27)
               hasApostrophe = true
             } else {
-              endWord()
+              endWord(tokenizer)
             }
           case 0x2E, 0x21, 0x3F:  // . ! ?
             if b == 0x2E, wordCount != 0, Self.isAlnum(peek(next)) {
               appendByte(0x2E)
             } else {
-              endWord()
-              let (runEnd, runEndScalar) = terminators(from: i, scalar: s)
+              endWord(tokenizer)
+              let (runEnd, runEndScalar) = terminators(from: i, scalar: s, tokenizer)
               s = runEndScalar
               i = runEnd
               continue
             }
           case 0x2D:  // hyphen
             let joined = wordCount != 0 && Self.isAlnum(peek(next))
-            endWord()
+            endWord(tokenizer)
             if !joined { pendingBreak = true }
           case 0x0A:
-            endWord()
+            endWord(tokenizer)
             endSentence(questionMark: false, end: nil)
             inQuote = false
           case 0x20, 0x09, 0x0D, 0x0B, 0x0C:
-            endWord()
+            endWord(tokenizer)
           case 0x22:
-            endWord()
+            endWord(tokenizer)
             pendingBreak = true
             inQuote.toggle()
           case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D:
-            endWord()
+            endWord(tokenizer)
             pendingBreak = true
           default:
-            endWord()
+            endWord(tokenizer)
           }
         }
         i = next
         s += 1
       }
-      endWord()
+      endWord(tokenizer)
       endSentence(questionMark: false, end: nil)
       analysis.scalarCount = Int(s)
     }
@@ -266,7 +266,9 @@ struct Tokenizer {
 
     /// Reads a run of `.`, `!`, `?` starting at byte `i`; ends the sentence if the run does.
     /// Returns the byte and scalar offsets after the run.
-    mutating func terminators(from start: Int, scalar: Int32) -> (Int, Int32) {
+    mutating func terminators(from start: Int, scalar: Int32, _ tokenizer: Tokenizer) -> (
+      Int, Int32
+    ) {
       var i = start
       var s = scalar
       var questions = 0
@@ -347,7 +349,7 @@ struct Tokenizer {
       pendingBreak = false
     }
 
-    mutating func endWord() {
+    mutating func endWord(_ tokenizer: Tokenizer) {
       guard wordCount != 0 else { return }
       defer {
         wordCount = 0
@@ -364,7 +366,7 @@ struct Tokenizer {
       let vocabulary = tokenizer.vocabulary
       let word = UnsafeBufferPointer(start: self.word, count: wordCount)
       if let e = vocabulary.contraction(word) {
-        emitExpansion(Int(e), flags: flags, first: true)
+        emitExpansion(Int(e), flags: flags, first: true, tokenizer)
         return
       }
       if hasApostrophe, let p = word.lastIndex(of: 0x27) {
@@ -373,7 +375,7 @@ struct Tokenizer {
         if let e = vocabulary.suffix(UnsafeBufferPointer(rebasing: word[cut...])), cut > 0 {
           let base = UnsafeBufferPointer(rebasing: word[..<cut])
           emit(vocabulary.replyInfo(for: base, locals: &analysis.localStems), flags: flags)
-          emitExpansion(Int(e), flags: flags, first: false)
+          emitExpansion(Int(e), flags: flags, first: false, tokenizer)
           return
         }
       }
@@ -385,7 +387,9 @@ struct Tokenizer {
       emit(vocabulary.replyInfo(for: word, locals: &analysis.localStems), flags: flags)
     }
 
-    mutating func emitExpansion(_ index: Int, flags: UInt8, first: Bool) {
+    mutating func emitExpansion(
+      _ index: Int, flags: UInt8, first: Bool, _ tokenizer: Tokenizer
+    ) {
       let words = tokenizer.vocabulary.expansions[index]
       for (k, info) in words.enumerated() {
         var f = flags
