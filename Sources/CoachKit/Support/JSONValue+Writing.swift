@@ -157,22 +157,25 @@ struct JSONOutput: ~Copyable {
     count += 1 + 2 * indent
   }
 
+  /// The digits are counted against powers of ten, then written from the last one back, each a
+  /// division by the constant 10 (a multiplication; dividing by a running power of ten is not).
   mutating func integer(_ value: Int) {
-    reserve(20)
+    reserve(21)
     if value < 0 { append(UInt8(ascii: "-")) }
     var magnitude = value.magnitude
     var digits = 1
-    var scale: UInt = 1
-    while magnitude / scale >= 10 {
-      scale *= 10
+    var power: UInt = 10
+    while digits < 20, magnitude >= power {
       digits += 1
+      if digits < 20 { power &*= 10 }
     }
-    for _ in 0..<digits {
-      base[count] = UInt8(ascii: "0") + UInt8(magnitude / scale)
-      count += 1
-      magnitude %= scale
-      scale /= 10
-    }
+    var index = count + digits
+    count = index
+    repeat {
+      index -= 1
+      base[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+      magnitude /= 10
+    } while magnitude > 0
   }
 
   /// `value` as a JSON string literal: quotes, backslashes and every control character escaped —

@@ -49,6 +49,15 @@ import Testing
     #expect(JSONValue.int(Int.min).serialized() == String(Int.min))
     #expect(JSONValue.int(-12_345_678_901).serialized() == "-12345678901")
     #expect(JSONValue.double(2).serialized() == "2.0")
+    // Every digit count, at and around each power of ten, both signs.
+    var power = 1
+    for _ in 0..<19 {
+      for n in [power - 1, power, power + 1, -power, 9 * power] {
+        #expect(JSONValue.int(n).serialized() == String(n))
+      }
+      if power <= Int.max / 10 { power *= 10 }
+    }
+    #expect(JSONValue.int(Int.max).serialized() == String(Int.max))
     var bytes: [UInt8] = []
     JSONValue.object([("k", [1, "x"])]).appendSerialized(to: &bytes)
     #expect(String(decoding: bytes, as: UTF8.self) == #"{"k":[1,"x"]}"#)
