@@ -51,7 +51,7 @@ enum CuePattern {
   /// The parts of `pattern`, or why it is malformed. A pattern that could match no words (`[a]`)
   /// is refused.
   static func parse(_ pattern: String) -> Result<[Part], Problem> {
-    var parser = Parser(scalars: Array(pattern.unicodeScalars))
+    var parser = Parser(bytes: Array(pattern.utf8))
     do {
       let alternatives = try parser.sequence(closing: nil, depth: 0)
       let parts =
@@ -76,71 +76,91 @@ enum CuePattern {
     }
   }
 
+  /// Reads a pattern's UTF-8 bytes. Every character that shapes a pattern (brackets, `|`,
+  /// spaces) is ASCII, and UTF-8 never uses an ASCII byte inside another character, so words are
+  /// cut out of the bytes whole rather than built up character by character.
   private struct Parser {
-    let scalars: [Unicode.Scalar]
+    let bytes: [UInt8]
     var index = 0
     var words = 0
 
     /// Alternatives up to `closing` (or the end), each a sequence of parts.
-    mutating func sequence(closing: Unicode.Scalar?, depth: Int) throws -> [[Part]] {
+    mutating func sequence(closing: UInt8?, depth: Int) throws -> [[Part]] {
       guard depth <= CuePattern.maximumDepth else { throw Problem.tooDeep }
       var alternatives: [[Part]] = []
       var current: [Part] = []
-      var word = ""
+      /// Where the word being read starts, if one is.
+      var wordStart: Int?
       var run = ""
-      func flushWord() throws {
-        guard !word.isEmpty else { return }
+      func flushWord(upTo end: Int) throws {
+        guard let start = wordStart else { return }
+        wordStart = nil
         words += 1
         if words > CuePattern.maximumParts { throw Problem.tooLong }
-        if word == "*" {
+        let slice = bytes[start..<end]
+        if slice.count == 1, slice.first == UInt8(ascii: "*") {
           flushRun()
           current.append(.any)
-        } else if word.count > 2, word.hasPrefix("{"), word.hasSuffix("}") {
+          return
+        }
+        let word = String(decoding: slice, as: UTF8.self)
+        // `{name}`: only a word whose first byte is `{` can start with the character `{`.
+        if slice.first == UInt8(ascii: "{"), word.count > 2, word.hasPrefix("{"),
+          word.hasSuffix("}")
+        {
           flushRun()
           current.append(.wordClass(String(word.dropFirst().dropLast())))
-        } else if !word.unicodeScalars.contains(where: {
-          $0.properties.isAlphabetic || $0.properties.numericType != nil
-        }) {
+        } else if !slice.contains(where: Self.isASCIILetterOrDigit),
+          !word.unicodeScalars.contains(where: {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil
+          })
+        {
           throw Problem.punctuation(word)
         } else {
           run += run.isEmpty ? word : " " + word
         }
-        word = ""
       }
       func flushRun() {
         guard !run.isEmpty else { return }
         current.append(.words(run))
         run = ""
       }
-      while index < scalars.count {
-        let c = scalars[index]
+      while index < bytes.count {
+        let c = bytes[index]
+        let here = index
         index += 1
         switch c {
-        case "(", "[":
-          try flushWord()
+        case UInt8(ascii: "("), UInt8(ascii: "["):
+          try flushWord(upTo: here)
           flushRun()
-          let inner = try sequence(closing: c == "(" ? ")" : "]", depth: depth + 1)
-          current.append(.group(inner, optional: c == "["))
-        case ")", "]":
-          guard c == closing else { throw Problem.unexpected(Character(c)) }
-          try flushWord()
+          let inner = try sequence(
+            closing: c == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]"),
+            depth: depth + 1)
+          current.append(.group(inner, optional: c == UInt8(ascii: "[")))
+        case UInt8(ascii: ")"), UInt8(ascii: "]"):
+          guard c == closing else { throw Problem.unexpected(Character(Unicode.Scalar(c))) }
+          try flushWord(upTo: here)
           flushRun()
           return alternatives + [current]
-        case "|":
-          try flushWord()
+        case UInt8(ascii: "|"):
+          try flushWord(upTo: here)
           flushRun()
           alternatives.append(current)
           current = []
-        case " ", "\t", "\n", "\r":
-          try flushWord()
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+          try flushWord(upTo: here)
         default:
-          word.unicodeScalars.append(c)
+          if wordStart == nil { wordStart = here }
         }
       }
-      if let closing { throw Problem.unclosed(closing == ")" ? "(" : "[") }
-      try flushWord()
+      if let closing { throw Problem.unclosed(closing == UInt8(ascii: ")") ? "(" : "[") }
+      try flushWord(upTo: bytes.count)
       flushRun()
       return alternatives + [current]
+    }
+
+    private static func isASCIILetterOrDigit(_ b: UInt8) -> Bool {
+      (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
     }
   }
 }

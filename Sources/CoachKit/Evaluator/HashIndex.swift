@@ -134,14 +134,25 @@ struct WordTable: Hashable, Sendable {
 
   /// The id of `word`, inserted if it is new.
   @discardableResult
-  mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
-    if let known = id(word) { return known }
+  mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 { insertReporting(word).id }
+
+  /// The id of `word`, inserted if it is new, and whether it was: one hash and one probe, the
+  /// new string going into the empty slot the probe stopped at.
+  mutating func insertReporting(_ word: UnsafeBufferPointer<UInt8>) -> (id: UInt32, new: Bool) {
     if (count + 1) * 2 > slots.count { grow() }
+    let h = Self.hash(word)
+    var i = Int(h) & mask
+    while slots[i] != 0 {
+      let s = slots[i]
+      if slotHashes[i] == h, holds(Int(s - 1), word) { return (UInt32(s - 1), false) }
+      i = (i + 1) & mask
+    }
     let new = Int32(count)
     storage.append(contentsOf: word)
     ends.append(Int32(storage.count))
-    place(new, hash: Self.hash(word))
-    return UInt32(new)
+    slots[i] = new + 1
+    slotHashes[i] = h
+    return (UInt32(new), true)
   }
 
   @discardableResult
@@ -195,5 +206,16 @@ struct WordMap: Hashable, Sendable {
   mutating func set(_ word: [UInt8], _ value: Int32) {
     let id = Int(table.insert(word))
     if id == values.count { values.append(value) } else { values[id] = value }
+  }
+
+  /// Stores `value` for a new `word`; a word that has another value already gets `clash` (a
+  /// form two words share).
+  mutating func claim(_ word: [UInt8], _ value: Int32, clash: Int32) {
+    let (id, new) = word.withUnsafeBufferPointer { table.insertReporting($0) }
+    if new {
+      values.append(value)
+    } else if values[Int(id)] != value {
+      values[Int(id)] = clash
+    }
   }
 }

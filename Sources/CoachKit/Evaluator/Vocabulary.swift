@@ -311,18 +311,8 @@ struct Vocabulary: Sendable {
     var form = [UInt8](repeating: 0, count: word.count - 1)
     for skip in 1..<word.count {
       Self.leaveOut(skip, of: word, into: &form)
-      if word[skip] == word[skip - 1] {
-        if let other = doubledShort[form], other != index {
-          doubledShort.set(form, -1)
-        } else {
-          doubledShort.set(form, index)
-        }
-      }
-      if let other = oneLetterShort[form], other != index {
-        oneLetterShort.set(form, -1)
-      } else {
-        oneLetterShort.set(form, index)
-      }
+      if word[skip] == word[skip - 1] { doubledShort.claim(form, index, clash: -1) }
+      oneLetterShort.claim(form, index, clash: -1)
     }
   }
 
