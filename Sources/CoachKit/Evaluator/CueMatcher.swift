@@ -61,7 +61,17 @@ struct CueMatcher: Hashable, Sendable {
   /// states `follows[start ..< end]`, in the order a depth-first walk meets them, and whether the
   /// pattern accepts. Computed once per pattern, so matching walks no forks.
   private var followOf: [Follow] = []
-  private var follows: [Int32] = []
+  private var follows: [Successor] = []
+
+  /// A word-taking state as a successor list holds it: the state with the word it takes, so
+  /// matching reads one list in order instead of looking each state up among all the states.
+  private struct Successor: Sendable {
+    var state: Int32
+    /// Whether it takes a word by its stem (`stem`) or by its classes (`bits`).
+    var takesStem: Bool
+    var stem: UInt32 = 0
+    var bits: UInt64 = 0
+  }
 
   private struct Follow: Sendable {
     var start: Int32 = 0
@@ -174,7 +184,9 @@ struct CueMatcher: Hashable, Sendable {
       var follow = Follow(start: Int32(follows.count))
       for t in closure(of: successor, in: range, seen: &seen) {
         switch states[Int(t)] {
-        case .stem, .wordClass: follows.append(t)
+        case .stem(let stem, _): follows.append(Successor(state: t, takesStem: true, stem: stem))
+        case .wordClass(let bits, _):
+          follows.append(Successor(state: t, takesStem: false, bits: bits))
         case .accept: follow.accepts = true
         default: break
         }
@@ -192,11 +204,7 @@ struct CueMatcher: Hashable, Sendable {
         let follow = followOf[Int(s)]
         var loose = follow.accepts
         for t in follows[Int(follow.start)..<Int(follow.end)] {
-          switch states[Int(t)] {
-          case .stem(let second, _): seconds.insert(second)
-          case .wordClass: loose = true
-          default: break
-          }
+          if t.takesStem { seconds.insert(t.stem) } else { loose = true }
         }
         if loose { Self.append(s, to: &byStem, at: &stemSlot, key: Self.stemKey(stem)) }
         for second in seconds {
@@ -328,15 +336,6 @@ struct CueMatcher: Hashable, Sendable {
     }
   }
 
-  /// Whether word-taking state `s` takes `token`.
-  @inline(__always) private func takes(_ s: Int32, _ token: Token, stem wordStem: UInt32) -> Bool {
-    switch states[Int(s)] {
-    case .stem(let stem, _): stem == wordStem
-    case .wordClass(let bits, _): Self.accepts(token, bits)
-    default: false
-    }
-  }
-
   /// After state `s` took a word: adds the word-taking states reachable from its successor that
   /// take `next`, the following word of the sentence, to `set` (once each), and reports a match
   /// of `cue` over `first ..< end` if it accepts. Keeping only the states that take the next word
@@ -349,7 +348,8 @@ struct CueMatcher: Hashable, Sendable {
     if let next {
       for k in Int(f.start)..<Int(f.end) {
         let t = follows[k]
-        if takes(t, next.token, stem: next.stem), !set.contains(t) { set.append(t) }
+        let takes = t.takesStem ? t.stem == next.stem : Self.accepts(next.token, t.bits)
+        if takes, !set.contains(t.state) { set.append(t.state) }
       }
     }
     if f.accepts { matches.append(Match(cue: cue, first: Int32(first), end: Int32(end))) }
