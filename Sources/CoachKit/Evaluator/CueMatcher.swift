@@ -265,11 +265,8 @@ struct CueMatcher: Hashable, Sendable {
   func matches(in analysis: TextAnalysis, into matches: inout [Match]) {
     let tokens = analysis.tokens
     guard !tokens.isEmpty, !cues.isEmpty else { return }
-    // Room for the live states of most replies, so the sets do not grow one by one.
-    var live: [Int32] = []
-    var next: [Int32] = []
-    live.reserveCapacity(32)
-    next.reserveCapacity(32)
+    var live = StateSet()
+    var next = StateSet()
     // A word's stem as the patterns know it: a stem of the reply's own (one the vocabulary does
     // not have) may be one of the patterns' extra stems.
     let resolve = !extraStems.isEmpty
@@ -287,7 +284,7 @@ struct CueMatcher: Hashable, Sendable {
       let token = tokens[i]
       let before = matches.count
       // The first word: the start states that take it (and can go on to the next word).
-      live.removeAll(keepingCapacity: true)
+      live.removeAll()
       let second = nextWord(after: i)
       func start(_ s: Int32) {
         follow(
@@ -315,9 +312,10 @@ struct CueMatcher: Hashable, Sendable {
       while !live.isEmpty, j < tokens.count, tokens[j].sentence == sentence {
         let word = tokens[j]
         let following = nextWord(after: j)
-        next.removeAll(keepingCapacity: true)
+        next.removeAll()
         // Every live state takes this word (`follow` kept only those).
-        for s in live {
+        for k in 0..<live.count {
+          let s = live[k]
           let cue = cueOf[Int(s)]
           if word.has(Token.afterPunctuation), !crosses[Int(cue)] { continue }
           follow(s, into: &next, cue: cue, first: i, end: j + 1, then: following, &matches)
@@ -341,7 +339,7 @@ struct CueMatcher: Hashable, Sendable {
   /// of `cue` over `first ..< end` if it accepts. Keeping only the states that take the next word
   /// keeps the set small when a pattern goes on with many alternatives.
   @inline(__always) private func follow(
-    _ s: Int32, into set: inout [Int32], cue: Int32, first: Int, end: Int,
+    _ s: Int32, into set: inout StateSet, cue: Int32, first: Int, end: Int,
     then next: (token: Token, stem: UInt32)?, _ matches: inout [Match]
   ) {
     let f = followOf[Int(s)]
@@ -349,10 +347,37 @@ struct CueMatcher: Hashable, Sendable {
       for k in Int(f.start)..<Int(f.end) {
         let t = follows[k]
         let takes = t.takesStem ? t.stem == next.stem : Self.accepts(next.token, t.bits)
-        if takes, !set.contains(t.state) { set.append(t.state) }
+        if takes { set.insert(t.state) }
       }
     }
     if f.accepts { matches.append(Match(cue: cue, first: Int32(first), end: Int32(end))) }
+  }
+
+  /// The live states of one step, each once, in the order they came: the first `count` of
+  /// `slots`, which are kept (and overwritten) from step to step rather than freed.
+  private struct StateSet {
+    private var slots = [Int32](repeating: 0, count: 32)
+    private(set) var count = 0
+    /// Bit `s % 64` for each state `s` in the set: a state whose bit is clear is not in it, so
+    /// most insertions need no scan of the list.
+    private var summary: UInt64 = 0
+
+    var isEmpty: Bool { count == 0 }
+
+    @inline(__always) subscript(index: Int) -> Int32 { slots[index] }
+
+    @inline(__always) mutating func insert(_ state: Int32) {
+      let bit: UInt64 = 1 << UInt64(UInt32(bitPattern: state) & 63)
+      if summary & bit != 0, slots[..<count].contains(state) { return }
+      summary |= bit
+      if count == slots.count { slots.append(state) } else { slots[count] = state }
+      count += 1
+    }
+
+    @inline(__always) mutating func removeAll() {
+      count = 0
+      summary = 0
+    }
   }
 
   /// Whether a class state takes `token`: `*` (all bits set) takes any word, even one of no class.
