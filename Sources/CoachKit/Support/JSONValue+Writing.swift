@@ -203,12 +203,13 @@ struct JSONOutput: ~Copyable {
         if Self.needsLook(word) { break }
         index += 8
       }
+      // Then byte by byte, up to eight (a short string's tail, or the bytes around a non-ASCII
+      // character), before trying whole words again.
+      let stop = min(count, index + 8)
+      while index < stop, plain[Int(bytes[index])] { index += 1 }
       guard index < count else { break }
+      if index == stop { continue }
       let byte = bytes[index]
-      if plain[Int(byte)] {
-        index += 1
-        continue
-      }
       var code: UInt32?
       var length = 1
       switch byte {
