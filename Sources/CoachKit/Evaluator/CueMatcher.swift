@@ -324,12 +324,24 @@ struct CueMatcher: Hashable, Sendable {
         j += 1
       }
       if matches.count - before > 1 {
-        // One match per cue and end; in order of end, then cue.
-        matches[before...].sort { ($0.end, $0.cue) < ($1.end, $1.cue) }
-        var k = before + 1
-        while k < matches.count {
-          if matches[k] == matches[k - 1] { matches.remove(at: k) } else { k += 1 }
+        // One match per cue and end; in order of end, then cue. The few matches from one word
+        // (all with the same first word) are put in order in place, an insertion sort that drops
+        // a repeat where it would go.
+        var kept = before + 1
+        for k in (before + 1)..<matches.count {
+          let m = matches[k]
+          var at = kept
+          while at > before, (m.end, m.cue) < (matches[at - 1].end, matches[at - 1].cue) { at -= 1 }
+          if at > before, matches[at - 1] == m { continue }
+          var s = kept
+          while s > at {
+            matches[s] = matches[s - 1]
+            s -= 1
+          }
+          matches[at] = m
+          kept += 1
         }
+        matches.removeLast(matches.count - kept)
       }
     }
   }
