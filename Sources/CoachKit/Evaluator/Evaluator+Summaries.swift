@@ -19,18 +19,6 @@ extension Evaluator {
       }
     }
     do {
-      let summarised = Set(found.filter { $0.group == b.summary }.map { tokens[$0.first].sentence })
-      // A sentence that blames, minimises or argues is no reflection, whatever words it echoes;
-      // nor is one that offers or checks ("We'll cover the extra before Thursday's meeting").
-      let faulted = Set(
-        found.filter {
-          ($0.cueIndex >= 0 && !isSignal[$0.group] && groups[$0.group].hostile)
-            || (isSignal[$0.group]
-              && (stepIndex[$0.group] == Step.offer.index
-                || stepIndex[$0.group] == Step.check.index))
-        }.map { tokens[$0.first].sentence })
-      // Other anti-patterns' words ("no way to pay it", "a nightmare") may be the customer's
-      // situation told back in a "So…" restatement; any other reflection they rule out.
       // A clause about the rep ("…no way we can refund it") is the rep's own, not told back.
       func repsOwn(_ f: Found) -> Bool {
         guard let clause = analysis.clauses.first(where: { $0.tokens.contains(f.first) }) else {
@@ -40,15 +28,37 @@ extension Evaluator {
           tokens[$0].is(WordClass.first) || tokens[$0].is(WordClass.collective)
         }
       }
-      let soft = found.filter {
-        $0.cueIndex >= 0 && !isSignal[$0.group] && !groups[$0.group].hostile
+      // Per sentence, from one pass over the findings so far: whether it is already a summary;
+      // faulted (a sentence that blames, minimises or argues is no reflection, whatever words it
+      // echoes; nor is one that offers or checks: "We'll cover the extra before Thursday's
+      // meeting"); situational (other anti-patterns' words, "no way to pay it", "a nightmare",
+      // may be the customer's situation told back in a "So…" restatement; any other reflection
+      // they rule out); and faulted for a "So…" restatement (faulted, or such words in a clause
+      // about the rep).
+      var summarised = [Bool](repeating: false, count: analysis.sentences.count)
+      var faulted = summarised
+      var situational = summarised
+      var faultedSo = summarised
+      for f in found {
+        let sentence = Int(tokens[f.first].sentence)
+        if f.group == b.summary { summarised[sentence] = true }
+        let antipattern = f.cueIndex >= 0 && !isSignal[f.group]
+        if (antipattern && groups[f.group].hostile)
+          || (isSignal[f.group]
+            && (stepIndex[f.group] == Step.offer.index || stepIndex[f.group] == Step.check.index))
+        {
+          faulted[sentence] = true
+          faultedSo[sentence] = true
+        }
+        if antipattern, !groups[f.group].hostile {
+          situational[sentence] = true
+          if repsOwn(f) { faultedSo[sentence] = true }
+        }
       }
-      let situational = Set(soft.map { tokens[$0.first].sentence })
-      let faultedSo = faulted.union(soft.filter(repsOwn).map { tokens[$0.first].sentence })
       let tags = b.tag
       let pastForms = b.pastForm
       for (index, sentence) in analysis.sentences.enumerated() {
-        guard !summarised.contains(Int32(index)), !faulted.contains(Int32(index)) else { continue }
+        guard !summarised[index], !faulted[index] else { continue }
         // A question is a restatement only as a tag question ("…, right?", "…, yes?").
         let last = sentence.tokens.upperBound - 1
         if questions[index],
@@ -84,7 +94,7 @@ extension Evaluator {
         }
         if startsWithSo, words >= thresholds.restatementMinWords,
           !(tokens[s].is(WordClass.first) || tokens[s].is(WordClass.collective)),
-          !faultedSo.contains(Int32(index))
+          !faultedSo[index]
         {
           found.removeAll {
             $0.cueIndex >= 0 && !isSignal[$0.group] && tokens[$0.first].sentence == Int32(index)
@@ -92,7 +102,7 @@ extension Evaluator {
           found.append(summary(evidence(.restatementSo)))
           continue
         }
-        if situational.contains(Int32(index)) { continue }
+        if situational[index] { continue }
         // A long statement of what the customer did ("Right, you ordered a 10, got an 8, sent it
         // back…"): "you" starting a clause, and two or more things that happened.
         var starts = [s]
