@@ -133,7 +133,9 @@ extension Evaluator {
       guard
         let verdict = QuestionDetector.classify(
           sentence, tokens,
-          phrases: phrases.isEmpty ? [] : phrases.filter { $0.sentence == index }.map(\.phrase),
+          // (Only a sentence that has some builds a list of them.)
+          phrases: phrases.contains(where: { $0.sentence == index })
+            ? phrases.filter { $0.sentence == index }.map(\.phrase) : [],
           determiners: builtins.determiner)
       else { continue }
       // A hostile rhetorical question ("what do you want me to do about it?", "how many times do
