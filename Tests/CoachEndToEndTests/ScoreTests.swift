@@ -7,7 +7,7 @@ import Testing
   @Test func textReportMarksEvidence() throws {
     let r = try CoachProcess.run(["score", "I'm so sorry, unfortunately we can't. What happened?"])
     #expect(r.status == 0)
-    #expect(r.stdout.contains("[sorry]"))
+    #expect(r.stdout.contains("[I'm so sorry]"))
     #expect(r.stdout.contains("{unfortunately we can't}"))
     #expect(r.stdout.contains("Empathy"))
     #expect(r.stdout.contains("try: What I can do is…"))

@@ -58,7 +58,7 @@ enum LabelledReplies {
     -validation :: I understand that you need to send the form first.
     -validation :: It sounds like a plan.
     # Apology and ownership
-    +apology="sorry" E:strong :: I'm so sorry, that's really frustrating.
+    +apology="I'm so sorry" E:strong :: I'm so sorry, that's really frustrating.
     +apology :: I apologise for the mix-up.
     +apology :: My apologies for the delay.
     +apology :: Apologies, that should never have happened.
