@@ -31,7 +31,8 @@ extension Evaluator {
       // Per sentence, from one pass over the findings so far: whether it is already a summary;
       // faulted (a sentence that blames, minimises or argues is no reflection, whatever words it
       // echoes; nor is one that offers or checks: "We'll cover the extra before Thursday's
-      // meeting"); situational (other anti-patterns' words, "no way to pay it", "a nightmare",
+      // meeting", though a time alone, the customer's deadline told back, offers nothing);
+      // situational (other anti-patterns' words, "no way to pay it", "a nightmare",
       // may be the customer's situation told back in a "So…" restatement; any other reflection
       // they rule out); and faulted for a "So…" restatement (faulted, or such words in a clause
       // about the rep).
@@ -44,7 +45,7 @@ extension Evaluator {
         if f.group == b.summary { summarised[sentence] = true }
         let antipattern = f.cueIndex >= 0 && !isSignal[f.group]
         if (antipattern && groups[f.group].hostile)
-          || (isSignal[f.group]
+          || (isSignal[f.group] && !groups[f.group].auxiliary
             && (stepIndex[f.group] == Step.offer.index || stepIndex[f.group] == Step.check.index))
         {
           faulted[sentence] = true

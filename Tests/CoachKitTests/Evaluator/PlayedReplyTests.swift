@@ -81,4 +81,15 @@ import Testing
     #expect(
       e.assess("I imagine £429 is not a small thing for you right now.").has(signal: "validation"))
   }
+
+  @Test func theCustomersDeadlineToldBackIsStillASummary() {
+    let a = e.assess(
+      "So the short of it: four hours with your drivers stood down, missed deliveries, and "
+        + "you've got to explain it to your COO by end of day. Fair?")
+    #expect(a.has(signal: "summary"))
+    // An offer with a time in it is no reflection.
+    #expect(
+      !e.assess("So we'll cover the extra before Thursday's meeting and send the report.").has(
+        signal: "summary"))
+  }
 }
