@@ -340,9 +340,11 @@ struct TurnPlay {
       || reading.strength(.understand) > .none || !reading.optionsOffered.isEmpty
       || (state.accepted != nil && reading.strength(.offer) > .none)
       || ending == .resolved
+    // Anti-patterns the method gives no mood cost (a long reply, a blunt edge riding on
+    // another) are coached, but do not make a reply that helped a poor one.
+    let harmful = reading.antipatterns.contains { method.mood.weight(ofAntipattern: $0.id) > 0 }
     poor =
-      !helped
-      || (!reading.antipatterns.isEmpty && !progress && reading.strength(.empathy) < .strong)
+      !helped || (harmful && !progress && reading.strength(.empathy) < .strong)
     if poor {
       state.patience -= 1
       // The extra mood cost is for a reply that simply did nothing; anti-patterns and the

@@ -70,8 +70,12 @@ extension Evaluator {
         // "You…" and "So…" sentences reflect with fewer shared words than other statements
         // ("Three weeks with £340 in limbo, no wonder…" shares three).
         var s = sentence.tokens.lowerBound
-        let startsWithSo = tokens[s].stem == soStem
-        while s < sentence.tokens.upperBound, tokens[s].is(WordClass.leadIn) { s += 1 }
+        // "So…", or "So" after other lead-ins ("Right, so…", "OK so…").
+        var startsWithSo = false
+        while s < sentence.tokens.upperBound, tokens[s].is(WordClass.leadIn) {
+          if tokens[s].stem == soStem { startsWithSo = true }
+          s += 1
+        }
         guard s < sentence.tokens.upperBound else { continue }
         // Any other statement about the rep ("I…", "we…") is not a reflection.
         if !tokens[s].is(WordClass.second), !startsWithSo,

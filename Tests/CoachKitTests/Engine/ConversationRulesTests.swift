@@ -90,6 +90,21 @@ import Testing
     #expect(!turn.events.contains(.countered(option: "refund")))
   }
 
+  @Test func aLongReplyThatHelpsIsCoachedButNotPoor() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: S.empathy)
+    let long = Reading(
+      strengths: [.understand: .strong], isQuestion: true, isOpenQuestion: true,
+      antipatterns: [.init(id: "rambling", quote: "a long question")])
+    let turn = session.respond(to: "a long question", reading: long)
+    #expect(!turn.wasPoor)
+    // A reply that blames is poor whatever else it does.
+    let blaming = Reading(
+      strengths: [.understand: .strong], isQuestion: true,
+      antipatterns: [.init(id: "blame", quote: "you should have")])
+    #expect(session.respond(to: "you should have", reading: blaming).wasPoor)
+  }
+
   @Test func upsetThatReturnsTakesTheConversationBackToEmpathy() {
     var session = session()
     _ = session.respond(to: "sorry", reading: S.empathy)

@@ -92,4 +92,45 @@ import Testing
       !e.assess("So we'll cover the extra before Thursday's meeting and send the report.").has(
         signal: "summary"))
   }
+
+  @Test func whatHappenedToThemIsNotBlame() {
+    for reply in [
+      "What is the thing you miss the most?", "So you got a £1,186 bill you didn't expect.",
+      "You didn't get a single call back.",
+    ] {
+      #expect(!e.assess(reply).has(antipattern: "blame"), "\(reply)")
+    }
+    for reply in ["You didn't read the email.", "You missed the deadline."] {
+      #expect(e.assess(reply).has(antipattern: "blame"), "\(reply)")
+    }
+  }
+
+  @Test func moreEverydayChecksAndTheirLookalikes() {
+    for reply in [
+      "Do you believe that's different? Say so if not.", "What else do you need today?",
+    ] {
+      #expect(e.assess(reply).has(signal: "check"), "\(reply)")
+    }
+    for reply in [
+      "Is the leg split badly enough that you wouldn't trust it?",
+      "Is there rent or anything else going out this week?",
+    ] {
+      #expect(!e.assess(reply).has(signal: "check"), "\(reply)")
+    }
+    #expect(e.assess("Is that good enough for you?").has(signal: "check"))
+  }
+
+  @Test func offersAndWhatOnlySoundsLikeThem() {
+    #expect(e.assess("I'm quite happy to take your word for it today.").steps.offer == .none)
+    #expect(e.assess("I'll say straight off that I haven't rung to argue.").steps.offer == .none)
+    #expect(e.assess("I'm your contact until it's fixed.").steps.offer != .none)
+    #expect(e.assess("I'm your customer, not your friend.").steps.offer == .none)
+  }
+
+  @Test func aSummaryMayStartAfterALeadIn() {
+    let a = e.assess(
+      "Right, so this isn't a nice-to-have at all, it's about people who need to be on their "
+        + "feet through the day — have I got that about right?")
+    #expect(a.has(signal: "summary"))
+  }
 }
