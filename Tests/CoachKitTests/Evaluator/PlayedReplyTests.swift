@@ -133,4 +133,11 @@ import Testing
         + "feet through the day — have I got that about right?")
     #expect(a.has(signal: "summary"))
   }
+
+  @Test func lettingTheCustomerPickIsAnOfferAndWhatsLeftIsNotAShrug() {
+    let a = e.assess("whatever's left, you pick: spread over 12 months or 18 months, no interest.")
+    #expect(a.steps.offer != .none)
+    #expect(!a.has(antipattern: "blunt"))
+    #expect(e.assess("Whatever. Pick one.").has(antipattern: "blunt"))
+  }
 }
