@@ -42,6 +42,8 @@ public struct Reading: Hashable, Sendable {
   public var askedAboutOther: Bool
   /// Options the reply offered (not negated), in script order, with the words that matched.
   public var optionsOffered: [String: String]
+  /// Options of `optionsOffered` recognised by their topic alone, not by their own phrases.
+  public var optionsByTopic: Set<String>
   /// Rules whose `when-says` phrases the reply used.
   public var rulesMatched: Set<String>
   /// The reader's quality of the reply, 0–100 (``Assessment/quality``).
@@ -56,7 +58,8 @@ public struct Reading: Hashable, Sendable {
     empathyQuote: String? = nil, summaryQuote: String? = nil, checkQuote: String? = nil,
     choicesQuote: String? = nil, antipatterns: [Flag] = [], factsAsked: [String: String] = [:],
     factsAskedInOrder: [String]? = nil, askedAboutOther: Bool = false,
-    optionsOffered: [String: String] = [:], rulesMatched: Set<String> = [], quality: Int = 0,
+    optionsOffered: [String: String] = [:], optionsByTopic: Set<String> = [],
+    rulesMatched: Set<String> = [], quality: Int = 0,
     namedFeeling: Bool = false, gaveTime: Bool = false
   ) {
     self.strengths = strengths
@@ -71,6 +74,7 @@ public struct Reading: Hashable, Sendable {
     self.factsAskedInOrder = factsAskedInOrder ?? factsAsked.keys.sorted()
     self.askedAboutOther = askedAboutOther
     self.optionsOffered = optionsOffered
+    self.optionsByTopic = optionsByTopic
     self.rulesMatched = rulesMatched
     self.quality = quality
     self.namedFeeling = namedFeeling

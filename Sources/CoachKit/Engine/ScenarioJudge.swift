@@ -242,6 +242,7 @@ public struct ScenarioJudge: Sendable {
     // An option is offered by a clause of a sentence that uses offer language: by its own cue
     // phrases, or else by the option its content words are most about.
     var offered: [String: String] = [:]
+    var byTopic: Set<String> = []
     let optionCues = options.map { (id, cues) in
       (id, evaluator.matches(cues, in: assessment).filter { !$0.negated })
     }
@@ -268,6 +269,7 @@ public struct ScenarioJudge: Sendable {
           in: analysis, tokens: clause, excluding: optionTopics.openStems)
         if let best = optionTopics.ranked(stems).first, offered[best.id] == nil {
           offered[best.id] = analysis.text(analysis.span(clause.lowerBound, clause.upperBound - 1))
+          byTopic.insert(best.id)
         }
       }
     }
@@ -338,7 +340,7 @@ public struct ScenarioJudge: Sendable {
       summaryQuote: first(ReaderID.summary.rawValue), checkQuote: first(ReaderID.check.rawValue),
       choicesQuote: optionSignals.count > 1 || offered.count > 1 ? optionSignals.first?.text : nil,
       antipatterns: flags, factsAsked: asked, factsAskedInOrder: factsAsked,
-      askedAboutOther: askedOther, optionsOffered: offered,
+      askedAboutOther: askedOther, optionsOffered: offered, optionsByTopic: byTopic,
       rulesMatched: Set(found(rules).keys), quality: assessment.quality,
       namedFeeling: has(.feeling), gaveTime: has(.timeframe))
   }

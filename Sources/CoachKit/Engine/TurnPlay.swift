@@ -203,7 +203,13 @@ struct TurnPlay {
   // MARK: - Offer
 
   private mutating func applyOffers() {
-    let offered = scenario.options.filter { reading.optionsOffered[$0.id] != nil }
+    // Once something is agreed, more words on the same subjects ("I've flagged your account so
+    // next month is charged once") elaborate the agreement: only an option's own phrases offer
+    // it then.
+    let offered = scenario.options.filter { option in
+      reading.optionsOffered[option.id] != nil
+        && (state.accepted == nil || !reading.optionsByTopic.contains(option.id))
+    }
     guard !offered.isEmpty else { return }
     // Once the rep has understood (every required fact is out, or the customer confirmed a
     // summary), no offer is too soon.

@@ -105,6 +105,24 @@ import Testing
     #expect(session.respond(to: "you should have", reading: blaming).wasPoor)
   }
 
+  @Test func afterAnAgreementOnlyAnOptionsOwnPhrasesOfferIt() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: S.empathy)
+    _ = session.respond(to: "when?", reading: S.askWhen)
+    _ = session.respond(to: "courier", reading: S.offerCourier)
+    // "I've noted it on your account" shares words with the voucher, but offers nothing.
+    let topical = Reading(
+      strengths: [.offer: .weak], optionsOffered: ["voucher": "noted it on your account"],
+      optionsByTopic: ["voucher"])
+    let turn = session.respond(to: "noted", reading: topical)
+    #expect(!turn.events.contains(.offered(option: "voucher")))
+    #expect(turn.customerLine != "I don't want a voucher.")
+    // Its own phrase still offers it.
+    let own = Reading(optionsOffered: ["voucher": "voucher"])
+    #expect(
+      session.respond(to: "voucher", reading: own).events.contains(.offered(option: "voucher")))
+  }
+
   @Test func upsetThatReturnsTakesTheConversationBackToEmpathy() {
     var session = session()
     _ = session.respond(to: "sorry", reading: S.empathy)
