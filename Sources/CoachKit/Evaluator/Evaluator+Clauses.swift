@@ -16,7 +16,9 @@ extension Evaluator {
       let clause = clauses[Int(tokens[f.first].clause)]
       if let invite = feelingAsked(f, clause, analysis) {
         found[k] = invite
-      } else if ownFeeling(f, clause, tokens) || reflectionAsked(f, clause) {
+      } else if ownFeeling(f, clause, tokens) || reflectionAsked(f, clause)
+        || detailAsked(f, clause, tokens)
+      {
         found.remove(at: k)
         continue
       }
@@ -75,6 +77,18 @@ extension Evaluator {
   /// got that right?") and a declarative question ("so you were charged twice?") still reflect.
   func reflectionAsked(_ f: Found, _ clause: Clause) -> Bool {
     f.group == builtins.summary && clause.asks && f.first > clause.questionStart
+  }
+}
+
+extension Evaluator {
+  /// A question word's inversion asks for a detail; it offers nothing: an `option` find that
+  /// starts with an auxiliary after the question word of a clause that asks ("when would you
+  /// like to come in?", "what city should I look in?"). The options named in the question
+  /// still offer ("which would you prefer, a refund or a replacement?").
+  func detailAsked(_ f: Found, _ clause: Clause, _ tokens: [Token]) -> Bool {
+    f.group == builtins.option && clause.asks && clause.questionStart >= 0
+      && f.first > clause.questionStart && tokens[clause.questionStart].is(WordClass.wh)
+      && tokens[f.first].is(WordClass.auxiliary)
   }
 }
 

@@ -176,6 +176,17 @@ import Testing
     }
   }
 
+  @Test func aQuestionWordsInversionAsksForADetailAndOffersNothing() {
+    for reply in ["What city should I look in?", "When would you like to come in?"] {
+      let a = e.assess(reply)
+      #expect(a.acts.map(\.act) == [.question], "\(reply)")
+      #expect(!a.has(signal: "option"), "\(reply)")
+    }
+    // The options it names still offer, and so does an inverted offer with no question word.
+    #expect(e.assess("Which would you prefer, a refund or a replacement?").has(signal: "option"))
+    #expect(e.assess("Would you like me to send a new one?").acts.map(\.act) == [.offer])
+  }
+
   @Test func aTagAfterAnOfferChecksItSuits() throws {
     let a = e.assess("I'll ring you back on Monday, okay?")
     let check = try #require(a.signals.first { $0.id == "check" })
