@@ -89,6 +89,10 @@ struct CueMatcher: Hashable, Sendable {
   private var byBit = [[Int32]](repeating: [], count: 64)
   /// Start states that take a word of any of several classes (or any word, `*`).
   private var byClasses: [(bits: UInt64, state: Int32)] = []
+  /// Start states that take any word (`*`) and go on only by given words: by each of those
+  /// words' stems, so they are tried where the next word fits, not at every word.
+  private var anySlot = HashIndex(capacity: 64)
+  private var anyBySecond: [[Int32]] = []
 
   /// The index key of a pair of stems: both ids, exactly (never 0, since a pattern's stems are
   /// below `1 << 31`).
@@ -197,21 +201,32 @@ struct CueMatcher: Hashable, Sendable {
     }
     // Index the pattern's start states by the word they take and, where the next word is a
     // given one, by that pair: from a word, only the states that can go on are tried.
+    // The stems of the words a start state can go on with, and whether it can also go on with a
+    // class, any word, or nothing (accept).
+    func nextWords(_ s: Int32) -> (stems: Set<UInt32>, loose: Bool) {
+      var seconds = Set<UInt32>()
+      let follow = followOf[Int(s)]
+      var loose = follow.accepts
+      for t in follows[Int(follow.start)..<Int(follow.end)] {
+        if t.takesStem { seconds.insert(t.stem) } else { loose = true }
+      }
+      return (seconds, loose)
+    }
     for s in closure(of: Int32(range.lowerBound), in: range, seen: &seen) {
       switch states[Int(s)] {
       case .stem(let stem, _):
-        var seconds = Set<UInt32>()
-        let follow = followOf[Int(s)]
-        var loose = follow.accepts
-        for t in follows[Int(follow.start)..<Int(follow.end)] {
-          if t.takesStem { seconds.insert(t.stem) } else { loose = true }
-        }
+        let (seconds, loose) = nextWords(s)
         if loose { Self.append(s, to: &byStem, at: &stemSlot, key: Self.stemKey(stem)) }
         for second in seconds {
           Self.append(s, to: &byPair, at: &pairSlot, key: Self.pairKey(stem, second))
         }
       case .wordClass(let bits, _):
-        if bits.nonzeroBitCount == 1 {
+        let (seconds, loose) = bits == ~UInt64(0) ? nextWords(s) : ([], true)
+        if !loose {
+          for second in seconds {
+            Self.append(s, to: &anyBySecond, at: &anySlot, key: Self.stemKey(second))
+          }
+        } else if bits.nonzeroBitCount == 1 {
           byBit[bits.trailingZeroBitCount].append(s)
         } else {
           byClasses.append((bits, s))
@@ -305,6 +320,11 @@ struct CueMatcher: Hashable, Sendable {
         classes &= classes - 1
       }
       for entry in byClasses where Self.accepts(token, entry.bits) { start(entry.state) }
+      if i + 1 < tokens.count, !anyBySecond.isEmpty,
+        let slot = anySlot[Self.stemKey(stem(i + 1))]
+      {
+        for s in anyBySecond[Int(slot)] { start(s) }
+      }
       guard !live.isEmpty || matches.count > before else { continue }
       // Further words, all candidates in step.
       var j = i + 1
