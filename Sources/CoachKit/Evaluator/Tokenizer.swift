@@ -159,9 +159,19 @@ struct Tokenizer {
         let b0 = p[i]
         if b0 < 0x80 {
           if Self.isLetter(b0) || (b0 >= 0x30 && b0 <= 0x39) {
-            letter(b0, TextSpan(start: s, end: s + 1, byteStart: Int32(i), byteEnd: Int32(i + 1)))
-            i += 1
-            s += 1
+            // The whole run of ASCII letters and digits: each byte counted and copied, the word's
+            // span extended once.
+            startWord(
+              at: TextSpan(start: s, end: s + 1, byteStart: Int32(i), byteEnd: Int32(i + 1)))
+            var j = i
+            while j < n, Self.isLetter(p[j]) || (p[j] >= 0x30 && p[j] <= 0x39) {
+              take(p[j])
+              j += 1
+            }
+            s += Int32(j - i)
+            i = j
+            wordStart.end = s
+            wordStart.byteEnd = Int32(i)
             continue
           }
           if b0 == 0x20 {
@@ -181,13 +191,7 @@ struct Tokenizer {
           letter(a, here)
           letter(b, here)
         case .letter:
-          if wordCount == 0 {
-            wordStart = here
-            upper = 0
-            lower = 0
-            digits = 0
-            hasApostrophe = false
-          }
+          startWord(at: here)
           let lowered = Unicode.Scalar(value).map { String($0.properties.lowercaseMapping) } ?? ""
           for b in lowered.utf8 { appendByte(b) }
           lower += 1
@@ -246,6 +250,14 @@ struct Tokenizer {
     }
 
     @inline(__always) mutating func letter(_ b: UInt8, _ here: TextSpan) {
+      startWord(at: here)
+      take(b)
+      wordStart.end = here.end
+      wordStart.byteEnd = here.byteEnd
+    }
+
+    /// Starts a word at `here` unless one is being read.
+    @inline(__always) mutating func startWord(at here: TextSpan) {
       if wordCount == 0 {
         wordStart = here
         upper = 0
@@ -253,6 +265,10 @@ struct Tokenizer {
         digits = 0
         hasApostrophe = false
       }
+    }
+
+    /// Counts an ASCII letter or digit of the word and appends it, lowercased.
+    @inline(__always) mutating func take(_ b: UInt8) {
       if b >= 0x41 && b <= 0x5A {
         upper += 1
         appendByte(b | 0x20)
@@ -260,8 +276,6 @@ struct Tokenizer {
         if b >= 0x30 && b <= 0x39 { digits += 1 } else { lower += 1 }
         appendByte(b)
       }
-      wordStart.end = here.end
-      wordStart.byteEnd = here.byteEnd
     }
 
     /// Reads a run of `.`, `!`, `?` starting at byte `i`; ends the sentence if the run does.
