@@ -199,8 +199,6 @@ struct CueMatcher: Hashable, Sendable {
       walked[successor] = follow
       followOf[s] = follow
     }
-    // Index the pattern's start states by the word they take and, where the next word is a
-    // given one, by that pair: from a word, only the states that can go on are tried.
     // The stems of the words a start state can go on with, and whether it can also go on with a
     // class, any word, or nothing (accept).
     func nextWords(_ s: Int32) -> (stems: Set<UInt32>, loose: Bool) {
@@ -212,6 +210,9 @@ struct CueMatcher: Hashable, Sendable {
       }
       return (seconds, loose)
     }
+    // Index the pattern's start states by the word they take and, where the next word is a
+    // given one, by that pair (a `*` that goes on only by given words, by the next word alone):
+    // from a word, only the states that can go on are tried.
     for s in closure(of: Int32(range.lowerBound), in: range, seen: &seen) {
       switch states[Int(s)] {
       case .stem(let stem, _):
