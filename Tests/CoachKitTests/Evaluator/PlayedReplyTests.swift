@@ -140,4 +140,22 @@ import Testing
     #expect(!a.has(antipattern: "blunt"))
     #expect(e.assess("Whatever. Pick one.").has(antipattern: "blunt"))
   }
+
+  @Test func wantingToUnderstandIsNotSympathyAndOthersCallingIsNoFollowUp() {
+    let a = e.assess(
+      "What did it cost you? Missed delivery windows, overtime, customers calling you? I want to "
+        + "understand the real damage, not only the hours.")
+    #expect(a.steps.offer == .none)
+    #expect(!a.has(signal: "validation"))
+    #expect(!a.has(signal: "timeframe"))
+    #expect(e.assess("That's completely understandable.").has(signal: "validation"))
+    #expect(e.assess("I'll call you within the hour.").has(signal: "timeframe"))
+  }
+
+  @Test func askingWhenTheyHaveToIsNoCantDo() {
+    #expect(
+      !e.assess("When you need to go back to your COO, and what he will need to see?").has(
+        antipattern: "cannot"))
+    #expect(e.assess("You'll need to go back to the shop.").has(antipattern: "cannot"))
+  }
 }
