@@ -47,6 +47,16 @@ def play(coach, scenario, path, seed, home):
         return json.load(f)
 
 
+def scripts(dirs):
+    """Every reply script of `dirs`, as (name, scenario, kind, path), the kind without its
+    voice's letter (`skilled-b` is `skilled`)."""
+    for folder in dirs:
+        for path in sorted(glob.glob(os.path.join(folder, "*.txt"))):
+            name = os.path.basename(path)[:-4]
+            scenario, _, kind = name.partition(".")
+            yield name, scenario, re.sub(r"-[a-z]$", "", kind), path
+
+
 def label(scenario):
     """The difficulty written in the bundled scenario's script."""
     path = os.path.join("Scripts", "scenarios", scenario + ".coach.yaml")
@@ -57,59 +67,35 @@ def label(scenario):
     return 0
 
 
-def print_difficulty(by_scenario):
-    """Difficulty measured as how far the skilled and average reps' runs fall short: the mean
-    overall score of those runs, ranked, and cut into five bands of (nearly) equal size, the
-    highest mean being difficulty 1."""
-    means = sorted(((sum(v) / len(v), s) for s, v in by_scenario.items()), reverse=True)
-    n = len(means)
-    print(f"{'scenario':24} {'mean':>5} {'measured':>8} {'label':>5}")
-    for rank, (mean, scenario) in enumerate(means):
-        measured = 1 + rank * 5 // n
-        print(f"{scenario:24} {mean:5.0f} {measured:8} {label(scenario):5}")
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("dirs", nargs="+")
     parser.add_argument("--coach", default=".build/debug/coach")
     parser.add_argument("--seeds", default="1,2,3")
     parser.add_argument("--list", action="store_true", help="print every run")
-    parser.add_argument(
-        "--difficulty", action="store_true",
-        help="print each scenario's measured difficulty beside its label")
     args = parser.parse_args()
     seeds = [int(s) for s in args.seeds.split(",")]
     runs = collections.defaultdict(list)
-    by_scenario = collections.defaultdict(list)
     with tempfile.TemporaryDirectory() as home:
-        for folder in args.dirs:
-            for path in sorted(glob.glob(os.path.join(folder, "*.txt"))):
-                name = os.path.basename(path)[:-4]
-                scenario, _, kind = name.partition(".")
-                kind = re.sub(r"-[a-z]$", "", kind)
-                for seed in seeds:
-                    record = play(args.coach, scenario, path, seed, home)
-                    if record is None:
-                        print(f"{name} seed {seed}: no transcript", file=sys.stderr)
-                        continue
-                    overall = record.get("scores", {}).get("overall", 0)
-                    seen, repeats = set(), 0
-                    for turn in record.get("turns", []):
-                        for sentence in sentences(turn.get("customer", "")):
-                            repeats += sentence in seen
-                            seen.add(sentence)
-                    outcome = record.get("outcome")
-                    runs[kind].append((outcome, overall, repeats))
-                    if kind != "poor":
-                        by_scenario[scenario].append(overall)
-                    if args.list:
-                        sc = record.get("scores", {})
-                        print(f"{name:40} seed {seed}  {outcome:10} overall {overall:3}"
-                              f"  e{sc.get('empathy')} u{sc.get('understand')} o{sc.get('offer')} c{sc.get('check')}"
-                              f"  turns {len(record.get('turns', []))}  repeats {repeats}")
-    if args.difficulty:
-        print_difficulty(by_scenario)
+        for name, scenario, kind, path in scripts(args.dirs):
+            for seed in seeds:
+                record = play(args.coach, scenario, path, seed, home)
+                if record is None:
+                    print(f"{name} seed {seed}: no transcript", file=sys.stderr)
+                    continue
+                overall = record.get("scores", {}).get("overall", 0)
+                seen, repeats = set(), 0
+                for turn in record.get("turns", []):
+                    for sentence in sentences(turn.get("customer", "")):
+                        repeats += sentence in seen
+                        seen.add(sentence)
+                outcome = record.get("outcome")
+                runs[kind].append((outcome, overall, repeats))
+                if args.list:
+                    sc = record.get("scores", {})
+                    print(f"{name:40} seed {seed}  {outcome:10} overall {overall:3}"
+                          f"  e{sc.get('empathy')} u{sc.get('understand')} o{sc.get('offer')} c{sc.get('check')}"
+                          f"  turns {len(record.get('turns', []))}  repeats {repeats}")
     for kind in sorted(runs):
         rs = runs[kind]
         resolved = sum(1 for o, s, _ in rs if o == "resolved" and s >= 75)

@@ -52,12 +52,19 @@ import Testing
     #expect(script.diagnostics.isEmpty)
     let curriculum = try #require(script.curriculum)
     #expect(curriculum.entries.count >= 6)
-    let planned = [
-      "damaged-goods": 1, "double-billing": 1, "late-delivery": 2, "renewal-price": 2,
-      "vent-first": 3, "refund-outside-policy": 3, "failed-fix": 3, "new-customer-doubts": 3,
-      "cost-overrun": 4, "sla-outage": 4, "contract-change": 4, "quiet-disappointment": 5,
-    ]
-    #expect(curriculum.checkScenarios(available: planned).isEmpty)
+    // The bundled scenarios' own labels, read from their files.
+    let folder = root.appendingPathComponent("Scripts/scenarios")
+    var labels: [String: Int] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    where name.hasSuffix(".coach.yaml") {
+      let file = folder.appendingPathComponent(name).path
+      let loaded = ScriptLoader.load(
+        SourceFile(path: file, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: file)))))
+      let scenario = try #require(loaded.scenario)
+      labels[scenario.id] = scenario.difficulty
+    }
+    #expect(labels.count == 12)
+    #expect(curriculum.checkScenarios(available: labels).isEmpty)
   }
 
   @Test func reportsDuplicateEntries() {
