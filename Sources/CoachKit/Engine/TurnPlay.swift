@@ -28,6 +28,8 @@ struct TurnPlay {
   private var reactionLine: String?
   private var loopBackLine = false
   private var offTopicLine = false
+  /// The reply asked only about what the customer has told already.
+  private var alreadyToldLine = false
   /// The customer answers an offer this turn (accepts, counters, refuses, or is not ready).
   private var offerAnswered = false
   /// A beat of the script spoke this turn: the reply's questions wait for the next one.
@@ -157,7 +159,11 @@ struct TurnPlay {
       revealed += 1
       if revealed == 2 { break }  // a customer answers two things at once, not five
     }
-    guard revealed == 0, reading.factsAsked.isEmpty else { return }
+    guard revealed == 0, reading.factsAsked.isEmpty else {
+      // Asked again about what she told: she says so, not "go on, ask".
+      if revealed == 0, !beatSpoke { alreadyToldLine = true }
+      return
+    }
     if reading.askedAboutOther {
       // A question about something that is none of the facts gets an answer in character,
       // never an unrelated fact.
@@ -445,6 +451,8 @@ struct TurnPlay {
         parts.append(pick(.loopBack) ?? "")
       } else if offTopicLine {
         parts.append(pick(named: .offTopic))
+      } else if alreadyToldLine, parts.isEmpty, !events.contains(.summary) {
+        parts.append(pick(named: .alreadyTold))
       } else if parts.isEmpty, events.contains(.summary),
         let line = pick(.summary, scenarioOnly: true)
       {

@@ -147,6 +147,8 @@ public struct Method: Sendable {
     case offTopic = "off-topic"
     /// An option offered again after the customer answered it.
     case offeredAgain = "offered-again"
+    /// A question about only what the customer has told already.
+    case alreadyTold = "already-told"
   }
 
   /// The names of the notes the engine uses; the method file must define each.

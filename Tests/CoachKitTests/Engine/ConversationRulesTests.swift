@@ -123,6 +123,18 @@ import Testing
       session.respond(to: "voucher", reading: own).events.contains(.offered(option: "voucher")))
   }
 
+  @Test func askedAgainAboutWhatSheToldTheCustomerSaysSo() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: S.empathy)
+    let first = session.respond(to: "when?", reading: S.askWhen)
+    #expect(first.events.contains(.revealed(fact: "birthday")))
+    let again = session.respond(to: "when again?", reading: S.askWhen)
+    #expect(
+      S.method.fallbackLines["already-told"]?.contains(again.customerLine) == true,
+      "\(again.customerLine)")
+    #expect(!again.wasPoor)
+  }
+
   @Test func upsetThatReturnsTakesTheConversationBackToEmpathy() {
     var session = session()
     _ = session.respond(to: "sorry", reading: S.empathy)
