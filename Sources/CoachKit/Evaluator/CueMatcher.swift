@@ -81,9 +81,11 @@ struct CueMatcher: Hashable, Sendable {
   // Which cues can start at a word: by the word's stem, by its classes, or at any word.
   // Start states by the word they take: by a pair of words (the start and the next), by one
   // word (when the next is a class, any word, or the end), and by class.
-  private var pairSlot = HashIndex(capacity: 4096)
+  // The indexes start small and grow with the patterns: a scenario's phrase lists hold a few
+  // dozen patterns, the lexicon thousands.
+  private var pairSlot = HashIndex()
   private var byPair: [[Int32]] = []
-  private var stemSlot = HashIndex(capacity: 1024)
+  private var stemSlot = HashIndex()
   private var byStem: [[Int32]] = []
   /// Start states that take a word of one class, by the class's bit.
   private var byBit = [[Int32]](repeating: [], count: 64)
@@ -91,7 +93,7 @@ struct CueMatcher: Hashable, Sendable {
   private var byClasses: [(bits: UInt64, state: Int32)] = []
   /// Start states that take any word (`*`) and go on only by given words: by each of those
   /// words' stems, so they are tried where the next word fits, not at every word.
-  private var anySlot = HashIndex(capacity: 64)
+  private var anySlot = HashIndex()
   private var anyBySecond: [[Int32]] = []
 
   /// The index key of a pair of stems: both ids, exactly (never 0, since a pattern's stems are
@@ -236,6 +238,38 @@ struct CueMatcher: Hashable, Sendable {
       }
     }
     return true
+  }
+
+  /// Ends a round of compiling: forgets the memo of runs of words (only compiling reads it; a
+  /// later round tokenizes its runs again, to the same stems) and stores the tables at their exact
+  /// size (appending leaves up to twice the room). Matching is unchanged.
+  mutating func finishCompiling() {
+    stemMemo = [:]
+    states.trimCapacity()
+    cues.trimCapacity()
+    crosses.trimCapacity()
+    cueOf.trimCapacity()
+    followOf.trimCapacity()
+    follows.trimCapacity()
+    byPair.trimCapacity()
+    byStem.trimCapacity()
+    byClasses.trimCapacity()
+    anyBySecond.trimCapacity()
+    extraStems.trimCapacity()
+  }
+
+  /// Makes room for `phrases` before they are added. Adding to a copy of a compiled matcher (a
+  /// scenario's extra cues on the lexicon's) copies its tables once, at about the size they will
+  /// have, rather than at twice their size. A pattern compiles to about one state per byte at
+  /// most, plus its start and accept states; more is still added, only with a second copy.
+  mutating func reserveCapacity(for phrases: [String]) {
+    let newStates = phrases.reduce(0) { $0 + $1.utf8.count + 2 }
+    states.reserveCapacity(states.count + newStates)
+    cueOf.reserveCapacity(cueOf.count + newStates)
+    followOf.reserveCapacity(followOf.count + newStates)
+    follows.reserveCapacity(follows.count + newStates)
+    cues.reserveCapacity(cues.count + phrases.count)
+    crosses.reserveCapacity(crosses.count + phrases.count)
   }
 
   /// A state with every reference moved by `offset`.

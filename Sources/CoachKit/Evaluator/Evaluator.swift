@@ -251,6 +251,7 @@ public struct Evaluator: Sendable {
     for word in grammar.stopwords { vocabulary.remember(Array(word.utf8)[...]) }
     let soStem = vocabulary.learn(Array("so".utf8)[...]).stem
     Self.remember(extraCues, known: groupIndex, in: &vocabulary)
+    vocabulary.finishCompiling()
     let tokenizer = Tokenizer(
       vocabulary: vocabulary, exclamationRun: lexicon.thresholds.exclamationRun,
       capsMinLetters: lexicon.thresholds.capsMinLetters)
@@ -259,6 +260,7 @@ public struct Evaluator: Sendable {
       let veto = tag >= 0 && tag & 3 == Self.roleVeto
       matcher.add(phrase, tag: tag, tokenizer: tokenizer, crossesPunctuation: veto)
     }
+    matcher.finishCompiling()
     problems += matcher.problems.map { "cue `\($0.phrase)`: \($0.message)" }
 
     var b = Builtins()
@@ -337,17 +339,21 @@ public struct Evaluator: Sendable {
     }
     var vocabulary = self.vocabulary
     Self.remember(extraCues, known: groupIndex, in: &vocabulary)
+    vocabulary.finishCompiling()
     let tokenizer = Tokenizer(
       vocabulary: vocabulary, exclamationRun: self.tokenizer.exclamationRun,
       capsMinLetters: self.tokenizer.capsMinLetters)
     var matcher = self.matcher
     let known = matcher.problems.count
-    for id in extraCues.keys.sorted() {
+    let ids = extraCues.keys.sorted().filter { groupIndex[$0] != nil }
+    matcher.reserveCapacity(for: ids.flatMap { extraCues[$0] ?? [] })
+    for id in ids {
       guard let g = groupIndex[id] else { continue }
       for phrase in extraCues[id] ?? [] {
         matcher.add(phrase, tag: Int32(g) * 4 + Self.roleStrong, tokenizer: tokenizer)
       }
     }
+    matcher.finishCompiling()
     problems += matcher.problems[known...].map { "cue `\($0.phrase)`: \($0.message)" }
     return Evaluator(
       self, vocabulary: vocabulary, matcher: matcher, problems: self.problems + problems)
@@ -396,6 +402,7 @@ public struct Evaluator: Sendable {
     for (i, phrase) in phrases.enumerated() {
       matcher.add(phrase, tag: Int32(i), tokenizer: tokenizer)
     }
+    matcher.finishCompiling()
     return CueSet(
       phrases: phrases, problems: matcher.problems.map { "cue `\($0.phrase)`: \($0.message)" },
       matcher: matcher)

@@ -168,6 +168,13 @@ struct WordTable: Hashable, Sendable {
     return storage[(i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i])]
   }
 
+  /// Stores the strings at their exact size once the table is complete (see
+  /// `Array.trimCapacity()`); the slots keep their power-of-two size.
+  mutating func trimCapacity() {
+    storage.trimCapacity()
+    ends.trimCapacity()
+  }
+
   private mutating func place(_ id: Int32, hash h: UInt32) {
     var i = Int(h) & mask
     while slots[i] != 0 { i = (i + 1) & mask }
@@ -208,6 +215,12 @@ struct WordMap: Hashable, Sendable {
     if id == values.count { values.append(value) } else { values[id] = value }
   }
 
+  /// Stores the words and values at their exact size once the map is complete.
+  mutating func trimCapacity() {
+    table.trimCapacity()
+    values.trimCapacity()
+  }
+
   /// Stores `value` for a new `word`; a word that has another value already gets `clash` (a
   /// form two words share).
   mutating func claim(_ word: [UInt8], _ value: Int32, clash: Int32) {
@@ -217,5 +230,18 @@ struct WordMap: Hashable, Sendable {
     } else if values[Int(id)] != value {
       values[Int(id)] = clash
     }
+  }
+}
+
+extension Array {
+  /// Moves the elements into storage of their own count. Appending grows an array's storage to
+  /// up to twice what it holds; the compiled tables, kept for a whole session, drop that room
+  /// once they are complete (room of less than an eighth is not worth the copy).
+  mutating func trimCapacity() {
+    guard capacity > count + count / 8 else { return }
+    var exact: [Element] = []
+    exact.reserveCapacity(count)
+    exact.append(contentsOf: self)
+    self = exact
   }
 }

@@ -203,8 +203,23 @@ struct Vocabulary: Sendable {
   }
 
   /// The stem ids (before spelling variants are merged) of the words ``learn(_:)`` stemmed, so
-  /// the compile stems each word once (every class word is learned, then remembered).
+  /// the compile stems each word once (every class word is learned, then remembered). Emptied by
+  /// ``finishCompiling()``: a later ``learn(_:)`` stems again, to the same stem.
   private var stemOfLearned = WordMap(capacity: 4096)
+
+  /// Ends a round of learning words: forgets `stemOfLearned` and stores the tables at their
+  /// exact size (appending leaves up to twice the room). What a word reads as is unchanged.
+  mutating func finishCompiling() {
+    stemOfLearned = WordMap()
+    words.trimCapacity()
+    infos.trimCapacity()
+    stems.trimCapacity()
+    stemFacts.trimCapacity()
+    oneLetterShort.trimCapacity()
+    doubledShort.trimCapacity()
+    expansions.trimCapacity()
+    correctionLastLetters.trimCapacity()
+  }
 
   /// Everything known about a reply's lowercase word: a word the lexicon does not know is
   /// stemmed, and read as the cue word it is a one-letter typo of, if any (``correction(of:)``).
