@@ -56,9 +56,9 @@ struct Vocabulary: Sendable {
   private var suffixes = WordMap()
   /// Cue words of five letters or more, by each form with one letter left out: the value is the
   /// word's id, or -1 when two cue words share the form.
-  private var oneLetterShort = WordMap(capacity: 16384)
+  private var oneLetterShort = LeftOutForms(capacity: 16384)
   /// The same for one letter of a double left out ("sory" for "sorry").
-  private var doubledShort = WordMap(capacity: 2048)
+  private var doubledShort = LeftOutForms(capacity: 2048)
   /// Expansions of contractions and suffixes.
   private(set) var expansions: [[WordInfo]] = []
   /// Bits of the lexicon's own word classes, by class name.
@@ -215,8 +215,8 @@ struct Vocabulary: Sendable {
     infos.trimCapacity()
     stems.trimCapacity()
     stemFacts.trimCapacity()
-    oneLetterShort.trimCapacity()
-    doubledShort.trimCapacity()
+    oneLetterShort.settle()
+    doubledShort.settle()
     expansions.trimCapacity()
     correctionLastLetters.trimCapacity()
   }
@@ -326,8 +326,8 @@ struct Vocabulary: Sendable {
     var form = [UInt8](repeating: 0, count: word.count - 1)
     for skip in 1..<word.count {
       Self.leaveOut(skip, of: word, into: &form)
-      if word[skip] == word[skip - 1] { doubledShort.claim(form, index, clash: -1) }
-      oneLetterShort.claim(form, index, clash: -1)
+      if word[skip] == word[skip - 1] { doubledShort.claim(form, index) }
+      oneLetterShort.claim(form, index)
     }
   }
 
@@ -338,4 +338,46 @@ struct Vocabulary: Sendable {
 
   /// The expansion of a contraction suffix (`n't`, `'ll`), if known.
   @inline(__always) func suffix(_ word: UnsafeBufferPointer<UInt8>) -> Int32? { suffixes[word] }
+}
+
+/// The forms of cue words with one letter left out, each with the index of the word it comes
+/// from, or -1 when two words share the form (the typo tables of ``Vocabulary``).
+///
+/// Two layers: the forms of a finished compile (``settle()``), which copies of the vocabulary
+/// share, and the forms of words remembered after it (a scenario's extra cues). Extending a
+/// compiled vocabulary so adds a small table instead of copying the lexicon's, the largest the
+/// vocabulary has. A form in both layers reads as one table would read it: its word if both
+/// layers name the same one, -1 otherwise.
+struct LeftOutForms: Sendable {
+  private var settled: WordMap
+  private var later = WordMap()
+  private var isSettled = false
+
+  /// Forms with room for about `capacity` before the first layer grows.
+  init(capacity: Int) { settled = WordMap(capacity: capacity) }
+
+  /// The word `form` comes from, -1 if several, `nil` if none.
+  @inline(__always) subscript(form: UnsafeBufferPointer<UInt8>) -> Int32? {
+    let first = settled[form]
+    guard let second = later[form] else { return first }
+    guard let first else { return second }
+    return first == second ? first : -1
+  }
+
+  /// Records that `form` comes from word `index`.
+  mutating func claim(_ form: [UInt8], _ index: Int32) {
+    if isSettled {
+      later.claim(form, index, clash: -1)
+    } else {
+      settled.claim(form, index, clash: -1)
+    }
+  }
+
+  /// Ends a round of compiling: the forms so far are stored at their size and kept as they are;
+  /// later forms go to the second layer.
+  mutating func settle() {
+    settled.trimCapacity()
+    later.trimCapacity()
+    isSettled = true
+  }
 }
