@@ -55,7 +55,10 @@ public struct Stemmer: Sendable, Hashable {
       word = fixed
       return
     }
+    // The bytes move into the word and back, so stemming a word that is not shared changes it
+    // in place instead of copying it.
     var w = Word(word)
+    word = []
     w.run(keep: keepBytes, prefixes: prefixBytes)
     word = w.b
   }

@@ -169,11 +169,11 @@ struct Vocabulary: Sendable {
     for i in infos.indices where infos[i].stem == stem { infos[i].classes |= classBit }
   }
 
-  /// The stem of a word, before spelling variants are merged.
-  private func rawStem(_ bytes: [UInt8]) -> [UInt8] {
-    var copy = bytes
-    if copy.count <= 40 { stemmer.stem(&copy) }
-    return copy
+  /// The stem of a word, before spelling variants are merged (stemmed in place: callers pass
+  /// bytes of their own).
+  private func rawStem(_ bytes: consuming [UInt8]) -> [UInt8] {
+    if bytes.count <= 40 { stemmer.stem(&bytes) }
+    return bytes
   }
 
   /// The id of a stem, added to the stem table if it is new.
@@ -263,25 +263,30 @@ struct Vocabulary: Sendable {
     } else {
       guard consider(oneLetterShort[bytes]) else { return nil }
     }
-    var form = [UInt8](repeating: 0, count: n - 1)
-    for skip in 1..<n {  // the first letter stays
-      Self.leaveOut(skip, of: bytes, into: &form)
-      // A letter extra: without it, the typed word is a cue word.
-      if let i = words.id(form), n - 1 >= 5, isCorrectionTarget(Int32(i)) {
-        guard consider(Int32(i)) else { return nil }
+    // Each form is written into scratch space of the call (at most 23 bytes), not a new array.
+    let fits = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n - 1) { scratch -> Bool in
+      var form = scratch
+      for skip in 1..<n {  // the first letter stays
+        Self.leaveOut(skip, of: bytes, into: &form)
+        let shorter = UnsafeBufferPointer(form)
+        // A letter extra: without it, the typed word is a cue word.
+        if let i = words.id(shorter), n - 1 >= 5, isCorrectionTarget(Int32(i)) {
+          guard consider(Int32(i)) else { return false }
+        }
+        // A letter wrong or two swapped: both words with one letter left out meet.
+        guard consider(oneLetterShort[shorter]) else { return false }
       }
-      // A letter wrong or two swapped: both words with one letter left out meet.
-      guard consider(form.withUnsafeBufferPointer { oneLetterShort[$0] }) else { return nil }
+      return true
     }
     // The typed word is not itself known (``replyInfo(for:locals:)`` looked it up first).
-    guard let target, correctionLastLetters[Int(target)] == bytes[n - 1] else { return nil }
+    guard fits, let target, correctionLastLetters[Int(target)] == bytes[n - 1] else { return nil }
     return infos[Int(target)]
   }
 
   /// `word` with the byte at `skip` left out, written into `form` (one byte shorter).
-  private static func leaveOut<C: RandomAccessCollection<UInt8>>(
-    _ skip: Int, of word: C, into form: inout [UInt8]
-  ) where C.Index == Int {
+  private static func leaveOut<C: RandomAccessCollection<UInt8>, F: MutableCollection<UInt8>>(
+    _ skip: Int, of word: C, into form: inout F
+  ) where C.Index == Int, F.Index == Int {
     var k = 0
     for i in word.indices where i - word.startIndex != skip {
       form[k] = word[i]
