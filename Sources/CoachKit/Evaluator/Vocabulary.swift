@@ -263,23 +263,19 @@ struct Vocabulary: Sendable {
     } else {
       guard consider(oneLetterShort[bytes]) else { return nil }
     }
-    // Each form is written into scratch space of the call (at most 23 bytes), not a new array.
-    let fits = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n - 1) { scratch -> Bool in
-      var form = scratch
-      for skip in 1..<n {  // the first letter stays
-        Self.leaveOut(skip, of: bytes, into: &form)
-        let shorter = UnsafeBufferPointer(form)
-        // A letter extra: without it, the typed word is a cue word.
-        if let i = words.id(shorter), n - 1 >= 5, isCorrectionTarget(Int32(i)) {
-          guard consider(Int32(i)) else { return false }
-        }
-        // A letter wrong or two swapped: both words with one letter left out meet.
-        guard consider(oneLetterShort[shorter]) else { return false }
+    // One array for every form with a letter left out (at most 23 bytes), reused.
+    var form = [UInt8](repeating: 0, count: n - 1)
+    for skip in 1..<n {  // the first letter stays
+      Self.leaveOut(skip, of: bytes, into: &form)
+      // A letter extra: without it, the typed word is a cue word.
+      if let i = words.id(form), n - 1 >= 5, isCorrectionTarget(Int32(i)) {
+        guard consider(Int32(i)) else { return nil }
       }
-      return true
+      // A letter wrong or two swapped: both words with one letter left out meet.
+      guard consider(form.withUnsafeBufferPointer { oneLetterShort[$0] }) else { return nil }
     }
     // The typed word is not itself known (``replyInfo(for:locals:)`` looked it up first).
-    guard fits, let target, correctionLastLetters[Int(target)] == bytes[n - 1] else { return nil }
+    guard let target, correctionLastLetters[Int(target)] == bytes[n - 1] else { return nil }
     return infos[Int(target)]
   }
 
