@@ -103,6 +103,12 @@ extension Session.State {
   }
 
   /// Whether the rep has understood the problem: every required fact is known, or the customer
-  /// confirmed a summary of what they heard.
-  func understood(_ scenario: Scenario) -> Bool { summaryGiven || knowsRequiredFacts(scenario) }
+  /// confirmed a summary of what they heard, or the customer has calmed to where a call can
+  /// close and told all but one of the things that matter (a calm customer who has said what
+  /// hurts does not hold back an offer for want of one detail).
+  func understood(_ scenario: Scenario) -> Bool {
+    if summaryGiven || knowsRequiredFacts(scenario) { return true }
+    let missing = scenario.facts.filter { $0.required && !factsKnown.contains($0.id) }.count
+    return mood <= scenario.resolveMood && missing <= 1
+  }
 }

@@ -135,6 +135,22 @@ import Testing
     #expect(!again.wasPoor)
   }
 
+  @Test func aCalmCustomerMissingOneDetailDoesNotHoldBackAnOffer() throws {
+    // The fixture's one required fact is the birthday. Still upset, a customer who has not told
+    // it hears an offer as too soon; calm, she does not (at most one required fact missing).
+    var upset = session()
+    #expect(!upset.understood)
+    #expect(upset.respond(to: "courier", reading: S.offerCourier).events.contains(.leapfrog))
+    var calm = session()
+    for _ in 0..<4 where calm.state.mood > S.scenario.resolveMood {
+      _ = calm.respond(to: "sorry", reading: S.empathy)
+    }
+    try #require(calm.state.mood <= S.scenario.resolveMood)
+    #expect(!calm.state.factsKnown.contains("birthday"))
+    #expect(calm.understood)
+    #expect(!calm.respond(to: "courier", reading: S.offerCourier).events.contains(.leapfrog))
+  }
+
   @Test func upsetThatReturnsTakesTheConversationBackToEmpathy() {
     var session = session()
     _ = session.respond(to: "sorry", reading: S.empathy)
