@@ -158,4 +158,13 @@ import Testing
         antipattern: "cannot"))
     #expect(e.assess("You'll need to go back to the shop.").has(antipattern: "cannot"))
   }
+
+  @Test func feelingItWithThemIsEmpathyAndAPurposeIsNoBlame() {
+    #expect(e.assess("Yeah, I'd be steamed too.").steps.empathy != .none)
+    #expect(e.assess("I'd be happy to help.").steps.empathy == .none)
+    #expect(
+      !e.assess("Cleaning it so you didn't lose any patient history took sixty hours.").has(
+        antipattern: "blame"))
+    #expect(e.assess("You didn't read it.").has(antipattern: "blame"))
+  }
 }
