@@ -5,9 +5,9 @@ The sets, all written from the scenarios' briefs alone (never their cue lists), 
 writers: `rep-scripts` (48: two skilled reps, an average and a poor one per scenario),
 `rep-scripts-b`, `-c` and `-d` (36 each: skilled, average, poor), `rep-scripts-heldout` (12
 skilled), `rep-scripts-f` (36: two skilled and an average) and `-g` (36: two skilled and a poor
-one), each held out for one run and then used for development, as its WRITING or NOTE says; and
-`rep-scripts-e` (48: two skilled, an average and a poor one), held out through the round of
-7 December 2026 and played once at its end.
+one), and `rep-scripts-e` (48: two skilled, an average and a poor one), each held out for one run
+and then used for development, as its WRITING or NOTE says; and `rep-scripts-h` (36: two
+skilled and a poor one), held out to the end of the round of 7 December 2026 and played once.
 
     python3 Evaluation/play_rep_scripts.py [--coach PATH] [--seeds 1,2,3] [--list] DIR...
 
