@@ -268,7 +268,7 @@ struct LexiconDecoder {
 
   private func words(_ fields: inout Fields, _ key: KeySpec) -> [String] {
     let items = fields.stringList(key) ?? []
-    for item in items where item.value.contains(" ") {
+    for item in items where item.value.utf8.contains(UInt8(ascii: " ")) {
       sink.append(LexiconMessage.notOneWord(item, in: key.name))
     }
     return items.map(\.value)
@@ -366,7 +366,7 @@ struct LexiconDecoder {
     var result: [String: [String]] = [:]
     for entry in mapping.entries {
       let list = Fields.stringList(entry.value, for: entry.key.value, sink: sink) ?? []
-      for item in list where item.value.contains(" ") {
+      for item in list where item.value.utf8.contains(UInt8(ascii: " ")) {
         sink.append(LexiconMessage.notOneWord(item, in: entry.key.value))
       }
       result[entry.key.value] = list.map(\.value)
