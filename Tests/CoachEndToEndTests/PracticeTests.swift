@@ -52,6 +52,23 @@ import Testing
     try assertGolden(first.stdout, "practice-\(outcome).txt")
   }
 
+  /// The lexicon is read once the opening line is on screen: a broken one is reported, with its
+  /// location, before the first reply is read, and nothing is saved.
+  @Test func aBrokenLexiconIsReportedBeforeTheFirstReply() throws {
+    let scripts = try CoachProcess.temporaryDirectory()
+    try "lexicon: en\ntitle: Broken\n".write(
+      to: scripts.appendingPathComponent("lexicon.en.coach.yaml"), atomically: true,
+      encoding: .utf8)
+    let (result, home) = try practice(
+      ["--seed", "2", "--scripts", scripts.path], input: "I'm so sorry, that sounds awful.\n")
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("Dana:"), "the opening line comes first")
+    #expect(!result.stdout.contains("Abandoned"), "no reply was read")
+    #expect(result.stderr.contains("lexicon.en.coach.yaml:1:1: error[L008]"))
+    let saved = home.appendingPathComponent("data/coach/transcripts")
+    #expect((try? FileManager.default.contentsOfDirectory(atPath: saved.path))?.isEmpty ?? true)
+  }
+
   @Test func endOfInputAbandonsWithADebriefAndSavesTheTranscript() throws {
     let (result, home) = try practice(
       ["--seed", "2", "--rep", "sam"], input: "I'm so sorry, that sounds really frustrating.\n")

@@ -48,9 +48,6 @@ struct Practice: ParsableCommand {
     let catalog = ScriptCatalog(scripts)
     let scenario = try catalog.scenario(self.scenario ?? Self.defaultScenario)
     let method = try catalog.method()
-    // The lexicon is read (and its errors reported) now; compiled after the opening line.
-    let lexicon = try catalog.lexicon()
-    let judge = { ScenarioJudge(evaluator: Evaluator(lexicon: lexicon), scenario: scenario) }
     let session = Session(scenario: scenario, method: method, seed: seed ?? WallClock.randomSeed())
     // Whatever will be saved must be savable before the first reply is typed.
     var transcripts: String?
@@ -60,12 +57,15 @@ struct Practice: ParsableCommand {
       store = try ResultsStore()
       try store?.checkWritable()
     }
+    // The lexicon is read once the opening line is on screen, and compiled on the first reply.
     var runner = PracticeRunner(
-      session: session, judge: judge, mode: mode, reader: Terminal.makeLineReader(),
+      session: session, lexicon: catalog.lexicon,
+      judge: { ScenarioJudge(evaluator: Evaluator(lexicon: $0), scenario: scenario) }, mode: mode,
+      reader: Terminal.makeLineReader(),
       style: .standardOutput(disabled: noColor), width: Platform.terminalWidth(),
       transcriptDirectory: transcripts)
     let startedAt = WallClock.seconds()
-    let record = runner.run()
+    let record = try runner.run()
     var failures: [String] = []
     if let error = runner.transcriptError { failures.append("the transcript: \(error)") }
     if let store, ResultsStore.shouldRecord(record) {

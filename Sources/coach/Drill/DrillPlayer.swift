@@ -15,7 +15,7 @@ enum DrillPlayer {
     var runner = PracticeRunner(
       session: session, judge: judge, mode: mode == .exam ? .exam : .practice, reader: reader,
       style: style, width: Platform.terminalWidth(), transcriptDirectory: transcripts)
-    let record = runner.run()
+    let record = try runner.run()
     if let back = runner.reader as? EndTrackingLineReader { reader = back }
     return (record, runner.transcriptError)
   }

@@ -12,10 +12,10 @@ struct PracticeRunner {
     case practice, exam
   }
 
-  /// The judge, built on first use: `coach practice` prints the opening line before it compiles
-  /// the lexicon (the rep reads while it does).
-  private var judgeBuilt: ScenarioJudge?
-  private let makeJudge: () -> ScenarioJudge
+  /// Where the judge stands: `coach practice` prints the opening line before it reads the
+  /// lexicon (reporting its errors before the first prompt), and compiles it on the first reply;
+  /// the rep reads the customer while it does.
+  private var judgeSource: JudgeSource
   let mode: Mode
   let style: TerminalStyle
   let width: Int
@@ -37,17 +37,28 @@ struct PracticeRunner {
     style: TerminalStyle, width: Int, transcriptDirectory: String?
   ) {
     self.init(
-      session: session, judge: { judge }, mode: mode, reader: reader, style: style, width: width,
-      transcriptDirectory: transcriptDirectory)
+      session: session, judge: .ready(judge), mode: mode, reader: reader, style: style,
+      width: width, transcriptDirectory: transcriptDirectory)
   }
 
-  /// A runner whose judge is built when the first reply is read.
+  /// A runner that reads the lexicon with `read` once the opening line is on screen, and builds
+  /// its judge from it with `compile` when the first reply is read.
   init(
-    session: Session, judge: @escaping () -> ScenarioJudge, mode: Mode, reader: any LineReader,
+    session: Session, lexicon read: @escaping () throws -> Lexicon,
+    judge compile: @escaping (Lexicon) -> ScenarioJudge, mode: Mode, reader: any LineReader,
+    style: TerminalStyle, width: Int, transcriptDirectory: String?
+  ) {
+    self.init(
+      session: session, judge: .unread(read, compile), mode: mode, reader: reader, style: style,
+      width: width, transcriptDirectory: transcriptDirectory)
+  }
+
+  private init(
+    session: Session, judge: JudgeSource, mode: Mode, reader: any LineReader,
     style: TerminalStyle, width: Int, transcriptDirectory: String?
   ) {
     self.session = session
-    self.makeJudge = judge
+    self.judgeSource = judge
     self.mode = mode
     self.reader = reader
     self.style = style
@@ -57,23 +68,25 @@ struct PracticeRunner {
     self.personTypes = Platform.isTerminal(0)
   }
 
-  /// Plays the session to its end and returns the saved record.
-  mutating func run() -> SessionRecord {
+  /// Plays the session to its end and returns the saved record. Throws only before the first
+  /// prompt, when the lexicon cannot be read (its errors are reported by `read`).
+  mutating func run() throws -> SessionRecord {
     printIntro()
     printCustomer(session.opening)
     printStatus()
+    try readLexicon()
     var input = SessionInput(asksAboutCommandWords: personTypes)
     while !session.isOver {
       switch input.interpret(reader.readLine(prompt: prompt)) {
       case .nothing:
         continue
       case .reply(let line):
-        play(line)
+        try play(line)
       case .replyLookingLikeCommand(let line, let command):
         Platform.writeError(
           "coach: note: “\(clean(line))” was sent to the customer as a reply;"
             + " a session command starts with a slash: \(command.slashName)\n")
-        play(line)
+        try play(line)
       case .command(let command):
         run(command)
       case .unknownCommand(let word):
@@ -101,16 +114,35 @@ struct PracticeRunner {
 
   // MARK: - Turns
 
-  private mutating func judge() -> ScenarioJudge {
-    if let judgeBuilt { return judgeBuilt }
-    let judge = makeJudge()
-    judgeBuilt = judge
-    return judge
+  /// The judge: ready-made, not yet read, or read and not yet compiled.
+  private enum JudgeSource {
+    case ready(ScenarioJudge)
+    case unread(() throws -> Lexicon, (Lexicon) -> ScenarioJudge)
+    case read(Lexicon, (Lexicon) -> ScenarioJudge)
   }
 
-  private mutating func play(_ reply: String) {
+  private mutating func readLexicon() throws {
+    guard case .unread(let read, let compile) = judgeSource else { return }
+    judgeSource = .read(try read(), compile)
+  }
+
+  private mutating func judge() throws -> ScenarioJudge {
+    switch judgeSource {
+    case .ready(let judge):
+      return judge
+    case .unread:
+      try readLexicon()
+      return try judge()
+    case .read(let lexicon, let compile):
+      let judge = compile(lexicon)
+      judgeSource = .ready(judge)
+      return judge
+    }
+  }
+
+  private mutating func play(_ reply: String) throws {
     let patience = session.state.patience
-    let judgement = judge().read(
+    let judgement = try judge().read(
       reply, customerLine: session.state.lastCustomerLine, step: session.state.step)
     lastJudgement = judgement
     let turn = session.respond(to: reply, reading: judgement.reading)
