@@ -26,10 +26,11 @@ struct ClauseReader: Sendable {
   private let commandVerb: UInt64
   private let pastForm: UInt64
   private let determiner: UInt64
+  private let questionClasses: QuestionDetector.Classes
   private let intensifier: UInt64
 
   /// Reads the lexicon's classes by name (a class the lexicon lacks has no words).
-  init(classBits: [String: UInt64], determiner: UInt64) {
+  init(classBits: [String: UInt64], questionClasses: QuestionDetector.Classes) {
     for c in ClauseClass.allCases {
       let bit = classBits[c.rawValue] ?? 0
       if let s = c.subject {
@@ -46,7 +47,8 @@ struct ClauseReader: Sendable {
     commandVerb = classBits[ClauseClass.commandVerb.rawValue] ?? 0
     pastForm = classBits[ClauseClass.pastForm.rawValue] ?? 0
     intensifier = classBits[ClauseClass.intensifier.rawValue] ?? 0
-    self.determiner = determiner
+    self.determiner = questionClasses.determiners
+    self.questionClasses = questionClasses
   }
 
   /// The subject a token names, if it is a subject word.
@@ -153,7 +155,7 @@ struct ClauseReader: Sendable {
       || first.is(WordClass.leadIn)
     if canAsk,
       let verdict = QuestionDetector.classify(
-        from: range.lowerBound, sentence, tokens, phrases, determiners: determiner),
+        from: range.lowerBound, sentence, tokens, phrases, classes: questionClasses),
       range.contains(verdict.start)
     {
       clause.mood = sentence.endsWithQuestionMark ? .question : .unmarkedQuestion

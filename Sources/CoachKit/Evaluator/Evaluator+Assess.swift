@@ -136,7 +136,7 @@ extension Evaluator {
           // (Only a sentence that has some builds a list of them.)
           phrases: phrases.contains(where: { $0.sentence == index })
             ? phrases.filter { $0.sentence == index }.map(\.phrase) : [],
-          determiners: builtins.determiner)
+          classes: builtins.questionClasses)
       else { continue }
       // A hostile rhetorical question ("what do you want me to do about it?", "how many times do
       // I have to…") starts with an anti-pattern's cue: it asks nothing and checks nothing.

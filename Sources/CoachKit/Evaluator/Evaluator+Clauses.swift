@@ -134,7 +134,10 @@ extension Evaluator {
       clause.time == .present,
       clause.modality == .can || clause.modality == .could || clause.modality == .might,
       let m = modalAfterSubject(clause, tokens), m == Int(clause.subjectToken) + 1,
-      m + 1 < clause.tokens.upperBound, !tokens[m + 1].is(WordClass.auxiliary)
+      m + 1 < clause.tokens.upperBound, !tokens[m + 1].is(WordClass.auxiliary),
+      // "you can't pay it in one go" restates, even where an exception ("not pay") leaves the
+      // clause's polarity alone.
+      !tokens[m + 1].is(WordClass.negator)
     else { return nil }
     // "So you can drive" restates; "…, so you can buy one locally" gives a purpose.
     var start = clause.tokens.lowerBound

@@ -175,6 +175,7 @@ public struct Evaluator: Sendable {
     // The lexicon classes and words the rules read by name, looked up once (0: not defined).
     var negationStop: UInt64 = 0
     var determiner: UInt64 = 0
+    var questionClasses = QuestionDetector.Classes()
     var tag: UInt64 = 0
     var pastForm: UInt64 = 0
     var softener: UInt64 = 0
@@ -285,6 +286,8 @@ public struct Evaluator: Sendable {
     let bits = vocabulary.classBits
     b.negationStop = bits["negation-stop"] ?? 0
     b.determiner = bits["determiner"] ?? 0
+    b.questionClasses = QuestionDetector.Classes(
+      determiners: b.determiner, cleftVerbs: bits["cleft-verb"] ?? 0)
     b.tag = bits["tag"] ?? 0
     b.pastForm = bits["past-form"] ?? 0
     b.softener = bits["softener"] ?? 0
@@ -311,7 +314,7 @@ public struct Evaluator: Sendable {
         stepIndex: groups.map { $0.step?.index ?? -1 }, overrides: overrides,
         hasOverrides: overrides.contains(true), thresholds: thresholds,
         tipTexts: TipTexts(texts: Lexicon.TipKey.allCases.map { lexicon.tips[$0.rawValue] }),
-        clauseReader: ClauseReader(classBits: bits, determiner: b.determiner),
+        clauseReader: ClauseReader(classBits: bits, questionClasses: b.questionClasses),
         evidenceTexts: Lexicon.EvidenceKey.allCases.map { lexicon.evidence($0) }))
   }
 

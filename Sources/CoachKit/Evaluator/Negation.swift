@@ -1,8 +1,9 @@
 /// Marks the words a negator reaches, as VADER does, with a clause-bounded scope: a negator
 /// (`not`, `never`, `no`…) reaches forward to the end of its clause (punctuation or a
 /// clause-breaking word: `but`, `because`) or a word of the lexicon class `negation-stop`
-/// (`and`), at most `negation-window` words. So "I'm not
-/// saying it was your fault" negates the fault, and "I'm not able to offer a payment plan" the plan.
+/// (`and`), at most `negation-window` words; a quotation right after it stays in reach. So "I'm
+/// not saying it was your fault" negates the fault, "I'm not able to offer a payment plan" the
+/// plan, and "you won't hear "it's fixed" from me" the promise.
 ///
 /// Negators inside an exception phrase (`no wonder`, `not only`, `can't imagine`, `not surprised`)
 /// negate nothing.
@@ -18,11 +19,15 @@ enum Negation {
     }
     let count = tokens.count
     for i in 0..<count where tokens[i].is(WordClass.negator) && !tokens[i].has(Token.inertNegator) {
-      let clause = tokens[i].clause
+      var clause = tokens[i].clause
       var j = i + 1
-      while j < count, j <= i + window, tokens[j].clause == clause,
-        tokens[j].classes & stops == 0
-      {
+      while j < count, j <= i + window, tokens[j].classes & stops == 0 {
+        if tokens[j].clause != clause {
+          // A quotation stays in reach: you won't hear "it should be fine now" from me.
+          guard tokens[j].has(Token.opensQuote), tokens[j].sentence == tokens[i].sentence
+          else { break }
+          clause = tokens[j].clause
+        }
         tokens[j].flags |= Token.negated
         j += 1
       }

@@ -20,6 +20,16 @@ struct QuestionDetector {
     var start = -1
   }
 
+  /// The lexicon's classes the rules read. `determiners` make a subject only with a noun after
+  /// them (`the`, `your`): after an auxiliary they ask only when the sentence ends with `?`
+  /// ("Does your phone restart?", but "Have a nice day", "Do your best"). `cleftVerbs` right
+  /// after a question word make a statement of what follows when no `?` ends it ("what matters
+  /// is getting it back", "what happened was…").
+  struct Classes {
+    var determiners: UInt64 = 0
+    var cleftVerbs: UInt64 = 0
+  }
+
   /// A request or indirect-question phrase found in the sentence.
   struct Phrase {
     var first: Int
@@ -28,21 +38,19 @@ struct QuestionDetector {
     var indirect: Bool
   }
 
-  /// Classifies one sentence. `determiners` are the class bits of words that make a subject
-  /// only with a noun after them (`the`, `your`): after an auxiliary they ask only when the
-  /// sentence ends with `?` ("Does your phone restart?", but "Have a nice day", "Do your best").
+  /// Classifies one sentence.
   static func classify(
-    _ sentence: Sentence, _ tokens: [Token], phrases: [Phrase], determiners: UInt64 = 0
+    _ sentence: Sentence, _ tokens: [Token], phrases: [Phrase], classes: Classes = Classes()
   ) -> Verdict? {
     // The sentence's start first, then the start of each later clause after punctuation
     // ("I'm sorry, what happened?", "Okay, so when did it arrive?").
     if let verdict = classify(
-      from: sentence.tokens.lowerBound, sentence, tokens, phrases, determiners: determiners)
+      from: sentence.tokens.lowerBound, sentence, tokens, phrases, classes: classes)
     {
       return verdict
     }
     for i in sentence.tokens.dropFirst() where tokens[i].has(Token.afterPunctuation) {
-      if let verdict = classify(from: i, sentence, tokens, phrases, determiners: determiners) {
+      if let verdict = classify(from: i, sentence, tokens, phrases, classes: classes) {
         return verdict
       }
     }
@@ -59,7 +67,7 @@ struct QuestionDetector {
   /// The verdict of the rules for a clause starting at token `start`, or `nil`.
   static func classify(
     from start: Int, _ sentence: Sentence, _ tokens: [Token], _ phrases: [Phrase],
-    determiners: UInt64
+    classes: Classes
   ) -> Verdict? {
     let end = sentence.tokens.upperBound
     var s = start
@@ -97,7 +105,7 @@ struct QuestionDetector {
       var j = s + 1
       if j < end, tokens[j].is(WordClass.negator) { j += 1 }
       if j < end, tokens[j].is(WordClass.subject),
-        mark || tokens[j].classes & determiners == 0
+        mark || tokens[j].classes & classes.determiners == 0
       {
         return Verdict(open: false, rule: .inversion, words: s..<(j + 1), start: s)
       }
@@ -114,6 +122,8 @@ struct QuestionDetector {
         if tokens[j].is(WordClass.subject) { break }
         j += 1
       }
+      // "What matters is getting it back." names what matters; it asks nothing.
+      if asks, !mark, j > s + 1, tokens[s + 1].classes & classes.cleftVerbs != 0 { return nil }
       if asks || mark {
         return Verdict(
           open: whIsOpen(tokens, at: s, end: end), rule: .questionWord, words: s..<(s + 1),

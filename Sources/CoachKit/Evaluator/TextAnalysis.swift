@@ -39,6 +39,8 @@ struct Token: Hashable, Sendable {
   /// A word written as it is, of four letters or more, ending in -ed but not -eed ("ordered",
   /// not "need"): a regular past form.
   static let regularPast: UInt8 = 1 << 6
+  /// The first word inside a quotation mark.
+  static let opensQuote: UInt8 = 1 << 7
 
   /// The bit of ``stem`` that marks an id of ``TextAnalysis/localStems``.
   static let localStem: UInt32 = 1 << 31

@@ -72,6 +72,10 @@ struct Tokenizer {
     var hasApostrophe = false
     var clause: Int32 = 0
     var pendingBreak = false
+    /// The next word opens a quotation.
+    var pendingQuote = false
+    /// The next word is an amount of money.
+    var pendingCurrency = false
     var sentenceFirstToken = 0
     var inQuote = false
     /// The reply's bytes, valid while ``run()`` runs.
@@ -147,6 +151,11 @@ struct Tokenizer {
       }
     }
 
+    /// `$`, `£`, `€`, `¥`.
+    @inline(__always) static func isCurrency(_ value: UInt32) -> Bool {
+      value == 0x24 || value == 0xA3 || value == 0x20AC || value == 0xA5
+    }
+
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool {
       (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
     }
@@ -184,6 +193,14 @@ struct Tokenizer {
         let (value, length) = decode(i)
         let here = TextSpan(start: s, end: s + 1, byteStart: Int32(i), byteEnd: Int32(i + length))
         let next = i + length
+        if Self.isCurrency(value) {
+          // "at £1,650" is a price, not a time: the amount is no `{number}`.
+          endWord(tokenizer)
+          pendingCurrency = true
+          i = next
+          s += 1
+          continue
+        }
         switch TextNormalizer.fold(value) {
         case .skip:
           break
@@ -234,6 +251,7 @@ struct Tokenizer {
             endWord(tokenizer)
             pendingBreak = true
             inQuote.toggle()
+            pendingQuote = inQuote
           case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D:
             endWord(tokenizer)
             pendingBreak = true
@@ -422,9 +440,18 @@ struct Tokenizer {
         }
         pendingBreak = false
       }
+      if pendingQuote {
+        flags |= Token.opensQuote
+        pendingQuote = false
+      }
+      var classes = info.classes
+      if pendingCurrency {
+        classes &= ~WordClass.number
+        pendingCurrency = false
+      }
       analysis.tokens.append(
         Token(
-          span: wordStart, stem: info.stem, classes: info.classes,
+          span: wordStart, stem: info.stem, classes: classes,
           sentence: Int32(analysis.sentences.count), clause: clause, flags: flags))
     }
   }

@@ -167,4 +167,98 @@ import Testing
         antipattern: "blame"))
     #expect(e.assess("You didn't read it.").has(antipattern: "blame"))
   }
+
+  @Test func theCustomersCantToldBackIsNoAdvice() {
+    for reply in [
+      "and you can't pay that in one go.", "So you can't pay it all at once. Is that right?",
+    ] {
+      #expect(!e.assess(reply).has(signal: "option"), "\(reply)")
+    }
+    #expect(e.assess("You can pay it in three parts if that's easier.").has(signal: "option"))
+  }
+
+  @Test func whatTheCustomerDeservedIsNotBlame() {
+    for reply in [
+      "That's a whole afternoon you should've been sleeping, and you got bounced around.",
+      "You should have been resting, not stuck on hold.",
+    ] {
+      #expect(!e.assess(reply).has(antipattern: "blame"), "\(reply)")
+    }
+    #expect(e.assess("You should have been more careful with the form.").has(antipattern: "blame"))
+  }
+
+  @Test func adverbsNameNoFeeling() {
+    #expect(!e.assess("When's it due, roughly?").has(signal: "feeling"))
+    #expect(!e.assess("Sadly we can't refund that.").has(signal: "feeling"))
+    #expect(e.assess("That's a rough week you've had.").has(signal: "feeling"))
+  }
+
+  @Test func whatMattersIsAStatementNotAQuestion() {
+    for reply in [
+      "Right, so what matters is getting it back before your rent goes out.",
+      "What worries me is the timing.",
+    ] {
+      #expect(!e.assess(reply).has(signal: "question"), "\(reply)")
+    }
+    for reply in ["What matters most to you here?", "what time is it there"] {
+      #expect(e.assess(reply).has(signal: "question"), "\(reply)")
+    }
+  }
+
+  @Test func mostPeopleWouldFeelItIsValidation() {
+    let reply = e.assess(
+      "Being turned down with nothing more than two words would strike most people as unfair, "
+        + "and I'd like to look at this properly rather than simply repeat that email.")
+    #expect(reply.has(signal: "validation"))
+    #expect(!reply.has(antipattern: "minimise"))
+    #expect(e.assess("Most people would feel let down by that.").has(signal: "validation"))
+    #expect(e.assess("You simply need to restart it.").has(antipattern: "minimise"))
+  }
+
+  @Test func summariesAnnouncedInOtherWords() {
+    for reply in [
+      "Let me say it back so I'm sure I have it right.",
+      "So let me confirm: eight years with us, and no notice reached you. Correct?",
+    ] {
+      let read = e.assess(reply)
+      #expect(read.has(signal: "summary"), "\(reply)")
+      #expect(!read.has(signal: "next-step"), "\(reply)")
+    }
+    for reply in [
+      "I'll ring the booking team tomorrow to confirm they've got it.",
+      "Let me confirm your address first.",
+    ] {
+      #expect(!e.assess(reply).has(signal: "summary"), "\(reply)")
+    }
+  }
+
+  @Test func whetherItSoundsDifferentEnoughIsACheck() {
+    #expect(
+      e.assess("Does that sound different enough to you to give it one more go?").has(
+        signal: "check"))
+    #expect(!e.assess("Does it look different?").has(signal: "check"))
+  }
+
+  @Test func aQuotedPromiseTheRepWillNotMakeIsNegated() {
+    for reply in [
+      "Sir, you won't hear \"it should be fine now\" from me, I promise.",
+      "You won't hear me say it should be fine.",
+    ] {
+      #expect(!e.assess(reply).has(antipattern: "minimise"), "\(reply)")
+    }
+    #expect(e.assess("They told you \"it should be fine now\".").has(antipattern: "minimise"))
+  }
+
+  @Test func aPriceIsNoTime() {
+    #expect(!e.assess("We renewed you at £1,650 in March.").has(signal: "timeframe"))
+    #expect(!e.assess("It went up to $40 a month.").has(signal: "timeframe"))
+    #expect(e.assess("I'll call you back at 4 today.").has(signal: "timeframe"))
+  }
+
+  @Test func theCustomersOwnChoiceOfWhoToAskIsNotDefensive() {
+    #expect(
+      !e.assess("If you need to ask the partners first, no problem.").has(
+        antipattern: "defensive"))
+    #expect(e.assess("You'll need to ask the courier about that.").has(antipattern: "defensive"))
+  }
 }
