@@ -212,11 +212,21 @@ public struct ScenarioJudge: Sendable {
       assessment.signals.filter { $0.id == ReaderID.summary.rawValue && !$0.negated }.compactMap {
         Self.sentence(containing: $0.range.lowerBound, in: assessment)
       })
-    // A summary announced in a sentence of its own ("So let me check I've got it.") is the
-    // sentence after it.
+    // A summary announced in a sentence of its own ("So let me check I've got it.", "Let me say
+    // it back so I'm sure I have it right.") is the sentence after it: the announcing sentence
+    // has at most two content words besides its summary cues.
+    let summarySpans = assessment.signals.filter {
+      $0.id == ReaderID.summary.rawValue && !$0.negated
+    }.map(\.range)
     for index in summarySentences.sorted() where index + 1 < assessment.analysis.sentences.count {
-      let words = evaluator.contentStems(
-        in: assessment.analysis, tokens: assessment.analysis.sentences[index].tokens)
+      let analysis = assessment.analysis
+      let outside = analysis.sentences[index].tokens.filter { i in
+        let start = Int(analysis.tokens[i].span.start)
+        return !summarySpans.contains { $0.contains(start) }
+      }
+      let words = outside.reduce(into: Set<Tokenizer.Stem>()) { words, i in
+        words.formUnion(evaluator.contentStems(in: analysis, tokens: i..<(i + 1)))
+      }
       if words.count <= 2 { summarySentences.insert(index + 1) }
     }
     let stance = assessment.antipatterns.filter { evidence in
@@ -229,10 +239,21 @@ public struct ScenarioJudge: Sendable {
         id: evidence.id, quote: evidence.text, tip: tips[evidence.id] ?? nil,
         rewrite: evidence.rewrite)
     }
+    // A rule's words inside a summary the rep asks the customer to confirm ("…renewed
+    // automatically, no notice reached you. Correct?") tell the customer's story back; they
+    // are not the rep's own. (A summary cue alone does not: "it sounds like a training issue at
+    // your end" blames.)
+    let sentences = assessment.analysis.sentences
+    let toldBack =
+      sentences.last?.endsWithQuestionMark == true ? summarySentences : []
     func found(_ sets: [(id: String, cues: CueSet)]) -> [String: String] {
       var result: [String: String] = [:]
       for (id, cues) in sets {
-        if let match = evaluator.matches(cues, in: assessment).first(where: { !$0.negated }) {
+        if let match = evaluator.matches(cues, in: assessment).first(where: {
+          !$0.negated
+            && Self.sentence(containing: $0.range.lowerBound, in: assessment).map(
+              toldBack.contains) != true
+        }) {
           result[id] = match.text
         }
       }
