@@ -98,7 +98,11 @@ extension Evaluator {
         && (first.is(WordClass.subject)
           || (questions[index] && first.classes & (WordClass.auxiliary | WordClass.wh) != 0))
       if !whole { blunt += 1 }
-      if first.classes & commands != 0, commandAt < 0 { commandAt = i }
+      // "Talk me through what happened" asks for the customer's account: an open request, not
+      // an order.
+      if first.classes & commands != 0, commandAt < 0, !(isOpen && questions[index]) {
+        commandAt = i
+      }
     }
     if b.curt >= 0, analysis.wordCount <= t.curtMaxWords, !isOpen,
       !found.contains(where: {

@@ -261,4 +261,39 @@ import Testing
         antipattern: "defensive"))
     #expect(e.assess("You'll need to ask the courier about that.").has(antipattern: "defensive"))
   }
+
+  @Test func aChoiceWithEitherIsAnOffer() {
+    #expect(
+      e.assess("Then either I spread it over twelve months, or I book a meter check first.").has(
+        signal: "option"))
+    #expect(!e.assess("Either way, I'll ring you Friday.").has(signal: "option"))
+  }
+
+  @Test func owningWhatAnEstimateMissedIsNoCantDo() {
+    #expect(
+      !e.assess("My estimate didn't allow for that, and it should have.").has(
+        antipattern: "cannot"))
+    #expect(e.assess("Our policy doesn't allow refunds after 30 days.").has(antipattern: "cannot"))
+  }
+
+  @Test func whenTheCustomerNeedsToSpeakToSomeoneIsNotDefensive() {
+    #expect(
+      !e.assess("Does tomorrow give you enough time before you need to speak to them?").has(
+        antipattern: "defensive"))
+  }
+
+  @Test func thankingThemForCandourAndOwningThePromise() {
+    let reply = e.assess(
+      "Thanks for being straight with me, Martin. Dispatchers there till eight every night "
+        + "isn't what I promised you either.")
+    #expect(reply.steps.empathy == .strong)
+    #expect(!e.assess("Thank you for being so organised.").has(signal: "validation"))
+  }
+
+  @Test func anOpenRequestIsNoBareOrder() {
+    #expect(
+      !e.assess("Talk me through what happens when an order comes in now.").has(
+        antipattern: "blunt"))
+    #expect(e.assess("Fill in the form.").has(antipattern: "blunt"))
+  }
 }
