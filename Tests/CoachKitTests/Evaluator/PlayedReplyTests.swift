@@ -296,4 +296,32 @@ import Testing
         antipattern: "blunt"))
     #expect(e.assess("Fill in the form.").has(antipattern: "blunt"))
   }
+
+  @Test func theirBurdenToldBackIsNoCantDoAndNoBlame() {
+    let reply = e.assess(
+      "So it's not just the money, it's you having to go back to your partners and wear a "
+        + "number you didn't make.")
+    #expect(!reply.has(antipattern: "cannot"))
+    #expect(!reply.has(antipattern: "blame"))
+    #expect(e.assess("You didn't make the payment.").has(antipattern: "blame"))
+  }
+
+  @Test func hedgedOrConditionalRecordsAreNotDefensive() {
+    for reply in [
+      "I want to find out whether it's the courier on your route or something at our end.",
+      "If our records show you got in touch inside the 30 days, it's a straight refund.",
+      "I'd like to work to your deadline, not ours.",
+    ] {
+      #expect(!e.assess(reply).has(antipattern: "defensive"), "\(reply)")
+    }
+    for reply in ["It's the courier, not us.", "Our records show it was delivered."] {
+      #expect(e.assess(reply).has(antipattern: "defensive"), "\(reply)")
+    }
+  }
+
+  @Test func whatElseGoesOutIsNoCheck() {
+    #expect(
+      !e.assess("You need it back before something else goes out. Fair?").has(signal: "check"))
+    #expect(e.assess("Is there something else I can help with?").has(signal: "check"))
+  }
 }
