@@ -307,10 +307,23 @@ public struct ScenarioJudge: Sendable {
     var seenClauses: Set<Range<Int>> = []
     // A check ("is anything still missing?") or an offer asked as a question ("shall I send a
     // courier?") asks about no fact.
+    // An offer in a clause that only qualifies a question before it ("What room is there in the
+    // budget if the sit-stand frames cost more?") does not: the question still asks.
+    let readerClauses = analysis.clauses
+    func qualifiesAQuestion(_ offset: Int) -> Bool {
+      guard let token = analysis.tokens.firstIndex(where: { Int($0.span.start) >= offset })
+      else { return false }
+      let clause = readerClauses[Int(analysis.tokens[token].clause)]
+      return !clause.asks
+        && readerClauses.contains {
+          $0.sentence == clause.sentence && $0.asks && $0.tokens.upperBound <= clause.tokens.lowerBound
+        }
+    }
     let notAsking = assessment.signals.filter { signal in
       !signal.negated
         && (signal.id == ReaderID.check.rawValue
           || groupIDs.coreOffer.contains(signal.id))
+        && !qualifiesAQuestion(signal.range.lowerBound)
     }.map(\.range.lowerBound)
     // The whole sentence of a question is what it asks: "How did it go when you tried to reach
     // us?" asks about the trying, though the question words end before it.
@@ -329,9 +342,31 @@ public struct ScenarioJudge: Sendable {
         let stems = evaluator.contentStems(
           in: analysis, tokens: clause, excluding: factTopics.openStems)
         guard !stems.isEmpty || !bonus.isEmpty else { continue }
+        // What the asking part says comes first: "What room is there in the budget, if the
+        // sit-stand frames cost more?" asks about the budget; the rest counts when it names
+        // nothing ("How did it go when you tried to reach us?").
+        var ranked: [(id: String, score: Double)] = []
+        let asking = clause.filter { readerClauses[Int(analysis.tokens[$0].clause)].asks }
+        if !asking.isEmpty, asking.count < clause.count {
+          var askingStems: [Tokenizer.Stem] = []
+          for i in asking {
+            for stem in evaluator.contentStems(
+              in: analysis, tokens: i..<(i + 1), excluding: factTopics.openStems)
+            where !askingStems.contains(stem) {
+              askingStems.append(stem)
+            }
+          }
+          let spans = asking.map { analysis.tokens[$0].span }
+          var askingBonus: [String: Double] = [:]
+          for (id, offsets) in factCues
+          where offsets.contains(where: { o in spans.contains { Int($0.start) == o } }) {
+            askingBonus[id] = 3
+          }
+          ranked = factTopics.ranked(askingStems, bonus: askingBonus)
+        }
+        if ranked.isEmpty { ranked = factTopics.ranked(stems, bonus: bonus) }
         // A question about something the reply has just said ("Your account manager retired, I
         // gather. Had you known them long?") asks about that: the statement before it counts too.
-        var ranked = factTopics.ranked(stems, bonus: bonus)
         if ranked.isEmpty, sentence > 0, !questionSentences.contains(sentence - 1) {
           let before = evaluator.contentStems(
             in: analysis, tokens: analysis.sentences[sentence - 1].tokens,
