@@ -17,6 +17,10 @@ public enum SessionEvent: Hashable, Sendable, CustomStringConvertible {
   case loopBack
   /// A reflective summary of what the rep heard.
   case summary
+  /// A question about something that is none of the facts: answered in character.
+  case offTopic
+  /// A question about only what the customer has told already.
+  case alreadyTold
   /// A scenario rule fired.
   case rule(id: String)
   /// The conversation moved on to a step.
@@ -28,7 +32,8 @@ public enum SessionEvent: Hashable, Sendable, CustomStringConvertible {
 
   /// Event names that take no argument, as written in script tests.
   public static let bareNames = [
-    "leapfrog", "loop-back", "summary", "patience-gone", "escalated", "resolved",
+    "leapfrog", "loop-back", "summary", "off-topic", "already-told", "patience-gone",
+    "escalated", "resolved",
   ]
 
   /// An event as written in a script test, or `nil` when the text names no event a test can
@@ -40,6 +45,8 @@ public enum SessionEvent: Hashable, Sendable, CustomStringConvertible {
       case "leapfrog": self = .leapfrog
       case "loop-back": self = .loopBack
       case "summary": self = .summary
+      case "off-topic": self = .offTopic
+      case "already-told": self = .alreadyTold
       case "patience-gone": self = .patienceGone
       case "escalated": self = .escalated
       case "resolved": self = .resolved
@@ -87,6 +94,8 @@ public enum SessionEvent: Hashable, Sendable, CustomStringConvertible {
     case .leapfrog: "leapfrog"
     case .loopBack: "loop-back"
     case .summary: "summary"
+    case .offTopic: "off-topic"
+    case .alreadyTold: "already-told"
     case .rule(let id): "rule \(id)"
     case .reachedStep(let step): "step \(step.rawValue)"
     case .patienceGone: "patience-gone"

@@ -450,9 +450,11 @@ struct TurnPlay {
       } else if loopBackLine {
         parts.append(pick(.loopBack) ?? "")
       } else if offTopicLine {
-        parts.append(pick(named: .offTopic))
+        events.append(.offTopic)
+        parts.append(pick(.offTopic) ?? "")
       } else if alreadyToldLine, parts.isEmpty, !events.contains(.summary) {
-        parts.append(pick(named: .alreadyTold))
+        events.append(.alreadyTold)
+        parts.append(pick(.alreadyTold) ?? "")
       } else if parts.isEmpty, events.contains(.summary),
         let line = pick(.summary, scenarioOnly: true)
       {
@@ -547,6 +549,8 @@ struct TurnPlay {
     case .leapfrog: .leapfrog
     case .loopBack: .loopBack
     case .summary: .summary
+    case .offTopic: .offTopic
+    case .alreadyTold: .alreadyTold
     case .resolved: .resolved
     case .escalated: .escalated
     case .antipattern: .poor

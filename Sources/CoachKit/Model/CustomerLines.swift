@@ -12,6 +12,10 @@ public struct CustomerLines: Sendable {
     case loopBack
     /// The rep summarised what they heard well.
     case summary
+    /// A question about something that is none of the facts.
+    case offTopic
+    /// A question about only what the customer has told already.
+    case alreadyTold
     /// The last line when the conversation is resolved.
     case resolved
     /// The last line when the customer gives up or asks for a manager.
@@ -26,6 +30,8 @@ public struct CustomerLines: Sendable {
       case .leapfrog: "leapfrog"
       case .loopBack: "loop-back"
       case .summary: "summary"
+      case .offTopic: "off-topic"
+      case .alreadyTold: "already-told"
       case .resolved: "resolved"
       case .escalated: "escalated"
       case .antipattern(let id): "antipatterns.\(id)"

@@ -180,7 +180,8 @@ struct ScenarioDecoder {
     }
     let single: [(KeySpec, CustomerLines.Situation)] = [
       (Keys.summary, .summary), (Keys.leapfrog, .leapfrog), (Keys.loopBack, .loopBack),
-      (Keys.resolved, .resolved), (Keys.escalated, .escalated),
+      (Keys.offTopic, .offTopic), (Keys.alreadyTold, .alreadyTold), (Keys.resolved, .resolved),
+      (Keys.escalated, .escalated),
     ]
     for (key, situation) in single {
       if let value = fields.node(key) { variants[situation] = decodeVariants(value, key.name) }

@@ -164,6 +164,13 @@ enum ScenarioKeys {
       "leapfrog", variants, "After an offer before the problem was understood.")
     static let loopBack = KeySpec(
       "loop-back", variants, "After a check while the customer is still upset.")
+    static let offTopic = KeySpec(
+      "off-topic", variants,
+      "After a question about something that is none of the facts (in the customer's own words; "
+        + "the method's lines otherwise).")
+    static let alreadyTold = KeySpec(
+      "already-told", variants,
+      "After a question about only what the customer has told already.")
     static let resolved = KeySpec(
       "resolved", variants, "The last line when the call ends well.")
     static let escalated = KeySpec(
@@ -177,7 +184,9 @@ enum ScenarioKeys {
       "`lines`",
       "What the customer says, by situation: one line or a list of variants (one is picked at "
         + "random, never the same twice in a row).",
-      stepKeys + [summary, leapfrog, loopBack, resolved, escalated, antipatterns])
+      stepKeys + [
+        summary, leapfrog, loopBack, offTopic, alreadyTold, resolved, escalated, antipatterns,
+      ])
   }
 
   /// A variant of a line written as a mapping.
