@@ -1,0 +1,72 @@
+import CoachKit
+import Testing
+
+/// Ways of explaining a problem away, shutting the customer down or putting it back on them
+/// that the reader once missed (found in the labelled corpus's fit half), each beside a near
+/// miss that must keep its reading.
+@Suite struct ExplainingAwayTests {
+  let e = LexiconFixture.evaluator
+
+  @Test func explainingItAwayIsDefensive() {
+    for reply in [
+      "To be fair, the fault was only logged on Tuesday.",
+      "Collection slots aren't guaranteed, I'm afraid.",
+      "We don't have any control over when the engineer turns up.",
+      "Those rates are set by the regulator, not us.",
+      "We're entitled to change the tariff once a year.",
+      "It says here the parcel was signed for.",
+      "Before we start blaming people, a lot of teams touch these orders.",
+    ] {
+      #expect(e.assess(reply).has(antipattern: "defensive"), "\(reply)")
+    }
+    for reply in [
+      "To be fair to you, nobody told you about the change.",
+      "I'll make sure the slot is guaranteed for Thursday.",
+      "We'll take control of it from here.",
+    ] {
+      #expect(!e.assess(reply).has(antipattern: "defensive"), "\(reply)")
+    }
+  }
+
+  @Test func shuttingTheCustomerDownIsDismissive() {
+    for reply in [
+      "Seven days for a refund, that's just how it is.",
+      "There's nothing I can do about your flight, sorry.",
+      "I've booked you a new slot. I'm not sure what else you want.",
+      "Complaining to the ombudsman won't get it fixed any quicker.",
+      "That doesn't change the fact that the order was cancelled.",
+    ] {
+      let read = e.assess(reply)
+      #expect(
+        read.has(antipattern: "minimise") || read.has(antipattern: "calm-down"), "\(reply)")
+    }
+    for reply in [
+      "That's just how it should have worked, and it didn't. I'm sorry.",
+      "Is there anything else you want me to look at?",
+    ] {
+      let read = e.assess(reply)
+      #expect(
+        !read.has(antipattern: "minimise") && !read.has(antipattern: "calm-down"), "\(reply)")
+    }
+  }
+
+  @Test func puttingItBackOnTheCustomerIsBlame() {
+    for reply in [
+      "You chose to book the cheaper fare.",
+      "Missing the cut-off is on you, I'm afraid.",
+      "Just make sure you're in this time.",
+      "It's in the terms you signed.",
+      "If you don't check your emails, we can't help that.",
+      "You really shouldn't be using the heater like that.",
+    ] {
+      #expect(e.assess(reply).has(antipattern: "blame"), "\(reply)")
+    }
+    for reply in [
+      "That one's on us, not on you.",
+      "Make sure you're comfortable with the plan before we go ahead.",
+      "You chose well: that model is the one I'd pick.",
+    ] {
+      #expect(!e.assess(reply).has(antipattern: "blame"), "\(reply)")
+    }
+  }
+}
