@@ -316,7 +316,8 @@ public struct ScenarioJudge: Sendable {
       let clause = readerClauses[Int(analysis.tokens[token].clause)]
       return !clause.asks
         && readerClauses.contains {
-          $0.sentence == clause.sentence && $0.asks && $0.tokens.upperBound <= clause.tokens.lowerBound
+          $0.sentence == clause.sentence && $0.asks
+            && $0.tokens.upperBound <= clause.tokens.lowerBound
         }
     }
     let notAsking = assessment.signals.filter { signal in
@@ -394,7 +395,8 @@ public struct ScenarioJudge: Sendable {
       isOpenQuestion: assessment.isOpenQuestion,
       empathyQuote: Self.empathySignals.lazy.compactMap(first).first,
       summaryQuote: first(ReaderID.summary.rawValue), checkQuote: first(ReaderID.check.rawValue),
-      choicesQuote: optionSignals.count > 1 || offered.count > 1 ? optionSignals.first?.text : nil,
+      choicesQuote: optionSignals.count > 1 || offered.count > 1
+        ? first(ReaderID.option.rawValue) : nil,
       antipatterns: flags, factsAsked: asked, factsAskedInOrder: factsAsked,
       askedAboutOther: askedOther, optionsOffered: offered, optionsByTopic: byTopic,
       rulesMatched: Set(found(rules).keys), quality: assessment.quality,

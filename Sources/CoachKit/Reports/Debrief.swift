@@ -58,8 +58,20 @@ public struct Debrief: Sendable {
     // A reply the coach warned about live (it did nothing, had an anti-pattern, offered before
     // understanding, or made things worse) is never the strongest; the weakest is one of them,
     // so the debrief and the live notes agree.
+    // An anti-pattern that costs the customer's mood nothing (a long reply) warns only about a
+    // reply that did nothing else: a long summary and offer that settled the call is no weakest.
+    let mood = session.method.mood
     func warned(_ turn: Turn) -> Bool {
-      turn.wasPoor || !turn.reading.antipatterns.isEmpty || turn.moodAfter > turn.moodBefore
+      let moved = turn.events.contains { event in
+        switch event {
+        case .revealed, .summary, .accepted, .resolved: true
+        default: false
+        }
+      }
+      let flagged = turn.reading.antipatterns.contains {
+        mood.weight(ofAntipattern: $0.id) > 0 || !moved
+      }
+      return turn.wasPoor || flagged || turn.moodAfter > turn.moodBefore
         || turn.events.contains(.leapfrog)
         || turn.events.contains(where: { if case .tooSoon = $0 { true } else { false } })
     }
@@ -86,6 +98,7 @@ public struct Debrief: Sendable {
       }
       let better =
         worst.reading.antipatterns.compactMap(\.rewrite).first
+        ?? worst.reading.antipatterns.compactMap(\.tip).first
         ?? session.method.guide(worst.stepBefore).hint
       weakest = Highlight(
         turn: worst.number, reply: worst.reply, evidence: evidence, better: better)
@@ -153,6 +166,21 @@ public struct Debrief: Sendable {
     out +=
       "  " + "Overall".padding(to: 11) + String(repeating: " ", count: 11) + String(scores.overall)
       + "\n"
+    for limit in scores.overallLimits {
+      let why: String
+      switch limit {
+      case .moodRises(let replies, let points):
+        why = "−\(points): \(replies) repl\(replies == 1 ? "y" : "ies") left them more upset"
+      case .serious(let ids, let cap):
+        why =
+          "at most \(cap): "
+          + ids.map { "`\($0)`" }.joined(separator: ", ")
+          + " in the call (a serious anti-pattern)"
+      case .escalated(let cap):
+        why = "at most \(cap): the customer gave up"
+      }
+      out += "    " + why + "\n"
+    }
 
     func wrap(_ text: String, indent: String, hanging: Int = 2) -> String {
       TextWrapper.wrap(

@@ -18,6 +18,18 @@ public struct StepScores: Hashable, Sendable {
   public var scores: [Step: Int]
   /// The overall score: the mean of the steps, less what the rubric takes off for the whole call.
   public var overall: Int
+  /// What took the overall below the mean of the steps, so the debrief can say why.
+  public var overallLimits: [OverallLimit] = []
+
+  /// One reason the overall is below the mean of the steps.
+  public enum OverallLimit: Hashable, Sendable {
+    /// `points` off for `replies` replies after which the customer was more upset.
+    case moodRises(replies: Int, points: Int)
+    /// At most `cap` for a call with these serious anti-patterns.
+    case serious(ids: [String], cap: Int)
+    /// At most `cap` for a call the customer gave up on.
+    case escalated(cap: Int)
+  }
 
   /// Scores as recorded; `overall` defaults to the mean of the four steps.
   public init(scores: [Step: Int], overall: Int? = nil) {
@@ -112,9 +124,23 @@ public struct StepScores: Hashable, Sendable {
       .check: clamp(check),
     ]
     var overall = Self.mean(scores)
-    overall -= rubric.overall.perMoodRise * turns.filter { $0.moodAfter > $0.moodBefore }.count
-    if count(rubric.serious) > 0 { overall = min(overall, rubric.overall.seriousCap) }
-    if outcome == .escalated { overall = min(overall, rubric.overall.escalatedCap) }
+    let rises = turns.filter { $0.moodAfter > $0.moodBefore }.count
+    let taken = min(max(0, overall), rubric.overall.perMoodRise * rises)
+    if rises > 0, taken > 0 {
+      overall -= taken
+      overallLimits.append(.moodRises(replies: rises, points: taken))
+    }
+    if count(rubric.serious) > 0, overall > rubric.overall.seriousCap {
+      overall = rubric.overall.seriousCap
+      let found = turns.flatMap { $0.reading.antipatterns.map(\.id) }
+      var ids: [String] = []
+      for id in found where rubric.serious.contains(id) && !ids.contains(id) { ids.append(id) }
+      overallLimits.append(.serious(ids: ids, cap: rubric.overall.seriousCap))
+    }
+    if outcome == .escalated, overall > rubric.overall.escalatedCap {
+      overall = rubric.overall.escalatedCap
+      overallLimits.append(.escalated(cap: rubric.overall.escalatedCap))
+    }
     self.overall = clamp(overall)
   }
 }

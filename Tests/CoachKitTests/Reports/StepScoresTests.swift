@@ -88,6 +88,12 @@ import Testing
       [S.empathy, notOurFault, S.empathy, S.askWhen, S.summary, S.offerCourier, S.check])
     #expect(session.outcome == .resolved)
     #expect(scores.overall <= rubric.overall.seriousCap)
+    // The debrief says why the overall is below its steps.
+    #expect(
+      scores.overallLimits.contains(.serious(ids: ["defensive"], cap: rubric.overall.seriousCap)))
+    #expect(
+      Debrief(session: session).render().contains(
+        "at most \(rubric.overall.seriousCap): `defensive` in the call"))
   }
 
   @Test func anEscalatedCallIsCapped() {
@@ -106,6 +112,8 @@ import Testing
     let steps = Step.allCases.reduce(0) { $0 + rose[$1] } / Step.allCases.count
     #expect(rose.overall == steps - rubric.overall.perMoodRise)
     #expect(rose.overall < calm.overall)
+    #expect(rose.overallLimits == [.moodRises(replies: 1, points: rubric.overall.perMoodRise)])
+    #expect(calm.overallLimits.isEmpty)
   }
 
   @Test func theDebriefsWeakestReplyIsOneTheCoachWarnedAbout() {
