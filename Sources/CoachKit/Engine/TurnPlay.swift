@@ -168,6 +168,7 @@ struct TurnPlay {
       // A question about something that is none of the facts gets an answer in character,
       // never an unrelated fact.
       offTopicLine = true
+      notes.append((4, method.note(.offTopic) ?? ""))
     } else if reading.isOpenQuestion,
       let next = scenario.facts.first(where: { $0.required && !state.factsKnown.contains($0.id) })
     {
@@ -435,7 +436,13 @@ struct TurnPlay {
     var parts = Array(ruleLines.prefix(1))
     switch ending {
     case .resolved?:
-      parts += [offerAnswered ? offerLine : nil, pick(.resolved)].compactMap { $0 }
+      // Accepted and checked in one reply: the acceptance is the customer's last word (a
+      // closing line after it would say goodbye twice).
+      if offerAnswered, let offerLine {
+        parts.append(offerLine)
+      } else {
+        parts += [pick(.resolved)].compactMap { $0 }
+      }
     case .escalated?:
       parts.append(pick(.escalated) ?? "")
     default:

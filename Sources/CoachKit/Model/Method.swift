@@ -129,6 +129,8 @@ public struct Method: Sendable {
     case escalatedPatience = "escalated-patience"
     case escalatedMood = "escalated-mood"
     case choices
+    /// A question about none of the facts.
+    case offTopic = "off-topic"
   }
 
   /// The customer's fallback lines the engine may need; the method file's `fallback-lines:`
