@@ -18,7 +18,7 @@ struct Coach: ParsableCommand {
     commandName: "coach",
     abstract: "Practise handling upset customers: Empathy, Understand, Offer, Check.",
     discussion: """
-      With no subcommand, starts a practice session on the default scenario.
+      With no subcommand, starts a practice session on the default scenario. \
       Scenarios are found in the bundled Scripts folder, in --scripts DIR and in $COACH_SCRIPTS.
       """,
     version: CoachVersion.string,

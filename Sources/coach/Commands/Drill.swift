@@ -7,13 +7,13 @@ struct Drill: ParsableCommand {
     commandName: "drill",
     abstract: "Run an onboarding drill: scenarios in order, with pass marks.",
     discussion: """
-      Shows where the rep stands, plays the next open scenario, applies the pass marks, records
-      the result and goes on to the next. Progress is kept in the results file, so a drill
+      Shows where the rep stands, plays the next open scenario, applies the pass marks, records \
+      the result and goes on to the next. Progress is kept in the results file, so a drill \
       resumes where it stopped. Through a pipe it plays until the input ends, then exits 0.
         coach drill onboarding --rep ana
         coach drill onboarding --rep ana --status
-      A trainer gives a rep who is out of attempts more of them with --grant; the grant is
-      recorded in the results file of the account it is run in (the rep's), and travels in the
+      A trainer gives a rep who is out of attempts more of them with --grant; the grant is \
+      recorded in the results file of the account it is run in (the rep's), and travels in the \
       rep's export to the trainer's report:
         coach drill onboarding --rep ana --grant sla-outage --attempts 2
       """

@@ -8,8 +8,8 @@ struct Graph: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print a scenario's flow as a Mermaid (default) or Graphviz DOT diagram.",
     discussion: """
-      Shows the opening, the four steps, the facts and what brings them out, the options and how
-      the customer takes them, the rules and the end states. Mermaid draws inline in Markdown on
+      Shows the opening, the four steps, the facts and what brings them out, the options and how \
+      the customer takes them, the rules and the end states. Mermaid draws inline in Markdown on \
       GitHub and GitLab and in many editors; for DOT, pipe it to Graphviz:
         coach graph late-delivery --format dot | dot -Tsvg > late-delivery.svg
       """

@@ -7,7 +7,7 @@ struct Lint: ParsableCommand {
     commandName: "lint",
     abstract: "Check scripts for errors and authoring smells.",
     discussion: """
-      Each PATH is a script file or a folder searched for *.coach.yaml files. Exits 0 when clean,
+      Each PATH is a script file or a folder searched for *.coach.yaml files. Exits 0 when clean, \
       1 when any script has errors (or warnings, with --strict), 64 on a usage error.
       """
   )

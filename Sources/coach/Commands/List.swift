@@ -7,8 +7,8 @@ struct List: ParsableCommand {
     commandName: "list",
     abstract: "List the scenarios found, with title, difficulty and tags.",
     discussion: """
-      Scenarios are read from --scripts DIR, then $COACH_SCRIPTS (folders separated by ':'), then
-      the bundled Scripts folder. A script with errors is listed with a note; run `coach lint` on
+      Scenarios are read from --scripts DIR, then $COACH_SCRIPTS (folders separated by ':'), then \
+      the bundled Scripts folder. A script with errors is listed with a note; run `coach lint` on \
       it to see them.
       """
   )

@@ -11,9 +11,9 @@ struct New: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write a new scenario skeleton, ID.coach.yaml, in the current folder.",
     discussion: """
-      The skeleton is a small, complete, playable scenario with a comment on every key and TODO
-      marks on the parts to rewrite first. It passes `coach lint` and `coach test` as written.
-      ID uses lowercase letters, digits and `-`, starting with a letter. An existing file is
+      The skeleton is a small, complete, playable scenario with a comment on every key and TODO \
+      marks on the parts to rewrite first. It passes `coach lint` and `coach test` as written. \
+      ID uses lowercase letters, digits and `-`, starting with a letter. An existing file is \
       never replaced unless --force is given.
       """
   )

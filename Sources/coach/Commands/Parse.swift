@@ -8,7 +8,7 @@ struct Parse: ParsableCommand {
     abstract:
       "Print what a script file means, as JSON (keys in document order, scalars as strings).",
     discussion: """
-      The output is the tree any YAML 1.2 tool would give for the file, with every scalar a
+      The output is the tree any YAML 1.2 tool would give for the file, with every scalar a \
       string. A file the scenario language refuses prints its diagnostics and exits 1.
       """
   )

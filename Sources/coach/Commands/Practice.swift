@@ -7,13 +7,13 @@ struct Practice: ParsableCommand {
     commandName: "practice",
     abstract: "Role-play a scenario: an upset customer, your replies, live coaching, a debrief.",
     discussion: """
-      SCENARIO is a scenario id (see `coach list`) or a path to a .coach.yaml file; without it,
-      the default scenario is played. Inside the session, lines starting with / are commands:
-      /help, /hint, /score, /why, /transcript, /restart, /quit (Tab completes them). A command
-      word typed alone without its slash (hint, quit, ...) is asked about at a terminal (Enter
-      runs the command; the same word again is sent as the reply); on piped input it is sent to
-      the customer as it is, with a note on standard error. Ctrl-C cancels the line you are
-      typing; Ctrl-C twice on an empty line, or Ctrl-D, ends the session with the debrief.
+      SCENARIO is a scenario id (see `coach list`) or a path to a .coach.yaml file; without it, \
+      the default scenario is played. Inside the session, lines starting with / are commands: \
+      /help, /hint, /score, /why, /transcript, /restart, /quit (Tab completes them). A command \
+      word typed alone without its slash (hint, quit, ...) is asked about at a terminal (Enter \
+      runs the command; the same word again is sent as the reply); on piped input it is sent to \
+      the customer as it is, with a note on standard error. Ctrl-C cancels the line you are \
+      typing; Ctrl-C twice on an empty line, or Ctrl-D, ends the session with the debrief. \
       Transcripts are saved under $XDG_DATA_HOME/coach/transcripts.
       """
   )

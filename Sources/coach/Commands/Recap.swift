@@ -8,16 +8,16 @@ struct Recap: ParsableCommand {
     commandName: "recap",
     abstract: "Write the recap you would send after a conversation, and see it scored.",
     discussion: """
-      A good recap states the agreed solution, who does what by when and the next contact,
-      thanks the customer, and neither blames nor re-argues; it is short. After a practice
+      A good recap states the agreed solution, who does what by when and the next contact, \
+      thanks the customer, and neither blames nor re-argues; it is short. After a practice \
       session (--from PATH, --last) the agreed option's own phrases count as stating it.
 
-      Type the recap at the prompt and end it with a line holding only `.` or with Ctrl-D; with
-      piped input it is read to the end. --text FILE reads it from a file. Ctrl-C on an empty
-      line or the end of input keeps what was typed. The recap and its score are saved as
+      Type the recap at the prompt and end it with a line holding only `.` or with Ctrl-D; with \
+      piped input it is read to the end. --text FILE reads it from a file. Ctrl-C on an empty \
+      line or the end of input keeps what was typed. The recap and its score are saved as \
       Markdown under $XDG_DATA_HOME/coach/recaps (mode 0600).
 
-      --draft writes a first draft from the session record (the agreed option, facts,
+      --draft writes a first draft from the session record (the agreed option, facts, \
       commitments with times) to edit, and saves it; score the edited file with --text.
       """
   )

@@ -8,19 +8,19 @@ struct Reflect: ParsableCommand {
     commandName: "reflect",
     abstract: "The left-hand-column exercise: what was said, what you thought, and a follow-up plan.",
     discussion: """
-      Guided step by step: the right-hand column (what was said) is typed exchange by exchange,
-      or taken from a saved practice session (--from PATH, --last); then, for each exchange,
-      what you thought but did not say. Part two marks the assumptions in your thoughts, asks you
-      to imagine the customer's left-hand column, and builds a plan for the follow-up
-      conversation. The result is saved as Markdown under $XDG_DATA_HOME/coach/reflections
+      Guided step by step: the right-hand column (what was said) is typed exchange by exchange, \
+      or taken from a saved practice session (--from PATH, --last); then, for each exchange, \
+      what you thought but did not say. Part two marks the assumptions in your thoughts, asks you \
+      to imagine the customer's left-hand column, and builds a plan for the follow-up \
+      conversation. The result is saved as Markdown under $XDG_DATA_HOME/coach/reflections \
       (mode 0600) and nothing leaves this machine.
 
-      With piped input the answers are read line by line in this order: (without --from/--last)
-      customer line, your line, … and an empty line; one thought per exchange; the customer's
-      imagined thoughts, one per line, and an empty line; your goal; your barrier. End of input
+      With piped input the answers are read line by line in this order: (without --from/--last) \
+      customer line, your line, … and an empty line; one thought per exchange; the customer's \
+      imagined thoughts, one per line, and an empty line; your goal; your barrier. End of input \
       or Ctrl-C saves what was typed so far.
 
-      --thoughts FILE (one thought per line, in exchange order) runs without prompts; add --json
+      --thoughts FILE (one thought per line, in exchange order) runs without prompts; add --json \
       to print the analysis as JSON.
       """
   )

@@ -7,14 +7,14 @@ struct Report: ParsableCommand {
     commandName: "report",
     abstract: "A trainer's report over many reps' result exports.",
     discussion: """
-      Reads exports (`coach results export`) and raw results files, drops sessions that appear
-      in more than one file, and reports completion and pass rates per scenario and per rep,
-      per-step averages, the most common anti-patterns and who needs help with what. For every
-      drill played whose curriculum is on the script search path, it shows where each rep
-      stands: finished, on which scenario, locked out, and the attempts at each scenario, with
+      Reads exports (`coach results export`) and raw results files, drops sessions that appear \
+      in more than one file, and reports completion and pass rates per scenario and per rep, \
+      per-step averages, the most common anti-patterns and who needs help with what. For every \
+      drill played whose curriculum is on the script search path, it shows where each rep \
+      stands: finished, on which scenario, locked out, and the attempts at each scenario, with \
       the command that grants a locked-out rep more attempts.
         coach report team/*.jsonl --format html --output report.html
-      With --lrs it reads the same results from the team's learning record store instead
+      With --lrs it reads the same results from the team's learning record store instead \
       (see `coach results sync --help` for the settings):
         coach report --lrs --since 2026-11-01 --format html --output report.html
       """

@@ -7,8 +7,8 @@ struct Results: ParsableCommand {
     commandName: "results",
     abstract: "Your session results: export them for a trainer.",
     discussion: """
-      Every finished session is recorded in results.jsonl in the coach data folder
-      ($XDG_DATA_HOME/coach, else ~/.local/share/coach). With a learning record store
+      Every finished session is recorded in results.jsonl in the coach data folder \
+      ($XDG_DATA_HOME/coach, else ~/.local/share/coach). With a learning record store \
       configured, each is also sent there; `coach results sync` sends what is still queued.
       """,
     subcommands: [Export.self, Path.self, Sync.self]
@@ -20,7 +20,7 @@ struct Results: ParsableCommand {
       commandName: "export",
       abstract: "Write a rep's results as a portable file to standard output.",
       discussion: """
-        The export is JSON lines: a header line ("format": "coach-results-export"), then one
+        The export is JSON lines: a header line ("format": "coach-results-export"), then one \
         result per line. Send it to your trainer; `coach report` reads it.
           coach results export --rep ana > ana.coach-results.jsonl
         """

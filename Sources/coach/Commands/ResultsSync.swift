@@ -8,12 +8,12 @@ extension Results {
       commandName: "sync",
       abstract: "Send queued results to the team's learning record store (xAPI).",
       discussion: """
-        With an LRS configured, each finished session is queued as an xAPI statement and sent
-        when it ends; what could not be sent then (the LRS was down or slow) waits in the
-        outbox until this command sends it. Each statement has an id derived from its result,
+        With an LRS configured, each finished session is queued as an xAPI statement and sent \
+        when it ends; what could not be sent then (the LRS was down or slow) waits in the \
+        outbox until this command sends it. Each statement has an id derived from its result, \
         so sending twice, or from two syncs at once, stores it once.
 
-        Settings, from the environment or from $XDG_CONFIG_HOME/coach/config (NAME=value lines,
+        Settings, from the environment or from $XDG_CONFIG_HOME/coach/config (NAME=value lines, \
         mode 0600; the environment wins):
           COACH_LRS_ENDPOINT    the LRS's xAPI base URL, e.g. https://lrs.example/xAPI/
           COACH_LRS_USERNAME    HTTP Basic user

@@ -7,10 +7,10 @@ struct Test: ParsableCommand {
     commandName: "test",
     abstract: "Run the tests written inside scenario scripts.",
     discussion: """
-      Each PATH is a script or a folder of scripts (default: the bundled Scripts folder).
-      Conversation tests play their replies through the engine with the test's seed; reply tests
-      check what the evaluator finds in one reply. Prints each failure with the test's
-      file:line, then `N passed, N failed`; exits 1 when any test fails. --coverage lists, per
+      Each PATH is a script or a folder of scripts (default: the bundled Scripts folder). \
+      Conversation tests play their replies through the engine with the test's seed; reply tests \
+      check what the evaluator finds in one reply. Prints each failure with the test's \
+      file:line, then `N passed, N failed`; exits 1 when any test fails. --coverage lists, per \
       script, the facts, options, rules, lines, steps and end states no test reaches.
       """
   )
