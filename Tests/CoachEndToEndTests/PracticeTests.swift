@@ -118,7 +118,7 @@ import Testing
     #expect(out.contains("hint: Name the feeling you hear"))
     #expect(out.contains("No reply yet"))
     #expect(out.contains("Steps"))
-    #expect(out.contains("Turn 1: mood 8 →"))
+    #expect(out.contains("Turn 1: upset 8 →"))
     #expect(out.contains("you: I'm so sorry, that sounds really frustrating."))
     #expect(out.contains("Unknown command /hlep. Did you mean /help?"))
     #expect(out.contains("Starting again from the top."))

@@ -183,16 +183,16 @@ import Testing
     let style = TerminalStyle(colorEnabled: false)
     #expect(style.bold("hi") == "hi")
     #expect(style.red("hi") == "hi")
-    #expect(style.moodMeter(7) == "mood 7/10 ███████░░░")
-    #expect(style.moodMeter(12) == "mood 10/10 ██████████")
-    #expect(style.moodMeter(-1, maximum: 5) == "mood 0/5 ░░░░░")
+    #expect(style.moodMeter(7) == "upset 7/10 ███████░░░")
+    #expect(style.moodMeter(12) == "upset 10/10 ██████████")
+    #expect(style.moodMeter(-1, maximum: 5) == "upset 0/5 ░░░░░")
   }
 
   @Test func styleWithColourWrapsInEscapeCodes() {
     let style = TerminalStyle(colorEnabled: true)
     #expect(style.bold("hi") == "\u{1B}[1mhi\u{1B}[0m")
     #expect(style.bold("") == "")
-    #expect(style.moodMeter(8) == "mood 8/10 \u{1B}[31m████████\u{1B}[0m\u{1B}[2m░░\u{1B}[0m")
+    #expect(style.moodMeter(8) == "upset 8/10 \u{1B}[31m████████\u{1B}[0m\u{1B}[2m░░\u{1B}[0m")
     #expect(style.moodMeter(2).contains("\u{1B}[32m"))
   }
 

@@ -94,7 +94,8 @@ public struct Debrief: Sendable {
         evidence = ["it did nothing for \(worst.stepBefore.title)"]
       }
       if worst.moodAfter > worst.moodBefore {
-        evidence.append("the customer's mood went from \(worst.moodBefore) to \(worst.moodAfter)")
+        evidence.append(
+          "it left them more upset: from \(worst.moodBefore) to \(worst.moodAfter) of 10")
       }
       let better =
         worst.reading.antipatterns.compactMap(\.rewrite).first
@@ -152,7 +153,7 @@ public struct Debrief: Sendable {
     case .abandoned: verb = "Abandoned"
     }
     out +=
-      "\(verb) after \(turns) turn\(turns == 1 ? "" : "s"); mood \(moodStart) → \(moodEnd) of 10.\n\n"
+      "\(verb) after \(turns) turn\(turns == 1 ? "" : "s"); upset \(moodStart) → \(moodEnd) of 10.\n\n"
     for step in Step.allCases {
       let score = scores[step]
       let filled = score / 10

@@ -244,13 +244,13 @@ public struct SessionRecord: Hashable, Sendable {
     out += "- Scenario: `\(Self.inline(scenarioID))` (seed \(seed), \(Self.inline(mode)) mode)\n"
     out += "- Started: \(Self.inline(started))\n- Ended: \(Self.inline(ended))\n"
     out +=
-      "- Outcome: **\(outcome.rawValue)** after \(exchanges.count) turn\(exchanges.count == 1 ? "" : "s"), final mood \(finalMood)/10\n\n"
+      "- Outcome: **\(outcome.rawValue)** after \(exchanges.count) turn\(exchanges.count == 1 ? "" : "s"), finally upset \(finalMood)/10\n\n"
     out += "## Conversation\n\n"
     out += "**\(customerName):** \(Self.inline(opening))\n\n"
     for exchange in exchanges {
       out += "**You:** \(Self.inline(exchange.rep))\n\n"
       out += "**\(customerName):** \(Self.inline(exchange.customer))\n\n"
-      var meta = "mood \(exchange.moodBefore) → \(exchange.moodAfter)"
+      var meta = "upset \(exchange.moodBefore) → \(exchange.moodAfter)"
       if !exchange.events.isEmpty { meta += "; " + exchange.events.joined(separator: ", ") }
       out += "> _\(Self.inline(meta))_"
       if let note = exchange.note { out += "  \n> Coach: \(Self.inline(note))" }

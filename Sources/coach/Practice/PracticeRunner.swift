@@ -176,6 +176,10 @@ struct PracticeRunner {
         lead: "", style: style.dim))
     say(
       wrap(
+        "Upset \(customer.mood)/10 is how angry \(customerFirstName) is now: good replies bring it "
+          + "down.", lead: "", style: style.dim))
+    say(
+      wrap(
         patienceMeaning("Patience \(session.scenario.customer.patience)"), lead: "",
         style: style.dim))
     say("")
@@ -197,7 +201,8 @@ struct PracticeRunner {
     say(wrap(text, lead: style.bold(style.magenta(name + ": ")), leadWidth: name.count + 2))
   }
 
-  /// The mood, the step and the patience left; when the last reply cost patience, it says so.
+  /// How upset the customer is, the step and the patience left; when the last reply cost
+  /// patience, it says so.
   private func printStatus(patienceLost: Int = 0) {
     let state = session.state
     var patience = "  · patience \(max(0, state.patience))"
@@ -279,12 +284,14 @@ struct PracticeRunner {
 
   private func why() -> String {
     guard let turn = session.turns.last else { return "No reply yet." }
-    var lines = ["Turn \(turn.number): mood \(turn.moodBefore) → \(turn.moodAfter)."]
+    var lines = ["Turn \(turn.number): upset \(turn.moodBefore) → \(turn.moodAfter) (+ is worse)."]
     for change in turn.moodChanges {
       let sign = change.delta > 0 ? "+\(change.delta)" : String(change.delta)
       lines.append("  \(sign.padded(to: 3)) \(clean(change.reason))")
     }
-    if turn.moodChanges.isEmpty { lines.append("  Nothing in that reply moved their mood.") }
+    if turn.moodChanges.isEmpty {
+      lines.append("  Nothing in that reply changed how upset they are.")
+    }
     if turn.wasPoor {
       lines.append("  That reply cost patience: it did nothing for \(turn.stepBefore.title).")
     }

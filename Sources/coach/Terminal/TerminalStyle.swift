@@ -25,8 +25,8 @@ struct TerminalStyle: Sendable {
   func magenta(_ text: String) -> String { wrap(text, "35") }
   func cyan(_ text: String) -> String { wrap(text, "36") }
 
-  /// A compact mood meter, such as `mood 7/10 ███████░░░`: one block per point, filled for the
-  /// mood, shaded for the rest. With colour, the filled part is green when calm (0–3), yellow in
+  /// A compact meter of how upset the customer is (their mood), such as `upset 7/10 ███████░░░`:
+  /// one block per point, filled for the mood, shaded for the rest. With colour, the filled part is green when calm (0–3), yellow in
   /// between (4–6) and red when upset (7 and up), scaled to `maximum`. `mood` is clamped to
   /// `0...maximum`.
   func moodMeter(_ mood: Int, maximum: Int = 10) -> String {
@@ -43,7 +43,7 @@ struct TerminalStyle: Sendable {
     } else {
       bar = green(filled)
     }
-    return "mood \(mood)/\(maximum) " + bar + dim(empty)
+    return "upset \(mood)/\(maximum) " + bar + dim(empty)
   }
 
   private func wrap(_ text: String, _ code: String) -> String {

@@ -47,7 +47,7 @@ import Testing
       debrief.weakest?.evidence
         == [
           "“Calm down, there is honestly nothing more that anybody here…” (calm-down)",
-          "the customer's mood went from 5 to 7",
+          "it left them more upset: from 5 to 7 of 10",
         ])
     let text = debrief.render(width: 100)
     #expect(text.contains("  “\(Self.shortQuote)”\n"), "\(text)")
