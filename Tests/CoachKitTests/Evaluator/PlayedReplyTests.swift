@@ -324,4 +324,37 @@ import Testing
       !e.assess("You need it back before something else goes out. Fair?").has(signal: "check"))
     #expect(e.assess("Is there something else I can help with?").has(signal: "check"))
   }
+
+  @Test func ownershipAndRefusalsInATerseVoice() {
+    let read = e.assess(
+      "No \"should be fine now\"; agreed. Three visits; three failures; that's ours to own.")
+    #expect(read.has(signal: "apology"))
+    #expect(!read.has(antipattern: "minimise"))
+    #expect(e.assess("It should be fine now, honestly.").has(antipattern: "minimise"))
+  }
+
+  @Test func datesScopesAndConcessionsAreNoDismissalDefenceOrPolicy() {
+    #expect(
+      !e.assess("With the move only a couple of weeks off, no wonder it got to you.").has(
+        antipattern: "minimise"))
+    #expect(
+      !e.assess("It's only the frames changing; the tops stay as ordered.").has(
+        antipattern: "minimise"))
+    #expect(
+      !e.assess("Production holds the frames until you sign. Does that timing work?").has(
+        antipattern: "policy"))
+    #expect(
+      !e.assess("Whatever the tracking says, I don't want you waiting another day.").has(
+        antipattern: "defensive"))
+    #expect(e.assess("You signed the contract, so it stands.").has(antipattern: "policy"))
+  }
+
+  @Test func whatTheyWentWithoutIsNoBlame() {
+    for reply in [
+      "So you were the one who had to spot it. What did it cost you, time you didn't have?",
+    ] {
+      #expect(!e.assess(reply).has(antipattern: "blame"), "\(reply)")
+    }
+    #expect(e.assess("You were the one who ticked the box.").has(antipattern: "blame"))
+  }
 }
