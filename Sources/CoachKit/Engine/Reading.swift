@@ -38,6 +38,10 @@ public struct Reading: Hashable, Sendable {
   public var factsAsked: [String: String]
   /// The same facts, the one asked about most clearly first.
   public var factsAskedInOrder: [String]
+  /// Facts the statement just before a question is about ("Your account manager retired in the
+  /// spring. Did anyone ring to tell you?"): they come out when the question brings out nothing
+  /// new.
+  public var factsBeforeQuestions: [String]
   /// The reply asked about something that is none of the scenario's facts ("how's trade?").
   public var askedAboutOther: Bool
   /// Options the reply offered (not negated), in script order, with the words that matched.
@@ -57,7 +61,8 @@ public struct Reading: Hashable, Sendable {
     strengths: [Step: Strength] = [:], isQuestion: Bool = false, isOpenQuestion: Bool = false,
     empathyQuote: String? = nil, summaryQuote: String? = nil, checkQuote: String? = nil,
     choicesQuote: String? = nil, antipatterns: [Flag] = [], factsAsked: [String: String] = [:],
-    factsAskedInOrder: [String]? = nil, askedAboutOther: Bool = false,
+    factsAskedInOrder: [String]? = nil, factsBeforeQuestions: [String] = [],
+    askedAboutOther: Bool = false,
     optionsOffered: [String: String] = [:], optionsByTopic: Set<String> = [],
     rulesMatched: Set<String> = [], quality: Int = 0,
     namedFeeling: Bool = false, gaveTime: Bool = false
@@ -72,6 +77,7 @@ public struct Reading: Hashable, Sendable {
     self.antipatterns = antipatterns
     self.factsAsked = factsAsked
     self.factsAskedInOrder = factsAskedInOrder ?? factsAsked.keys.sorted()
+    self.factsBeforeQuestions = factsBeforeQuestions
     self.askedAboutOther = askedAboutOther
     self.optionsOffered = optionsOffered
     self.optionsByTopic = optionsByTopic

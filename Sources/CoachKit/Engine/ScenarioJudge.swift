@@ -134,11 +134,33 @@ public struct ScenarioJudge: Sendable {
     // An announcement that names nothing ("Here's my proposal.", "What I can do is this:",
     // "Two options.") makes the sentence after it the offer.
     let analysis = assessment.analysis
+    // The plan it announces runs on until a question: "Here's what I'll do. Your order goes
+    // back on today. And from now on you've got a name, mine, and my direct number."
     for index in result.core.sorted() where index + 1 < analysis.sentences.count {
       let words = evaluator.contentStems(in: analysis, tokens: analysis.sentences[index].tokens)
       let announces =
         words.count <= 1 || words.allSatisfy { coreWords[index]?.contains($0) == true }
-      if announces, !excluded.contains(index + 1) { result.core.insert(index + 1) }
+      guard announces else { continue }
+      var next = index + 1
+      while next < analysis.sentences.count, !excluded.contains(next) {
+        result.core.insert(next)
+        next += 1
+      }
+    }
+    // An enumerated plan ("One; the fault goes to our senior team. Two; monitoring on your line
+    // from now.", "A: hold the bill now…") offers: two or more sentences that open with a list
+    // marker (a number or a single letter, then punctuation).
+    let items = analysis.sentences.indices.filter { index in
+      let tokens = analysis.sentences[index].tokens
+      guard tokens.count >= 2 else { return false }
+      let first = analysis.tokens[tokens.lowerBound]
+      let marker =
+        first.has(Token.number) || first.is(WordClass.number)
+        || first.span.end - first.span.start == 1
+      return marker && analysis.tokens[tokens.lowerBound + 1].has(Token.afterPunctuation)
+    }
+    if items.count >= 2 {
+      for index in items where !excluded.contains(index) { result.core.insert(index) }
     }
     result.framed.subtract(result.core.union(excluded))
     return result
@@ -288,7 +310,12 @@ public struct ScenarioJudge: Sendable {
         if framedOnly { continue }
         let stems = evaluator.contentStems(
           in: analysis, tokens: clause, excluding: optionTopics.openStems)
-        if let best = optionTopics.ranked(stems).first, offered[best.id] == nil {
+        // An option is offered by words about it, not only by words the customer says when
+        // answering it ("Two options; both start today." offers no callback because she once
+        // said "passed me on today").
+        if let best = optionTopics.ranked(stems, needsOwnWord: true).first,
+          offered[best.id] == nil
+        {
           offered[best.id] = analysis.text(analysis.span(clause.lowerBound, clause.upperBound - 1))
           byTopic.insert(best.id)
         }
@@ -305,6 +332,7 @@ public struct ScenarioJudge: Sendable {
     var askedScores: [String: Double] = [:]
     var askedOther = false
     var seenClauses: Set<Range<Int>> = []
+    var beforeQuestions: [String] = []
     // A check ("is anything still missing?") or an offer asked as a question ("shall I send a
     // courier?") asks about no fact.
     // An offer in a clause that only qualifies a question before it ("What room is there in the
@@ -367,12 +395,17 @@ public struct ScenarioJudge: Sendable {
         }
         if ranked.isEmpty { ranked = factTopics.ranked(stems, bonus: bonus) }
         // A question about something the reply has just said ("Your account manager retired, I
-        // gather. Had you known them long?") asks about that: the statement before it counts too.
-        if ranked.isEmpty, sentence > 0, !questionSentences.contains(sentence - 1) {
+        // gather. Had you known them long?") asks about that: the statement before it counts too,
+        // and what it is about comes out if the question brings out nothing new.
+        if sentence > 0, !questionSentences.contains(sentence - 1) {
           let before = evaluator.contentStems(
             in: analysis, tokens: analysis.sentences[sentence - 1].tokens,
             excluding: factTopics.openStems)
-          ranked = factTopics.ranked(stems + before, bonus: bonus)
+          if ranked.isEmpty {
+            ranked = factTopics.ranked(stems + before, bonus: bonus)
+          } else if let said = factTopics.ranked(before).first, !beforeQuestions.contains(said.id) {
+            beforeQuestions.append(said.id)
+          }
         }
         if let best = ranked.first {
           if best.score > askedScores[best.id] ?? 0 {
@@ -398,6 +431,7 @@ public struct ScenarioJudge: Sendable {
       choicesQuote: optionSignals.count > 1 || offered.count > 1
         ? first(ReaderID.option.rawValue) : nil,
       antipatterns: flags, factsAsked: asked, factsAskedInOrder: factsAsked,
+      factsBeforeQuestions: beforeQuestions.filter { asked[$0] == nil },
       askedAboutOther: askedOther, optionsOffered: offered, optionsByTopic: byTopic,
       rulesMatched: Set(found(rules).keys), quality: assessment.quality,
       namedFeeling: has(.feeling), gaveTime: has(.timeframe))

@@ -23,6 +23,8 @@ struct TopicIndex: Sendable {
 
   private let ids: [String]
   private let weights: [[Tokenizer.Stem: Double]]
+  /// Per item, the stems of its own words and their topic groups (not what the customer says).
+  private let ownStems: [Set<Tokenizer.Stem>]
   /// Stems of words that ask about nothing in particular.
   let openStems: Set<Tokenizer.Stem>
 
@@ -53,6 +55,7 @@ struct TopicIndex: Sendable {
     let groupsByStem = groups.byStem
     let groupStems = groups.stems
     var weights: [[Tokenizer.Stem: Double]] = []
+    var ownStems: [Set<Tokenizer.Stem>] = []
     for item in items {
       var w: [Tokenizer.Stem: Double] = [:]
       func add(_ stem: Tokenizer.Stem, _ weight: Double) { w[stem] = max(w[stem] ?? 0, weight) }
@@ -65,6 +68,7 @@ struct TopicIndex: Sendable {
           for other in groupStems[group] { add(other, 0.6) }
         }
       }
+      ownStems.append(Set(w.keys))
       for stem in evaluator.contentStems(of: item.related.joined(separator: " "), excluding: open) {
         add(stem, 0.6)
       }
@@ -77,6 +81,7 @@ struct TopicIndex: Sendable {
       Dictionary(uniqueKeysWithValues: w.map { ($0.key, $0.value / Double(sharing[$0.key] ?? 1)) })
     }
     self.ids = items.map(\.id)
+    self.ownStems = ownStems
     self.openStems = open
   }
 
@@ -97,11 +102,14 @@ struct TopicIndex: Sendable {
 
   /// How much the content words `stems` are about each item, best first; only items at or above
   /// ``threshold``, ties in script order.
-  func ranked(_ stems: [Tokenizer.Stem], bonus: [String: Double] = [:]) -> [(
-    id: String, score: Double
-  )] {
+  func ranked(
+    _ stems: [Tokenizer.Stem], bonus: [String: Double] = [:], needsOwnWord: Bool = false
+  ) -> [(id: String, score: Double)] {
     var result: [(id: String, score: Double)] = []
     for (index, id) in ids.enumerated() {
+      // With `needsOwnWord`, an item counts only when one of the words is its own (or of its
+      // own words' topic groups), not only words of what the customer says about it.
+      if needsOwnWord, !stems.contains(where: ownStems[index].contains) { continue }
       let score = stems.reduce(0) { $0 + (weights[index][$1] ?? 0) } + (bonus[id] ?? 0)
       if score >= Self.threshold { result.append((id, score)) }
     }

@@ -159,6 +159,12 @@ struct TurnPlay {
       revealed += 1
       if revealed == 2 { break }  // a customer answers two things at once, not five
     }
+    if revealed == 0,
+      let said = reading.factsBeforeQuestions.first(where: { !state.factsKnown.contains($0) })
+    {
+      reveal(said, quote: nil)
+      revealed = 1
+    }
     guard revealed == 0, reading.factsAsked.isEmpty else {
       // Asked again about what she told: she says so, not "go on, ask".
       if revealed == 0, !beatSpoke { alreadyToldLine = true }
