@@ -176,6 +176,7 @@ public struct Evaluator: Sendable {
     var negationStop: UInt64 = 0
     var determiner: UInt64 = 0
     var questionClasses = QuestionDetector.Classes()
+    var listMarker: UInt64 = 0
     var tag: UInt64 = 0
     var pastForm: UInt64 = 0
     var softener: UInt64 = 0
@@ -289,6 +290,7 @@ public struct Evaluator: Sendable {
     b.questionClasses = QuestionDetector.Classes(
       determiners: b.determiner, cleftVerbs: bits["cleft-verb"] ?? 0)
     b.tag = bits["tag"] ?? 0
+    b.listMarker = bits["list-marker"] ?? 0
     b.pastForm = bits["past-form"] ?? 0
     b.softener = bits["softener"] ?? 0
     b.commandVerb = bits["command-verb"] ?? 0

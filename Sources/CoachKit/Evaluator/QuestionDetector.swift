@@ -124,6 +124,9 @@ struct QuestionDetector {
       }
       // "What matters is getting it back." names what matters; it asks nothing.
       if asks, !mark, j > s + 1, tokens[s + 1].classes & classes.cleftVerbs != 0 { return nil }
+      // Inside a sentence with no `?`, "…, which is about £99 a month" and "…, when it drops"
+      // are relative clauses, not questions.
+      if !mark, start > sentence.tokens.lowerBound, t0.is(WordClass.closedWh) { return nil }
       if asks || mark {
         return Verdict(
           open: whIsOpen(tokens, at: s, end: end), rule: .questionWord, words: s..<(s + 1),

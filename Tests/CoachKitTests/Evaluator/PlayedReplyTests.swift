@@ -357,4 +357,24 @@ import Testing
     }
     #expect(e.assess("You were the one who ticked the box.").has(antipattern: "blame"))
   }
+
+  @Test func aRelativeClauseInsideAStatementAsksNothing() {
+    let read = e.assess(
+      "First: I spread it over twelve months, which is about £99 a month on top. Second: I put "
+        + "the bill on hold.")
+    #expect(!read.has(signal: "question"))
+    #expect(e.assess("Okay, when did it arrive").has(signal: "question"))
+    #expect(e.assess("I'm sorry, when did it arrive?").has(signal: "question"))
+  }
+
+  @Test func seeingItHappenIsNoShrugAndWhatElseIsGoingOnIsACheck() {
+    #expect(
+      !e.assess("An engineer sat there when it usually goes, watching it happen.").has(
+        antipattern: "minimise"))
+    #expect(e.assess("These things happen, I'm afraid.").has(antipattern: "minimise"))
+    #expect(
+      e.assess("Is there anything else going on that I should know about before I let you go?")
+        .has(signal: "check"))
+    #expect(e.assess("Does this feel any different to you?").has(signal: "check"))
+  }
 }
