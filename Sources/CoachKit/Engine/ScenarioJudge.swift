@@ -148,14 +148,15 @@ public struct ScenarioJudge: Sendable {
       }
     }
     // An enumerated plan ("One; the fault goes to our senior team. Two; monitoring on your line
-    // from now.", "A: hold the bill now…") offers: two or more sentences that open with a list
-    // marker (a number or a single letter, then punctuation).
+    // from now.", "A: hold the bill now…", "First: I spread it…") offers: two or more sentences
+    // that open with a list marker (a number, an ordinal or a single letter, then punctuation).
     let items = analysis.sentences.indices.filter { index in
       let tokens = analysis.sentences[index].tokens
       guard tokens.count >= 2 else { return false }
       let first = analysis.tokens[tokens.lowerBound]
       let marker =
         first.has(Token.number) || first.is(WordClass.number)
+        || first.classes & evaluator.builtins.listMarker != 0
         || first.span.end - first.span.start == 1
       return marker && analysis.tokens[tokens.lowerBound + 1].has(Token.afterPunctuation)
     }
