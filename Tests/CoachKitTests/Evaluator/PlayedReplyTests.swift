@@ -377,4 +377,15 @@ import Testing
         .has(signal: "check"))
     #expect(e.assess("Does this feel any different to you?").has(signal: "check"))
   }
+
+  @Test func keepingTheirFaultAndWhatTheyWentWithoutAreNoBlameOrDefence() {
+    let read = e.assess(
+      "And I'm keeping your fault myself. It stays open till you say it's fixed, not us.")
+    #expect(!read.has(antipattern: "blame"))
+    #expect(!read.has(antipattern: "defensive"))
+    #expect(
+      !e.assess("Regulars asking for something you didn't have?").has(antipattern: "blame"))
+    #expect(e.assess("That was not us, it was the courier.").has(antipattern: "defensive"))
+    #expect(e.assess("It's your fault, really.").has(antipattern: "blame"))
+  }
 }
