@@ -388,4 +388,14 @@ import Testing
     #expect(e.assess("That was not us, it was the courier.").has(antipattern: "defensive"))
     #expect(e.assess("It's your fault, really.").has(antipattern: "blame"))
   }
+
+  @Test func theWarehouseSideAndTheBoardTheyFaceAreNoDefenceOrBlame() {
+    #expect(
+      !e.assess("Can you walk me through what happens to an order coming off the warehouse side?")
+        .has(antipattern: "defensive"))
+    #expect(e.assess("That's on the courier's side.").has(antipattern: "defensive"))
+    #expect(
+      !e.assess("And you're the one who stands in front of the board with it.").has(
+        antipattern: "blame"))
+  }
 }
