@@ -69,4 +69,32 @@ import Testing
       #expect(!e.assess(reply).has(antipattern: "blame"), "\(reply)")
     }
   }
+
+  @Test func passingItOnOrGuessingTheirMistake() {
+    for reply in [
+      "Rebooking after a missed slot is the customer's responsibility.",
+      "Any complaint about the fitting needs to go directly to the contractor.",
+      "We just resell the line, so the outage is with the network.",
+      "The claim is progressing as per procedure.",
+      "Our engineers followed every step of the process.",
+      "My hands are tied on this one.",
+      "Slow evenings are normal on shared connections.",
+    ] {
+      #expect(e.assess(reply).has(antipattern: "defensive"), "\(reply)")
+    }
+    for reply in [
+      "You must have typed the code wrong.", "You're probably using the old password.",
+      "Perhaps next time you could check the dates first.",
+    ] {
+      #expect(e.assess(reply).has(antipattern: "blame"), "\(reply)")
+    }
+    for reply in [
+      "It's normally in by noon, so I'll call you at twelve.",
+      "I'll take responsibility for this myself.",
+      "You must have had a horrible week.",
+    ] {
+      let read = e.assess(reply)
+      #expect(!read.has(antipattern: "defensive") && !read.has(antipattern: "blame"), "\(reply)")
+    }
+  }
 }
