@@ -1,4 +1,4 @@
-/// The contrast rule: "but" taking back the empathy before it.
+/// The contrast rule: "but" taking back the empathy before it, or a policy the rep then bends.
 extension Evaluator {
   /// "I understand, but…": a contrast word takes back the empathy before it in the sentence (or,
   /// starting a sentence, in the sentence before).
@@ -22,6 +22,23 @@ extension Evaluator {
       }
     }
     guard lastContrast.contains(where: { $0 >= 0 }) else { return }
+    // "The policy says 30 days, but I'm making an exception": an anti-pattern that yields to a
+    // contrast is taken back when, after the contrast word in its sentence, the rep names what
+    // they do (`i` or `we`, not negated).
+    found.removeAll { f in
+      guard !isSignal[f.group], groups[f.group].yieldsToContrast, f.first < tokens.count else {
+        return false
+      }
+      let sentence = analysis.sentences[Int(tokens[f.first].sentence)]
+      let here = lastContrast[Int(tokens[f.first].sentence)]
+      guard here >= f.end else { return false }
+      return ((here + 1)..<sentence.tokens.upperBound).contains { j in
+        let holder = clauseReader.subject(of: tokens[j])
+        return (holder == .i || holder == .we) && !tokens[j].has(Token.negated)
+          && !(j + 2 < sentence.tokens.upperBound && tokens[j + 2].is(WordClass.negator)
+            && tokens[j + 1].is(WordClass.auxiliary))
+      }
+    }
     var used = Set<Int>()
     found.removeAll { f in
       guard isSignal[f.group], stepIndex[f.group] == 0 else { return false }

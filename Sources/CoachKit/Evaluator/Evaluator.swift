@@ -135,6 +135,7 @@ public struct Evaluator: Sendable {
     let negatable: Bool
     let auxiliary: Bool
     let hostile: Bool
+    let yieldsToContrast: Bool
     let overrides: Set<Int>
     let rewriteQuotesText: Bool
 
@@ -148,6 +149,7 @@ public struct Evaluator: Sendable {
       negatable = group.negatable
       auxiliary = group.auxiliary
       hostile = group.hostile
+      yieldsToContrast = group.yieldsToContrast
       self.overrides = overrides
       rewriteQuotesText = group.rewrite?.contains("{text}") ?? false
     }

@@ -442,6 +442,7 @@ struct LexiconDecoder {
     group.negatable = f.bool(orDefault: Keys.negatable)
     group.auxiliary = f.bool(orDefault: Keys.auxiliary)
     group.hostile = f.bool(orDefault: Keys.hostile)
+    group.yieldsToContrast = f.bool(orDefault: Keys.yieldsToContrast)
     let overrideList = f.stringList(Keys.overrides) ?? []
     overrides += overrideList
     group.overrides = overrideList.map(\.value)

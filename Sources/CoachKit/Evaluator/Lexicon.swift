@@ -252,6 +252,9 @@ public struct CueGroup: Hashable, Sendable {
   public var hostile: Bool
   /// Signal ids whose matches this group cancels where they overlap (an anti-pattern only).
   public var overrides: [String]
+  /// An anti-pattern that a contrast word takes back when the rep does something after it in
+  /// the sentence ("the policy says 30 days, but I'm making an exception"). Default `false`.
+  public var yieldsToContrast = false
   /// A coaching tip shown when the group matches (anti-pattern) or is missing (signal).
   public var tip: String?
   /// The standard rewrite of an anti-pattern; `{text}` stands for the matched words.

@@ -97,4 +97,20 @@ import Testing
       #expect(!read.has(antipattern: "defensive") && !read.has(antipattern: "blame"), "\(reply)")
     }
   }
+
+  @Test func aPolicyTheRepThenBendsIsTakenBack() {
+    for reply in [
+      "The policy says 30 days for returns, but I'm making an exception for you.",
+      "Our policy normally asks for the receipt, but I can see the purchase on your card.",
+    ] {
+      #expect(!e.assess(reply).has(antipattern: "policy"), "\(reply)")
+    }
+    for reply in [
+      "Our policy says 30 days, but that's how it is.",
+      "Company policy says no, but we can't do anything about it.",
+      "It's company policy, I'm afraid.",
+    ] {
+      #expect(e.assess(reply).has(antipattern: "policy"), "\(reply)")
+    }
+  }
 }

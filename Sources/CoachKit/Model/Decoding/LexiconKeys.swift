@@ -243,6 +243,10 @@ enum LexiconKeys {
       "An anti-pattern that, with nothing to soften it, also makes the reply blunt.")
     static let overrides = KeySpec(
       "overrides", .ids, "Signals this anti-pattern cancels when both are found.")
+    static let yieldsToContrast = KeySpec(
+      "yields-to-contrast", .flag, .defaults(.flag(false)),
+      "An anti-pattern that a contrast word takes back when the rep does something after it in "
+        + "the sentence (\"the policy says 30 days, but I'm making an exception\").")
     static let tip = KeySpec(
       "tip", .text, "Advice shown when it is found (anti-patterns) or missing.")
     static let rewrite = KeySpec(
@@ -250,7 +254,7 @@ enum LexiconKeys {
 
     static let keys = [
       id, step, weight, title, cues, weakCues, notWhen, negatable, auxiliary, hostile, overrides,
-      tip, rewrite,
+      yieldsToContrast, tip, rewrite,
     ]
     static let doc =
       "A signal (something good a reply does) or an anti-pattern (something to avoid)."
