@@ -247,10 +247,9 @@ public struct ScenarioJudge: Sendable {
         let start = Int(analysis.tokens[i].span.start)
         return !summarySpans.contains { $0.contains(start) }
       }
-      let words = outside.reduce(into: Set<Tokenizer.Stem>()) { words, i in
-        words.formUnion(evaluator.contentStems(in: analysis, tokens: i..<(i + 1)))
+      if evaluator.contentStems(in: analysis, tokens: outside).count <= 2 {
+        summarySentences.insert(index + 1)
       }
-      if words.count <= 2 { summarySentences.insert(index + 1) }
     }
     let stance = assessment.antipatterns.filter { evidence in
       !hostile.contains(evidence.id)
@@ -340,9 +339,9 @@ public struct ScenarioJudge: Sendable {
     // budget if the sit-stand frames cost more?") does not: the question still asks.
     let readerClauses = analysis.clauses
     func qualifiesAQuestion(_ offset: Int) -> Bool {
-      guard let token = analysis.tokens.firstIndex(where: { Int($0.span.start) >= offset })
-      else { return false }
-      let clause = readerClauses[Int(analysis.tokens[token].clause)]
+      let found = evaluator.tokens(in: analysis, range: offset..<(offset + 1))
+      guard !found.isEmpty else { return false }
+      let clause = readerClauses[Int(analysis.tokens[found.lowerBound].clause)]
       return !clause.asks
         && readerClauses.contains {
           $0.sentence == clause.sentence && $0.asks
@@ -378,14 +377,8 @@ public struct ScenarioJudge: Sendable {
         var ranked: [(id: String, score: Double)] = []
         let asking = clause.filter { readerClauses[Int(analysis.tokens[$0].clause)].asks }
         if !asking.isEmpty, asking.count < clause.count {
-          var askingStems: [Tokenizer.Stem] = []
-          for i in asking {
-            for stem in evaluator.contentStems(
-              in: analysis, tokens: i..<(i + 1), excluding: factTopics.openStems)
-            where !askingStems.contains(stem) {
-              askingStems.append(stem)
-            }
-          }
+          let askingStems = evaluator.contentStems(
+            in: analysis, tokens: asking, excluding: factTopics.openStems)
           let spans = asking.map { analysis.tokens[$0].span }
           var askingBonus: [String: Double] = [:]
           for (id, offsets) in factCues

@@ -35,8 +35,7 @@ extension Evaluator {
       return ((here + 1)..<sentence.tokens.upperBound).contains { j in
         let holder = clauseReader.subject(of: tokens[j])
         return (holder == .i || holder == .we) && !tokens[j].has(Token.negated)
-          && !(j + 2 < sentence.tokens.upperBound && tokens[j + 2].is(WordClass.negator)
-            && tokens[j + 1].is(WordClass.auxiliary))
+          && !analysis.clauses[Int(tokens[j].clause)].negated
       }
     }
     var used = Set<Int>()

@@ -12,7 +12,7 @@ extension Evaluator {
   /// The stems of the content words among `tokens` of an analysed reply: no function words
   /// (articles, pronouns, auxiliaries, question words…), no numbers, none of `excluding`.
   func contentStems(
-    in analysis: TextAnalysis, tokens: Range<Int>, excluding: Set<Tokenizer.Stem> = []
+    in analysis: TextAnalysis, tokens: some Sequence<Int>, excluding: Set<Tokenizer.Stem> = []
   ) -> [Tokenizer.Stem] {
     var stems: [Tokenizer.Stem] = []
     for i in tokens {
