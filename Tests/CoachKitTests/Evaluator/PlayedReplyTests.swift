@@ -351,7 +351,7 @@ import Testing
 
   @Test func whatTheyWentWithoutIsNoBlame() {
     for reply in [
-      "So you were the one who had to spot it. What did it cost you, time you didn't have?",
+      "So you were the one who had to spot it. What did it cost you, time you didn't have?"
     ] {
       #expect(!e.assess(reply).has(antipattern: "blame"), "\(reply)")
     }
@@ -397,5 +397,14 @@ import Testing
     #expect(
       !e.assess("And you're the one who stands in front of the board with it.").has(
         antipattern: "blame"))
+  }
+
+  @Test func askingWhatTheyTriedIsNoAdvice() {
+    for reply in [
+      "Did you try to get hold of us when it went wrong?", "Have you tried restarting it?",
+    ] {
+      #expect(!e.assess(reply).has(signal: "option"), "\(reply)")
+    }
+    #expect(e.assess("You could try restarting it.").has(signal: "option"))
   }
 }
