@@ -177,6 +177,7 @@ extension Evaluator {
 
     var tipsFromRules: [String] = []
     contrast(&found, analysis)
+    toldBack(&found, analysis, questions: questionSentences)
     summaries(
       &found, analysis, context: context, questions: questionSentences, tips: &tipsFromRules)
     lengthAndTone(&found, analysis, isOpen: isOpen, questions: questionSentences)

@@ -136,6 +136,7 @@ public struct Evaluator: Sendable {
     let auxiliary: Bool
     let hostile: Bool
     let yieldsToContrast: Bool
+    let yieldsToSummary: Bool
     let overrides: Set<Int>
     let rewriteQuotesText: Bool
 
@@ -150,6 +151,7 @@ public struct Evaluator: Sendable {
       auxiliary = group.auxiliary
       hostile = group.hostile
       yieldsToContrast = group.yieldsToContrast
+      yieldsToSummary = group.yieldsToSummary
       self.overrides = overrides
       rewriteQuotesText = group.rewrite?.contains("{text}") ?? false
     }

@@ -443,6 +443,7 @@ struct LexiconDecoder {
     group.auxiliary = f.bool(orDefault: Keys.auxiliary)
     group.hostile = f.bool(orDefault: Keys.hostile)
     group.yieldsToContrast = f.bool(orDefault: Keys.yieldsToContrast)
+    group.yieldsToSummary = f.bool(orDefault: Keys.yieldsToSummary)
     let overrideList = f.stringList(Keys.overrides) ?? []
     overrides += overrideList
     group.overrides = overrideList.map(\.value)

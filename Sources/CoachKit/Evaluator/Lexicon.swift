@@ -255,6 +255,10 @@ public struct CueGroup: Hashable, Sendable {
   /// An anti-pattern that a contrast word takes back when the rep does something after it in
   /// the sentence ("the policy says 30 days, but I'm making an exception"). Default `false`.
   public var yieldsToContrast = false
+  /// An anti-pattern taken back inside a summary the rep tells back: the customer's story in the
+  /// customer's terms ("so let me check I've got it: you never saw the bill coming"). Default
+  /// `false`.
+  public var yieldsToSummary = false
   /// A coaching tip shown when the group matches (anti-pattern) or is missing (signal).
   public var tip: String?
   /// The standard rewrite of an anti-pattern; `{text}` stands for the matched words.

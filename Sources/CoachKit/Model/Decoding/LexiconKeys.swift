@@ -247,6 +247,10 @@ enum LexiconKeys {
       "yields-to-contrast", .flag, .defaults(.flag(false)),
       "An anti-pattern that a contrast word takes back when the rep does something after it in "
         + "the sentence (\"the policy says 30 days, but I'm making an exception\").")
+    static let yieldsToSummary = KeySpec(
+      "yields-to-summary", .flag, .defaults(.flag(false)),
+      "An anti-pattern taken back inside a summary the rep tells back (\"so let me check I've "
+        + "got it: you never saw the bill coming\").")
     static let tip = KeySpec(
       "tip", .text, "Advice shown when it is found (anti-patterns) or missing.")
     static let rewrite = KeySpec(
@@ -254,7 +258,7 @@ enum LexiconKeys {
 
     static let keys = [
       id, step, weight, title, cues, weakCues, notWhen, negatable, auxiliary, hostile, overrides,
-      yieldsToContrast, tip, rewrite,
+      yieldsToContrast, yieldsToSummary, tip, rewrite,
     ]
     static let doc =
       "A signal (something good a reply does) or an anti-pattern (something to avoid)."
