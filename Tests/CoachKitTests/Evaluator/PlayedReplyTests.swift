@@ -407,4 +407,19 @@ import Testing
     }
     #expect(e.assess("You could try restarting it.").has(signal: "option"))
   }
+
+  /// Staying with a customer who vents is listening, not a clipped reply; "nobody should have to"
+  /// validates. Found in a held-out vent-first script.
+  @Test func stayingWithSomeoneWhoVentsIsAnInvitation() {
+    for reply in ["Mm. I'm here.", "Take your time, I'm not going anywhere.", "No rush."] {
+      let read = e.assess(reply)
+      #expect(read.has(signal: "invite"), "\(reply)")
+      #expect(!read.has(antipattern: "curt"), "\(reply)")
+    }
+    #expect(!e.assess("I'm here until five if you need me.").has(signal: "invite"))
+    #expect(!e.assess("I am here to sort this out.").has(signal: "invite"))
+    #expect(
+      e.assess("Nobody should have to fight that hard to talk to someone about their own bill.")
+        .has(signal: "validation"))
+  }
 }
