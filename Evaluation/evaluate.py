@@ -108,7 +108,7 @@ def reader_labels(answer):
         "cannot": int(bool(anti & {"cannot", "policy"})),
         "blame": int(bool(anti & {"blame", "past"})),
         # The codebook's defensive includes process and policy used as a shield.
-        "defensive": int(bool(anti & {"defensive", "policy"})),
+        "defensive": int(bool(anti & {"defensive", "records", "policy"})),
         "dismissive": int(bool(anti & {"calm-down", "minimise", "cliche"})),
         "catastrophe": int("catastrophe" in anti),
         "curt": int(bool(anti & {"curt", "blunt"})),

@@ -8,12 +8,12 @@ Reads two files written by writers who never saw the lexicon (Evaluation/tone-pr
 blame or a defence (what the customer did, faults, records, policies bent, third parties while
 owning it), and `blame.txt`, 80 replies by poor reps that blame the customer (`B| `) or deflect
 (`D| `). Prints how many good replies carry a serious anti-pattern of the method (blame,
-defensive, policy, calm-down, ultimatum: one caps a call's overall score) and how many bad ones
-carry none, with the replies.
+defensive, records, policy, calm-down, ultimatum: one caps a call's overall score) and how many
+bad ones carry none, with the replies.
 """
 import argparse, json, os, subprocess
 
-SERIOUS = {"blame", "defensive", "policy", "calm-down", "ultimatum"}
+SERIOUS = {"blame", "defensive", "records", "policy", "calm-down", "ultimatum"}
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tone-probe")
 
 

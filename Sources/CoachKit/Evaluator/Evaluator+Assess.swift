@@ -178,6 +178,7 @@ extension Evaluator {
     var tipsFromRules: [String] = []
     contrast(&found, analysis)
     toldBack(&found, analysis, questions: questionSentences)
+    yieldsTo(&found, analysis)
     summaries(
       &found, analysis, context: context, questions: questionSentences, tips: &tipsFromRules)
     lengthAndTone(&found, analysis, isOpen: isOpen, questions: questionSentences)

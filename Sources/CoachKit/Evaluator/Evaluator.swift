@@ -137,10 +137,12 @@ public struct Evaluator: Sendable {
     let hostile: Bool
     let yieldsToContrast: Bool
     let yieldsToSummary: Bool
+    /// Signals that take it back in its sentence (``CueGroup/yieldsTo``).
+    let yieldsTo: Set<Int>
     let overrides: Set<Int>
     let rewriteQuotesText: Bool
 
-    init(_ group: CueGroup, signal: Bool, overrides: Set<Int>) {
+    init(_ group: CueGroup, signal: Bool, overrides: Set<Int>, yieldsTo: Set<Int>) {
       id = group.id
       self.signal = signal
       step = group.step
@@ -152,6 +154,7 @@ public struct Evaluator: Sendable {
       hostile = group.hostile
       yieldsToContrast = group.yieldsToContrast
       yieldsToSummary = group.yieldsToSummary
+      self.yieldsTo = yieldsTo
       self.overrides = overrides
       rewriteQuotesText = group.rewrite?.contains("{text}") ?? false
     }
@@ -219,14 +222,19 @@ public struct Evaluator: Sendable {
       firsts.append((group, signal))
     }
     var overrideSets = [Set<Int>](repeating: [], count: firsts.count)
+    var yieldSets = overrideSets
     for (group, _) in all {
       guard let g = groupIndex[group.id] else { continue }
       for id in group.overrides {
         if let o = groupIndex[id] { overrideSets[g].insert(o) }
       }
+      for id in group.yieldsTo {
+        if let y = groupIndex[id] { yieldSets[g].insert(y) }
+      }
     }
     let groups = firsts.indices.map {
-      Group(firsts[$0].0, signal: firsts[$0].1, overrides: overrideSets[$0])
+      Group(
+        firsts[$0].0, signal: firsts[$0].1, overrides: overrideSets[$0], yieldsTo: yieldSets[$0])
     }
     for id in extraCues.keys.sorted() where groupIndex[id] == nil {
       problems.append("extra cues for `\(id)`, which is not a signal or anti-pattern")

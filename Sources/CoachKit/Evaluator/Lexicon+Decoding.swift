@@ -69,9 +69,9 @@ enum LexiconMessage {
       ])
   }
 
-  static func unknownOverride(_ name: Node.Scalar, known: [String]) -> Diagnostic {
+  static func unknownOverride(_ name: Node.Scalar, key: String, known: [String]) -> Diagnostic {
     .error(
-      "L005", "`overrides` names `\(name.value)`, which is not a signal", at: name.span,
+      "L005", "`\(key)` names `\(name.value)`, which is not a signal", at: name.span,
       label: "unknown signal",
       help: Suggestions.help(for: name.value, in: known) ?? "name a signal defined in this lexicon")
   }
@@ -146,7 +146,7 @@ struct LexiconDecoder {
     if let node = fields.node(Keys.quality) { decodeQuality(node, into: &lexicon.quality) }
     if let node = fields.node(Keys.topics) { decodeTopics(node, into: &lexicon.topics) }
     var seen: [String: SourceSpan] = [:]
-    var overrideNames: [Node.Scalar] = []
+    var overrideNames: [(key: String, name: Node.Scalar)] = []
     var sectionSpans: [Bool: SourceSpan] = [:]
     for (key, signal) in [(Keys.signals, true), (Keys.antipatterns, false)] {
       let items = fields.list(key) ?? []
@@ -158,8 +158,8 @@ struct LexiconDecoder {
       }
     }
     let signalIDs = lexicon.signals.map(\.id)
-    for name in overrideNames where !signalIDs.contains(name.value) {
-      sink.append(LexiconMessage.unknownOverride(name, known: signalIDs))
+    for (key, name) in overrideNames where !signalIDs.contains(name.value) {
+      sink.append(LexiconMessage.unknownOverride(name, key: key, known: signalIDs))
     }
     // Every id the rules and the engine read by name is defined, in its own section.
     let antipatternIDs = Set(lexicon.antipatterns.map(\.id))
@@ -412,7 +412,8 @@ struct LexiconDecoder {
   }
 
   private func decodeGroup(
-    _ node: Node, signal: Bool, seen: inout [String: SourceSpan], overrides: inout [Node.Scalar]
+    _ node: Node, signal: Bool, seen: inout [String: SourceSpan],
+    overrides: inout [(key: String, name: Node.Scalar)]
   ) -> CueGroup? {
     typealias Keys = LexiconKeys.Group
     guard var f = Fields(node, signal ? Keys.signal : Keys.antipattern, sink: sink) else {
@@ -444,9 +445,13 @@ struct LexiconDecoder {
     group.hostile = f.bool(orDefault: Keys.hostile)
     group.yieldsToContrast = f.bool(orDefault: Keys.yieldsToContrast)
     group.yieldsToSummary = f.bool(orDefault: Keys.yieldsToSummary)
+    // Both name signals, checked once every signal is known.
     let overrideList = f.stringList(Keys.overrides) ?? []
-    overrides += overrideList
+    overrides += overrideList.map { (Keys.overrides.name, $0) }
     group.overrides = overrideList.map(\.value)
+    let yieldList = f.stringList(Keys.yieldsTo) ?? []
+    overrides += yieldList.map { (Keys.yieldsTo.name, $0) }
+    group.yieldsTo = yieldList.map(\.value)
     group.tip = f.string(Keys.tip)
     group.rewrite = f.string(Keys.rewrite)
     f.finish()

@@ -259,6 +259,10 @@ public struct CueGroup: Hashable, Sendable {
   /// customer's terms ("so let me check I've got it: you never saw the bill coming"). Default
   /// `false`.
   public var yieldsToSummary = false
+  /// Signal ids that take this anti-pattern back when one is found in its sentence (an
+  /// anti-pattern only): the records cited to own a mistake ("our records show you paid twice,
+  /// which is our error").
+  public var yieldsTo: [String] = []
   /// A coaching tip shown when the group matches (anti-pattern) or is missing (signal).
   public var tip: String?
   /// The standard rewrite of an anti-pattern; `{text}` stands for the matched words.

@@ -14,13 +14,13 @@ import Testing
       "We don't have any control over when the engineer turns up.",
       "Those rates are set by the regulator, not us.",
       "We're entitled to change the tariff once a year.",
-      "It says here the parcel was signed for.",
       "Before we start blaming people, a lot of teams touch these orders.",
     ] {
       #expect(e.assess(reply).has(antipattern: "defensive"), "\(reply)")
     }
     for reply in [
       "To be fair to you, nobody told you about the change.",
+      "It says here the parcel was signed for.",
       "I'll make sure the slot is guaranteed for Thursday.",
       "We'll take control of it from here.",
     ] {

@@ -45,4 +45,15 @@ import Testing
     let l009 = try #require(diagnostics.first { $0.code == "L009" })
     #expect(l009.message == "`check` is defined in the wrong section")
   }
+
+  @Test func yieldingToAnUnknownSignalIsALocatedError() throws {
+    let (lexicon, diagnostics, source) = load {
+      $0.replacingOccurrences(of: "    yields-to: [apology]\n", with: "    yields-to: [apologie]\n")
+    }
+    #expect(lexicon == nil)
+    let l005 = try #require(diagnostics.first { $0.code == "L005" })
+    let text = DiagnosticRenderer(color: false).render(l005, in: source)
+    #expect(text.contains("error[L005]: `yields-to` names `apologie`, which is not a signal"))
+    #expect(text.contains("apology"))
+  }
 }

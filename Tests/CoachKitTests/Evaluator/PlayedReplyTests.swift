@@ -312,11 +312,12 @@ import Testing
       "If our records show you got in touch inside the 30 days, it's a straight refund.",
       "I'd like to work to your deadline, not ours.",
     ] {
-      #expect(!e.assess(reply).has(antipattern: "defensive"), "\(reply)")
+      let read = e.assess(reply)
+      #expect(
+        !read.has(antipattern: "defensive") && !read.has(antipattern: "records"), "\(reply)")
     }
-    for reply in ["It's the courier, not us.", "Our records show it was delivered."] {
-      #expect(e.assess(reply).has(antipattern: "defensive"), "\(reply)")
-    }
+    #expect(e.assess("It's the courier, not us.").has(antipattern: "defensive"))
+    #expect(e.assess("Our records show it was delivered.").has(antipattern: "records"))
   }
 
   @Test func whatElseGoesOutIsNoCheck() {

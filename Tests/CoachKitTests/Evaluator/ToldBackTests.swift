@@ -65,3 +65,61 @@ import Testing
     }
   }
 }
+
+/// The records, the system or the terms cited as a shield ("our records show it was delivered")
+/// are `records`; cited to own a mistake, bent for the customer, or told back, they are not.
+/// From the tone probe's good replies, each beside a near miss.
+@Suite struct RecordsTests {
+  let e = LexiconFixture.evaluator
+
+  @Test func theRecordsAsAShield() {
+    for reply in [
+      "Our records show it was delivered on Tuesday.",
+      "It says here the parcel was signed for.",
+      "The terms clearly state that refunds take 14 days.",
+      "I can only go by what the system says.",
+      "Technically the warranty ended last month.",
+    ] {
+      #expect(e.assess(reply).has(antipattern: "records"), "\(reply)")
+    }
+  }
+
+  @Test func theRecordsCitedForTheCustomer() {
+    for reply in [
+      "Our records show it was approved on the 14th but never sent, which is our failure.",
+      "The system shows you paid twice in March, this is our mistake.",
+      "Our records show you cancelled in time, so you should never have been billed.",
+      "The notes on the system say you reported the leak in February, so it should have been "
+        + "fixed weeks ago.",
+      "The terms technically say the warranty ended, but we'll repair it free of charge.",
+      "You didn't get the parcel, and the tracking saying delivered doesn't change that.",
+    ] {
+      #expect(!e.assess(reply).has(antipattern: "records"), "\(reply)")
+    }
+    // A mistake owned in another sentence leaves the shield standing.
+    #expect(
+      e.assess("Our records show it was delivered. Sorry about that.").has(antipattern: "records"))
+  }
+
+  @Test func ownedInAShortEchoOrReassuredIsNoBlame() {
+    for reply in [
+      "You weren't given a reason when the claim was paused, and you should have been.",
+      "You didn't miss anything in the setup, the guide we sent was for the older model.",
+    ] {
+      #expect(!e.assess(reply).has(antipattern: "blame"), "\(reply)")
+    }
+    #expect(e.assess("You should have been more careful with it.").has(antipattern: "blame"))
+  }
+}
+
+extension RecordsTests {
+  @Test func sympathyBeforeTheShieldLeavesItStanding() {
+    for reply in [
+      "I'm so sorry, our records show it was delivered.",
+      "Sorry, but the system shows it was signed for.",
+      "Our records show it was delivered, sorry.",
+    ] {
+      #expect(e.assess(reply).has(antipattern: "records"), "\(reply)")
+    }
+  }
+}

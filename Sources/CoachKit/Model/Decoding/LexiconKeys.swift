@@ -251,6 +251,10 @@ enum LexiconKeys {
       "yields-to-summary", .flag, .defaults(.flag(false)),
       "An anti-pattern taken back inside a summary the rep tells back (\"so let me check I've "
         + "got it: you never saw the bill coming\").")
+    static let yieldsTo = KeySpec(
+      "yields-to", .ids,
+      "Signals that take this anti-pattern back when one is found in its sentence (the records "
+        + "cited to own a mistake: \"our records show you paid twice, which is our error\").")
     static let tip = KeySpec(
       "tip", .text, "Advice shown when it is found (anti-patterns) or missing.")
     static let rewrite = KeySpec(
@@ -258,7 +262,7 @@ enum LexiconKeys {
 
     static let keys = [
       id, step, weight, title, cues, weakCues, notWhen, negatable, auxiliary, hostile, overrides,
-      yieldsToContrast, yieldsToSummary, tip, rewrite,
+      yieldsToContrast, yieldsToSummary, yieldsTo, tip, rewrite,
     ]
     static let doc =
       "A signal (something good a reply does) or an anti-pattern (something to avoid)."
