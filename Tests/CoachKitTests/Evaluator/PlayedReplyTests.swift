@@ -423,4 +423,26 @@ import Testing
       e.assess("Nobody should have to fight that hard to talk to someone about their own bill.")
         .has(signal: "validation"))
   }
+
+  /// "Whatever" as a determiner is no shrug. Found in a skilled sla-outage script.
+  @Test func whateverTheRepGivesIsNoShrug() {
+    #expect(
+      !e.assess("I want to be sure whatever I give you arrives in time.").has(antipattern: "blunt"))
+    #expect(e.assess("Whatever. It's been sent.").has(antipattern: "blunt"))
+  }
+
+  /// Confirming before offering offers nothing; inviting changes to the plan checks it. Found in
+  /// a skilled contract-change script whose summary was read as a plan of four offers.
+  @Test func confirmingBeforeProposingOffersNothing() {
+    let read = e.assess(
+      "Let me confirm before I propose anything: twenty sit-stand wanted; install on the 14th. "
+        + "Correct?")
+    #expect(read.steps.offer == .none)
+    #expect(read.has(signal: "summary"))
+    #expect(e.assess("Let me book the engineer before Friday.").steps.offer != .none)
+    for reply in ["Any part of that you'd change before I write it up?", "Anything you'd add?"] {
+      #expect(e.assess(reply).has(signal: "check"), "\(reply)")
+    }
+    #expect(!e.assess("What would you change about your old desk?").has(signal: "check"))
+  }
 }
