@@ -445,4 +445,21 @@ import Testing
     }
     #expect(!e.assess("What would you change about your old desk?").has(signal: "check"))
   }
+
+  /// Found in the held-out set rep-scripts-p: where the customer stands now checks; "whatever
+  /// you paid" is no shrug; failures "on our side" own them.
+  @Test func whereTheyStandNowChecks() {
+    for reply in [
+      "Where are you at with that now, honestly?",
+      "What would you need to see from us over the next month to feel sure about staying?",
+    ] {
+      #expect(e.assess(reply).has(signal: "check"), "\(reply)")
+    }
+    #expect(!e.assess("Where are you at the moment?").has(signal: "check"))
+    #expect(
+      !e.assess("Whatever you paid buying elsewhere, give me the figure and I'll credit it back.")
+        .has(antipattern: "blunt"))
+    #expect(e.assess("Whatever you say.").has(antipattern: "blunt"))
+    #expect(e.assess("That's three failures on our side.").has(signal: "apology"))
+  }
 }
