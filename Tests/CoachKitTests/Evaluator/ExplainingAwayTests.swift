@@ -114,3 +114,39 @@ import Testing
     }
   }
 }
+
+/// Bad news hedged or stated as a limit is a can't-do; the same words making an offer, owning a
+/// mistake or naming a fear are not. Found in the labelled corpus's fit half.
+@Suite struct HedgedCantDoTests {
+  let e = LexiconFixture.evaluator
+
+  @Test func badNewsAsALimitIsACantDo() {
+    for reply in [
+      "Thursday is the next available flight, I'm afraid.",
+      "That's usually enough for the fee to stand.",
+      "Nobody can guarantee it won't happen again.",
+      "Legally we hold the car, so no, not until it's paid.",
+      "You'll just have to wait for next year.",
+      "I'll ask, but I don't promise.",
+      "Stage payments are due regardless.",
+      "Ten percent is the standard goodwill amount.",
+      "You can't take it half-done, the gearbox will be out.",
+      "It's not something you can fix with a reset.",
+      "need an engineer, cant fix over the phone sorry",
+    ] {
+      #expect(e.assess(reply).has(antipattern: "cannot"), "\(reply)")
+    }
+  }
+
+  @Test func theSameWordsOfferingOrOwningAreNoCantDo() {
+    for reply in [
+      "I can book you on the next available flight tonight.",
+      "I'm afraid our status page made it worse.",
+      "I'll keep it open, not until it's fixed but until you say it's fixed.",
+      "I'm going to push for more than the standard amount.",
+      "I'd rather not make you promises you can't use.",
+    ] {
+      #expect(!e.assess(reply).has(antipattern: "cannot"), "\(reply)")
+    }
+  }
+}
