@@ -462,4 +462,19 @@ import Testing
     #expect(e.assess("Whatever you say.").has(antipattern: "blunt"))
     #expect(e.assess("That's three failures on our side.").has(signal: "apology"))
   }
+
+  /// Asking what was left out or should be put differently checks the plan; from the labelled
+  /// corpus's fit half, with near misses.
+  @Test func anythingLeftOutOrToPutDifferentlyChecks() {
+    for reply in [
+      "Have I missed anything you wanted sorted today?",
+      "Is there anything from today you'd like me to word differently in that email?",
+      "That's two months, not one. Does that add up with what you've worked out?",
+    ] {
+      #expect(e.assess(reply).has(signal: "check"), "\(reply)")
+    }
+    for reply in ["Did I miss your call this morning?", "Did the engineer add anything?"] {
+      #expect(!e.assess(reply).has(signal: "check"), "\(reply)")
+    }
+  }
 }
