@@ -414,20 +414,27 @@ public struct ScenarioJudge: Sendable {
     // A question after a summary ("…Is that close?") confirms it; it asks about nothing else.
     if !asked.isEmpty || !summarySentences.isEmpty { askedOther = false }
     let factsAsked = asked.keys.sorted { (askedScores[$0] ?? 0) > (askedScores[$1] ?? 0) }
-    let optionSignals = assessment.signals.filter {
-      $0.id == ReaderID.option.rawValue && !$0.negated
-    }
     return Reading(
       strengths: strengths, isQuestion: assessment.isQuestion,
       isOpenQuestion: assessment.isOpenQuestion,
       empathyQuote: Self.empathySignals.lazy.compactMap(first).first,
       summaryQuote: first(ReaderID.summary.rawValue), checkQuote: first(ReaderID.check.rawValue),
-      choicesQuote: optionSignals.count > 1 || offered.count > 1
+      // A choice is two or more of the scenario's options put side by side ("…, or…", "One, …
+      // Two, …"): several offer words about one plan ("the refund goes back today, and I'll
+      // email you a note") are no choice, even where they touch two options' topics.
+      choicesQuote: offered.count > 1 && Self.putsSideBySide(assessment, evaluator)
         ? first(ReaderID.option.rawValue) : nil,
       antipatterns: flags, factsAsked: asked, factsAskedInOrder: factsAsked,
       factsBeforeQuestions: beforeQuestions.filter { asked[$0] == nil },
       askedAboutOther: askedOther, optionsOffered: offered, optionsByTopic: byTopic,
       rulesMatched: Set(found(rules).keys), quality: assessment.quality,
       namedFeeling: has(.feeling), gaveTime: has(.timeframe))
+  }
+
+  /// Whether a reply has a word that sets things side by side: a choice word ("or", "either",
+  /// "whichever") or a list marker ("One,", "A:").
+  static func putsSideBySide(_ assessment: Assessment, _ evaluator: Evaluator) -> Bool {
+    let bits = WordClass.choice | evaluator.builtins.listMarker
+    return assessment.analysis.tokens.contains { $0.classes & bits != 0 }
   }
 }

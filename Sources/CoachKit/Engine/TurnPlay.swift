@@ -277,8 +277,8 @@ struct TurnPlay {
         consider(offeredBefore ? 6 : 3, says, .refused(option: option.id))
       }
     }
-    if offered.count > 1 || reading.choicesQuote != nil {
-      notes.append((4, method.note(.choices, ["quote": reading.choicesQuote ?? ""]) ?? ""))
+    if let quote = reading.choicesQuote {
+      notes.append((4, method.note(.choices, ["quote": quote]) ?? ""))
     }
     guard let best else { return }
     offerLine = best.line
