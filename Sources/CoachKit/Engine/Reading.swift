@@ -56,6 +56,8 @@ public struct Reading: Hashable, Sendable {
   public var namedFeeling: Bool
   /// The reply gave a time or a day ("by Friday", "within the hour").
   public var gaveTime: Bool
+  /// A summary of the reply named the feeling before the facts.
+  public var feelingsFirst: Bool
 
   public init(
     strengths: [Step: Strength] = [:], isQuestion: Bool = false, isOpenQuestion: Bool = false,
@@ -65,7 +67,7 @@ public struct Reading: Hashable, Sendable {
     askedAboutOther: Bool = false,
     optionsOffered: [String: String] = [:], optionsByTopic: Set<String> = [],
     rulesMatched: Set<String> = [], quality: Int = 0,
-    namedFeeling: Bool = false, gaveTime: Bool = false
+    namedFeeling: Bool = false, gaveTime: Bool = false, feelingsFirst: Bool = false
   ) {
     self.strengths = strengths
     self.isQuestion = isQuestion
@@ -85,6 +87,7 @@ public struct Reading: Hashable, Sendable {
     self.quality = quality
     self.namedFeeling = namedFeeling
     self.gaveTime = gaveTime
+    self.feelingsFirst = feelingsFirst
   }
 
   /// How strongly the reply serves a step.

@@ -37,16 +37,13 @@ public struct ScenarioJudge: Sendable {
     let coreOffer: Set<String>
     /// A time frame or "we": it strengthens an offer but never makes one.
     let auxiliaryOffer: Set<String>
-    /// Anti-patterns that are the customer's view when restated in a summary.
-    let restatable: Set<String>
+    /// Each anti-pattern's tip.
     let tips: [String: String?]
 
     init(_ lexicon: Lexicon) {
       let offer = lexicon.signals.filter { $0.step == .offer }
       coreOffer = Set(offer.filter { !$0.auxiliary }.map(\.id))
       auxiliaryOffer = Set(offer.filter(\.auxiliary).map(\.id))
-      restatable = Set(lexicon.antipatterns.filter(\.hostile).map(\.id))
-        .union([ReaderID.cannot.rawValue])
       tips = Dictionary(
         lexicon.antipatterns.map { ($0.id, $0.tip) }, uniquingKeysWith: { a, _ in a })
     }
@@ -227,10 +224,6 @@ public struct ScenarioJudge: Sendable {
     var strengths: [Step: Strength] = [:]
     for step in Step.allCases { strengths[step] = assessment.steps[step] }
     let tips = groupIDs.tips
-    // Hostile words inside a summary restate the customer's view ("you feel you were refused on
-    // a technicality"): they are not the rep's stance.
-    // So do the customer's own can't-dos ("…no way to pay it this week. Right?").
-    let hostile = groupIDs.restatable
     var summarySentences = Set(
       assessment.signals.filter { $0.id == ReaderID.summary.rawValue && !$0.negated }.compactMap {
         Self.sentence(containing: $0.range.lowerBound, in: assessment)
@@ -251,12 +244,9 @@ public struct ScenarioJudge: Sendable {
         summarySentences.insert(index + 1)
       }
     }
-    let stance = assessment.antipatterns.filter { evidence in
-      !hostile.contains(evidence.id)
-        || Self.sentence(containing: evidence.range.lowerBound, in: assessment).map(
-          summarySentences.contains) != true
-    }
-    let flags = stance.map { evidence in
+    // (Hostile words a summary tells back, "you feel you were refused on a technicality", are
+    // taken back by the reader: `yields-to-summary`.)
+    let flags = assessment.antipatterns.map { evidence in
       Reading.Flag(
         id: evidence.id, quote: evidence.text, tip: tips[evidence.id] ?? nil,
         rewrite: evidence.rewrite)
@@ -413,7 +403,14 @@ public struct ScenarioJudge: Sendable {
     }
     // A question after a summary ("…Is that close?") confirms it; it asks about nothing else.
     if !asked.isEmpty || !summarySentences.isEmpty { askedOther = false }
-    let factsAsked = asked.keys.sorted { (askedScores[$0] ?? 0) > (askedScores[$1] ?? 0) }
+    // Best match first; equal matches in the scenario's order of facts, so a session is the same
+    // on every run (a dictionary's order is not).
+    let factOrder = Dictionary(
+      facts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let factsAsked = asked.keys.sorted {
+      let (a, b) = (askedScores[$0] ?? 0, askedScores[$1] ?? 0)
+      return a != b ? a > b : (factOrder[$0] ?? .max, $0) < (factOrder[$1] ?? .max, $1)
+    }
     return Reading(
       strengths: strengths, isQuestion: assessment.isQuestion,
       isOpenQuestion: assessment.isOpenQuestion,
@@ -428,7 +425,7 @@ public struct ScenarioJudge: Sendable {
       factsBeforeQuestions: beforeQuestions.filter { asked[$0] == nil },
       askedAboutOther: askedOther, optionsOffered: offered, optionsByTopic: byTopic,
       rulesMatched: Set(found(rules).keys), quality: assessment.quality,
-      namedFeeling: has(.feeling), gaveTime: has(.timeframe))
+      namedFeeling: has(.feeling), gaveTime: has(.timeframe), feelingsFirst: has(.feelingsFirst))
   }
 
   /// Whether a reply has a word that sets things side by side: a choice word ("or", "either",

@@ -108,7 +108,17 @@ struct TurnPlay {
 
   private mutating func applyAntipatterns() {
     var charged: Set<String> = []
-    for flag in reading.antipatterns where charged.insert(flag.id).inserted {
+    // The costliest first: the customer answers it and the coach names it, rather than the
+    // bluntness riding on it ("nothing softens `records`").
+    let method = self.method
+    let flags = reading.antipatterns.enumerated().sorted { a, b in
+      let (wa, wb) = (
+        method.mood.weight(ofAntipattern: a.element.id),
+        method.mood.weight(ofAntipattern: b.element.id)
+      )
+      return wa != wb ? wa > wb : a.offset < b.offset
+    }.map(\.element)
+    for flag in flags where charged.insert(flag.id).inserted {
       // Each anti-pattern costs its weight once per reply, however often it matched.
       let weight = method.mood.weight(ofAntipattern: flag.id)
       if weight != 0 {
@@ -119,7 +129,7 @@ struct TurnPlay {
         reactionLine = line
       }
     }
-    if let flag = reading.antipatterns.first {
+    if let flag = flags.first {
       var text = method.note(.antipattern, ["quote": flag.quote, "tip": flag.tip ?? ""]) ?? ""
       if let rewrite = flag.rewrite, !rewrite.isEmpty { text += " Try: “\(rewrite)”" }
       notes.append((2, text))
@@ -210,7 +220,9 @@ struct TurnPlay {
         changes.append(.init(method.mood.summary, method.reason(.summary, ["quote": quote])))
       }
     }
-    notes.append((4, method.note(.summary, ["quote": quote]) ?? ""))
+    // Praised as feelings first only when it was.
+    let key: Method.NoteKey = reading.feelingsFirst ? .summary : .summaryFactsFirst
+    notes.append((4, method.note(key, ["quote": quote]) ?? ""))
   }
 
   // MARK: - Offer

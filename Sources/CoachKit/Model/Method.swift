@@ -114,6 +114,8 @@ public struct Method: Sendable {
     case fact
     case openQuestion = "open-question"
     case summary
+    /// A summary that put the facts before the feeling.
+    case summaryFactsFirst = "summary-facts-first"
     case summaryMissing = "summary-missing"
     case leapfrog
     case tooSoon = "too-soon"

@@ -111,7 +111,15 @@ public struct Debrief: Sendable {
       advice.append(session.method.guide(step).practise)
       if advice.count == 2 { break }
     }
-    if let top = counts.sorted(by: { $0.count > $1.count }).first, let tip = tips[top.id] {
+    // The habit to watch: one that upsets the customer before one that only colours the reply
+    // (bluntness riding on another), then the most frequent.
+    let costs = { (id: String) in session.method.mood.weight(ofAntipattern: id) > 0 }
+    if let top = counts.enumerated().sorted(by: { a, b in
+      let (ca, cb) = (costs(a.element.id), costs(b.element.id))
+      if ca != cb { return ca }
+      return a.element.count != b.element.count
+        ? a.element.count > b.element.count : a.offset < b.offset
+    }).first?.element, let tip = tips[top.id] {
       advice.append("Watch for `\(top.id)` (\(top.count)×): \(tip)")
     }
     if advice.isEmpty {

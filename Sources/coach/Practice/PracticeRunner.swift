@@ -284,10 +284,17 @@ struct PracticeRunner {
 
   private func why() -> String {
     guard let turn = session.turns.last else { return "No reply yet." }
-    var lines = ["Turn \(turn.number): upset \(turn.moodBefore) → \(turn.moodAfter) (+ is worse)."]
+    var lines = [
+      "Turn \(turn.number): upset \(turn.moodBefore) → \(turn.moodAfter) (+ more upset, − calmer)."
+    ]
     for change in turn.moodChanges {
-      let sign = change.delta > 0 ? "+\(change.delta)" : String(change.delta)
+      let sign = change.delta > 0 ? "+\(change.delta)" : "−\(-change.delta)"
       lines.append("  \(sign.padded(to: 3)) \(clean(change.reason))")
+    }
+    // Upset stays between 0 and 10, so the changes may add up to more than it moved.
+    let total = turn.moodChanges.reduce(0) { $0 + $1.delta }
+    if !turn.moodChanges.isEmpty, turn.moodBefore + total != turn.moodAfter {
+      lines.append("  (Upset stays between 0 and 10, so not all of that could count.)")
     }
     if turn.moodChanges.isEmpty {
       lines.append("  Nothing in that reply changed how upset they are.")

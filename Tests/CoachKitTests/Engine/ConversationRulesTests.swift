@@ -209,4 +209,21 @@ import Testing
     }
     #expect(count == 0)
   }
+
+  /// A summary is praised as feelings first only when it was; found by a new rep whose facts-first
+  /// summary was told "Feelings first, facts second".
+  @Test func aSummaryIsPraisedForFeelingsFirstOnlyWhenItWas() {
+    for feelingsFirst in [false, true] {
+      var session = session()
+      _ = session.respond(to: "sorry", reading: S.empathy)
+      _ = session.respond(to: "when?", reading: S.askWhen)
+      var summary = S.summary
+      summary.feelingsFirst = feelingsFirst
+      let turn = session.respond(to: "so…", reading: summary)
+      let note = turn.coachNote ?? ""
+      let expected = S.method.note(
+        feelingsFirst ? .summary : .summaryFactsFirst, ["quote": "so you need it by Friday"])
+      #expect(note == expected, "\(feelingsFirst)")
+    }
+  }
 }

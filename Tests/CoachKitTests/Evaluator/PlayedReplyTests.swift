@@ -459,7 +459,13 @@ import Testing
     #expect(
       !e.assess("Whatever you paid buying elsewhere, give me the figure and I'll credit it back.")
         .has(antipattern: "blunt"))
-    #expect(e.assess("Whatever you say.").has(antipattern: "blunt"))
+    #expect(e.assess("Yeah, whatever.").has(antipattern: "blunt"))
+    for reply in [
+      "Deliveries, drivers, customers, whatever's biggest.",
+      "If your bank charges you an overdraft fee or whatever, send us a screenshot.",
+    ] {
+      #expect(!e.assess(reply).has(antipattern: "blunt"), "\(reply)")
+    }
     #expect(e.assess("That's three failures on our side.").has(signal: "apology"))
   }
 
