@@ -113,6 +113,8 @@ public struct ScenarioJudge: Sendable {
     let core = groupIDs.coreOffer
     let auxiliary = groupIDs.auxiliaryOffer
     var coreWords: [Int: Set<Tokenizer.Stem>] = [:]
+    // Per sentence, the first word of its first core offer wording.
+    var coreStart: [Int: Int] = [:]
     for signal in assessment.signals where !signal.negated {
       guard let index = Self.sentence(containing: signal.range.lowerBound, in: assessment) else {
         continue
@@ -120,6 +122,7 @@ public struct ScenarioJudge: Sendable {
       if core.contains(signal.id) {
         result.core.insert(index)
         let tokens = evaluator.tokens(in: assessment.analysis, range: signal.range)
+        if let first = tokens.first { coreStart[index] = min(coreStart[index] ?? first, first) }
         coreWords[index, default: []].formUnion(
           evaluator.contentStems(in: assessment.analysis, tokens: tokens))
       } else if auxiliary.contains(signal.id) {
@@ -129,12 +132,16 @@ public struct ScenarioJudge: Sendable {
       }
     }
     // An announcement that names nothing ("Here's my proposal.", "What I can do is this:",
-    // "Two options.") makes the sentence after it the offer.
+    // "Two options.", "After that, there are two ways to go.") makes the sentence after it the
+    // offer: a short lead-in before the offer wording ("After that,", "OK, so") names nothing.
     let analysis = assessment.analysis
     // The plan it announces runs on until a question: "Here's what I'll do. Your order goes
     // back on today. And from now on you've got a name, mine, and my direct number."
     for index in result.core.sorted() where index + 1 < analysis.sentences.count {
-      let words = evaluator.contentStems(in: analysis, tokens: analysis.sentences[index].tokens)
+      let sentence = analysis.sentences[index].tokens
+      let start = coreStart[index] ?? sentence.lowerBound
+      let from = start - sentence.lowerBound <= 3 ? start : sentence.lowerBound
+      let words = evaluator.contentStems(in: analysis, tokens: from..<sentence.upperBound)
       let announces =
         words.count <= 1 || words.allSatisfy { coreWords[index]?.contains($0) == true }
       guard announces else { continue }

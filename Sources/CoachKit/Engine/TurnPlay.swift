@@ -332,6 +332,15 @@ struct TurnPlay {
       }
       return
     }
+    // A check that asks about something new the customer has just turned down ("Would a call
+    // back tomorrow suit you?" "No more call-backs.") asks about that, not about what was agreed.
+    let turnedDown = events.contains { event in
+      switch event {
+      case .refused, .countered: true
+      default: false
+      }
+    }
+    if turnedDown { return }
     if moodSoFar <= scenario.resolveMood {
       ending = .resolved
       notes.append((1, method.note(.resolved, ["quote": quote]) ?? ""))

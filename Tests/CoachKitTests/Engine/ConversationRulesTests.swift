@@ -226,4 +226,23 @@ import Testing
       #expect(note == expected, "\(feelingsFirst)")
     }
   }
+
+  /// A check that asks about a new offer the customer turns down ("Would a voucher suit you?"
+  /// "I don't want a voucher.") does not close the call on what was agreed before; found in a
+  /// held-out vent-first script whose call closed on a refusal.
+  @Test func aCheckAboutARefusedOfferDoesNotCloseTheCall() {
+    var session = session()
+    _ = session.respond(to: "sorry", reading: S.empathy)
+    _ = session.respond(to: "when?", reading: S.askWhen)
+    _ = session.respond(to: "so…", reading: S.summary)
+    _ = session.respond(to: "courier", reading: S.offerCourier)
+    var voucherCheck = S.check
+    voucherCheck.optionsOffered = ["voucher": "voucher"]
+    let turn = session.respond(to: "would a voucher suit you?", reading: voucherCheck)
+    #expect(turn.events.contains(.refused(option: "voucher")))
+    #expect(!turn.events.contains(.resolved))
+    #expect(session.outcome == nil)
+    let closing = session.respond(to: "does that work?", reading: S.check)
+    #expect(closing.events.contains(.resolved))
+  }
 }

@@ -483,4 +483,14 @@ import Testing
       #expect(!e.assess(reply).has(signal: "check"), "\(reply)")
     }
   }
+
+  /// Options announced as ways to go offer; how an option feels is no feeling. Found in a
+  /// held-out vent-first script.
+  @Test func waysToGoOfferAndHowAnOptionFeelsIsNoFeeling() {
+    #expect(e.assess("After that, there are two ways to go.").has(signal: "option"))
+    #expect(!e.assess("There are two ways in, front and back.").has(signal: "option"))
+    let read = e.assess("Which feels more manageable?")
+    #expect(!read.has(signal: "feeling") && !read.has(signal: "invite"))
+    #expect(e.assess("That feels really unfair to you, I know.").steps.empathy != .none)
+  }
 }
