@@ -150,3 +150,37 @@ import Testing
     }
   }
 }
+
+/// Deflections from the tone probe's poor replies, each beside a near miss a good rep says.
+@Suite struct DeflectionTests {
+  let e = LexiconFixture.evaluator
+
+  @Test func deflectionsAreDefensiveOrRecordsOrPast() {
+    for (reply, id) in [
+      ("I've done everything I can on my end.", "defensive"),
+      ("It's not like someone sat down and decided to bill you twice.", "defensive"),
+      ("Every other customer on your street has a working connection.", "defensive"),
+      ("There's no need to take that tone with me.", "defensive"),
+      ("The surveyor followed industry guidelines.", "defensive"),
+      ("Every account holder was notified by email in March.", "records"),
+      ("Continued use of the service counts as acceptance.", "records"),
+      ("As I've already explained twice, the warranty doesn't cover it.", "past"),
+    ] {
+      #expect(e.assess(reply).has(antipattern: id), "\(reply)")
+    }
+  }
+
+  @Test func theSameWordsFromAGoodRepAreNot() {
+    for reply in [
+      "I'll do everything I can to get it there by Friday.",
+      "I've got the notes here, but the notes say fixed, so I'd rather hear it from you.",
+      "Who ends up dealing with it when the line drops?",
+      "Other customers on your street reported it too, so it's our network, not your kit.",
+    ] {
+      let read = e.assess(reply)
+      for id in ["defensive", "records", "past", "blunt"] {
+        #expect(!read.has(antipattern: id), "\(reply): \(id)")
+      }
+    }
+  }
+}
