@@ -102,6 +102,8 @@ public struct ScenarioJudge: Sendable {
     /// Statements with only a time frame or "we" ("…report in your inbox by 3pm"): an option's
     /// own phrases offer it there, its topic alone does not.
     var framed: Set<Int> = []
+    /// Two or more sentences open with a list marker ("One, …", "A: …", "First: …").
+    var enumerated = false
   }
 
   /// Only core offer wording makes a sentence an offer: a time frame or "we" alone ("you need
@@ -165,6 +167,7 @@ public struct ScenarioJudge: Sendable {
       return marker && analysis.tokens[tokens.lowerBound + 1].has(Token.afterPunctuation)
     }
     if items.count >= 2 {
+      result.enumerated = true
       for index in items where !excluded.contains(index) { result.core.insert(index) }
     }
     result.framed.subtract(result.core.union(excluded))
@@ -241,15 +244,13 @@ public struct ScenarioJudge: Sendable {
     let summarySpans = assessment.signals.filter {
       $0.id == ReaderID.summary.rawValue && !$0.negated
     }.map(\.range)
-    for index in summarySentences.sorted() where index + 1 < assessment.analysis.sentences.count {
-      let analysis = assessment.analysis
-      let outside = analysis.sentences[index].tokens.filter { i in
+    let analysis = assessment.analysis
+    for index in summarySentences.sorted() where index + 1 < analysis.sentences.count {
+      let announces = evaluator.onlyAnnounces(index, analysis) { i in
         let start = Int(analysis.tokens[i].span.start)
-        return !summarySpans.contains { $0.contains(start) }
+        return summarySpans.contains { $0.contains(start) }
       }
-      if evaluator.contentStems(in: analysis, tokens: outside).count <= 2 {
-        summarySentences.insert(index + 1)
-      }
+      if announces { summarySentences.insert(index + 1) }
     }
     // (Hostile words a summary tells back, "you feel you were refused on a technicality", are
     // taken back by the reader: `yields-to-summary`.)
@@ -278,7 +279,6 @@ public struct ScenarioJudge: Sendable {
       }
       return result
     }
-    let analysis = assessment.analysis
     // An option is offered by a clause of a sentence that uses offer language: by its own cue
     // phrases, or else by the option its content words are most about.
     var offered: [String: String] = [:]
@@ -426,7 +426,7 @@ public struct ScenarioJudge: Sendable {
       // A choice is two or more of the scenario's options put side by side ("…, or…", "One, …
       // Two, …"): several offer words about one plan ("the refund goes back today, and I'll
       // email you a note") are no choice, even where they touch two options' topics.
-      choicesQuote: offered.count > 1 && Self.putsSideBySide(assessment, evaluator)
+      choicesQuote: offered.count > 1 && Self.putsSideBySide(assessment, offerSentences)
         ? first(ReaderID.option.rawValue) : nil,
       antipatterns: flags, factsAsked: asked, factsAskedInOrder: factsAsked,
       factsBeforeQuestions: beforeQuestions.filter { asked[$0] == nil },
@@ -435,10 +435,14 @@ public struct ScenarioJudge: Sendable {
       namedFeeling: has(.feeling), gaveTime: has(.timeframe), feelingsFirst: has(.feelingsFirst))
   }
 
-  /// Whether a reply has a word that sets things side by side: a choice word ("or", "either",
-  /// "whichever") or a list marker ("One,", "A:").
-  static func putsSideBySide(_ assessment: Assessment, _ evaluator: Evaluator) -> Bool {
-    let bits = WordClass.choice | evaluator.builtins.listMarker
-    return assessment.analysis.tokens.contains { $0.classes & bits != 0 }
+  /// Whether a reply sets options side by side: a choice word ("or", "either", "whichever") in
+  /// a sentence that offers, or an enumerated plan. A choice word elsewhere ("any questions or
+  /// concerns?") sets nothing side by side.
+  static func putsSideBySide(_ assessment: Assessment, _ offers: OfferSentences) -> Bool {
+    offers.enumerated
+      || assessment.analysis.tokens.contains {
+        $0.is(WordClass.choice) && offers.core.contains(Int($0.sentence))
+      }
   }
+
 }

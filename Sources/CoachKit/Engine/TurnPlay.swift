@@ -35,6 +35,8 @@ struct TurnPlay {
   /// A beat of the script spoke this turn: the reply's questions wait for the next one.
   private var beatSpoke = false
   private var notes: [(priority: Int, text: String)] = []
+  /// Options this reply offers for the first time in the session.
+  private var newOffers: Set<String> = []
   /// Whether ``settleMoodAndStep()`` has applied this turn's changes to `state.mood`.
   private var settled = false
 
@@ -248,7 +250,10 @@ struct TurnPlay {
       let quote = reading.optionsOffered[option.id] ?? option.id
       events.append(.offered(option: option.id))
       let offeredBefore = state.offered.contains(option.id)
-      if !offeredBefore { state.offered.append(option.id) }
+      if !offeredBefore {
+        state.offered.append(option.id)
+        newOffers.insert(option.id)
+      }
       if !understood {
         if !leapfrogged {
           leapfrogged = true
@@ -335,10 +340,7 @@ struct TurnPlay {
     // A check that asks about something new the customer has just turned down ("Would a call
     // back tomorrow suit you?" "No more call-backs.") asks about that, not about what was agreed.
     let turnedDown = events.contains { event in
-      switch event {
-      case .refused, .countered: true
-      default: false
-      }
+      if case .refused(let option) = event { newOffers.contains(option) } else { false }
     }
     if turnedDown { return }
     if moodSoFar <= scenario.resolveMood {

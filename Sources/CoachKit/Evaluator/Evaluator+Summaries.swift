@@ -56,17 +56,11 @@ extension Evaluator {
           if repsOwn(f) { faultedSo[sentence] = true }
         }
       }
-      let tags = b.tag
       let pastForms = b.pastForm
       for (index, sentence) in analysis.sentences.enumerated() {
         guard !summarised[index], !faulted[index] else { continue }
         // A question is a restatement only as a tag question ("…, right?", "…, yes?").
-        let last = sentence.tokens.upperBound - 1
-        if questions[index],
-          !(last >= sentence.tokens.lowerBound && tokens[last].classes & tags != 0)
-        {
-          continue
-        }
+        if asksBeyondATag(index, analysis, questions: questions) { continue }
         // "You…" and "So…" sentences reflect with fewer shared words than other statements
         // ("Three weeks with £340 in limbo, no wonder…" shares three).
         var s = sentence.tokens.lowerBound

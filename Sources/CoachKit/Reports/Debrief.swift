@@ -111,12 +111,12 @@ public struct Debrief: Sendable {
       advice.append(session.method.guide(step).practise)
       if advice.count == 2 { break }
     }
-    // The habit to watch: one that upsets the customer before one that only colours the reply
-    // (bluntness riding on another), then the most frequent.
-    let costs = { (id: String) in session.method.mood.weight(ofAntipattern: id) > 0 }
+    // The habit to watch: the costliest to the customer's mood (as the live note names it), then
+    // the most frequent.
+    let cost = { (id: String) in session.method.mood.weight(ofAntipattern: id) }
     if let top = counts.enumerated().sorted(by: { a, b in
-      let (ca, cb) = (costs(a.element.id), costs(b.element.id))
-      if ca != cb { return ca }
+      let (ca, cb) = (cost(a.element.id), cost(b.element.id))
+      if ca != cb { return ca > cb }
       return a.element.count != b.element.count
         ? a.element.count > b.element.count : a.offset < b.offset
     }).first?.element, let tip = tips[top.id] {

@@ -87,9 +87,7 @@ public struct StepScores: Hashable, Sendable {
     let tooSoon = events.contains { if case .tooSoon = $0 { true } else { false } }
     if events.contains(where: { if case .accepted = $0 { true } else { false } }) {
       offer = rubric.offer.accepted
-      if turns.contains(where: {
-        $0.reading.choicesQuote != nil || $0.reading.optionsOffered.count > 1
-      }) || Set(events.compactMap { if case .offered(let id) = $0 { id } else { nil } }).count > 1 {
+      if turns.contains(where: { $0.reading.choicesQuote != nil }) || Set(events.compactMap { if case .offered(let id) = $0 { id } else { nil } }).count > 1 {
         offer += rubric.offer.choice
       }
       if turns.contains(where: { $0.reading.strength(.offer) == .strong }) {

@@ -288,7 +288,8 @@ struct PracticeRunner {
       "Turn \(turn.number): upset \(turn.moodBefore) → \(turn.moodAfter) (+ more upset, − calmer)."
     ]
     for change in turn.moodChanges {
-      let sign = change.delta > 0 ? "+\(change.delta)" : "−\(-change.delta)"
+      let sign =
+        change.delta > 0 ? "+\(change.delta)" : change.delta < 0 ? "−\(-change.delta)" : "0"
       lines.append("  \(sign.padded(to: 3)) \(clean(change.reason))")
     }
     // Upset stays between 0 and 10, so the changes may add up to more than it moved.

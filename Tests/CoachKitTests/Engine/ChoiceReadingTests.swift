@@ -30,6 +30,13 @@ import Testing
         + "partners by 3pm. Does that give you what you need for them?",
       customerLine: nil, step: .check
     ).reading
+    #expect(confirmation.optionsOffered.count > 1)
+    // A choice word outside the offer ("questions or concerns") sets nothing side by side.
+    let listed = judge.read(
+      "First, the refund goes back to your card today, and I'll email you a note for the "
+        + "partners. Any questions or concerns?", customerLine: nil, step: .check
+    ).reading
+    #expect(listed.choicesQuote == nil)
     #expect(confirmation.choicesQuote == nil, "\(confirmation.optionsOffered)")
   }
 }

@@ -26,6 +26,10 @@ import Testing
         "Let me make sure I have this right. This makes it look like you didn't have a grip "
           + "on the project.", "blame"
       ),
+      (
+        "To summarise, you feel you were refused on a technicality, is that right?",
+        "defensive"
+      ),
     ] {
       #expect(!e.assess(reply).has(antipattern: antipattern), "\(reply)")
     }
@@ -34,7 +38,8 @@ import Testing
       ("You said you'd be in, and you weren't, so that's on you.", "blame"),
       ("So you're saying you didn't read the terms?", "blame"),
       ("Let me check I've got it. It's not our fault the courier was late.", "defensive"),
-      ("That's our policy. Let me check I've got your address right.", "policy"),
+      ("Let me check I've got your address right. You should have told us you moved.", "blame"),
+      ("To summarise: I'm afraid that's not possible.", "cannot"),
     ] {
       #expect(e.assess(reply).has(antipattern: antipattern), "\(reply)")
     }
