@@ -14,6 +14,8 @@ package enum ReaderID: String, CaseIterable, Sendable {
   case feeling
   case validation
   case apology
+  /// Owning the failure ("that's on us"); `records` yields to it.
+  case ownership
   case invite
   case option
   case check
@@ -33,7 +35,7 @@ package enum ReaderID: String, CaseIterable, Sendable {
   package var isSignal: Bool {
     switch self {
     case .question, .questionOpen, .questionClosed, .summary, .feelingsFirst, .feeling,
-      .validation, .apology, .invite, .option, .check, .timeframe:
+      .validation, .apology, .ownership, .invite, .option, .check, .timeframe:
       true
     case .cannot, .shouting, .rambling, .curt, .iYou, .stuffing, .contrast, .blunt: false
     }
@@ -45,12 +47,14 @@ package enum ReaderID: String, CaseIterable, Sendable {
     case .question, .questionOpen, .questionClosed, .feelingsFirst, .shouting, .rambling, .curt,
       .iYou, .stuffing, .contrast:
       true
-    case .summary, .feeling, .validation, .apology, .invite, .option, .check, .timeframe, .cannot,
-      .blunt:
+    case .summary, .feeling, .validation, .apology, .ownership, .invite, .option, .check,
+      .timeframe, .cannot, .blunt:
       false
     }
   }
 
   /// The signals that show empathy when the engine quotes a reply's empathy.
-  package static let empathySignals: [ReaderID] = [.feeling, .apology, .validation, .invite]
+  package static let empathySignals: [ReaderID] = [
+    .feeling, .apology, .ownership, .validation, .invite,
+  ]
 }

@@ -57,18 +57,18 @@ enum LabelledReplies {
     -validation :: I see your order here in the system.
     -validation :: I understand that you need to send the form first.
     -validation :: It sounds like a plan.
-    # Apology and ownership
+    # Apology, and ownership (its own signal: the records yield to it, not to sympathy)
     +apology="I'm so sorry" E:strong :: I'm so sorry, that's really frustrating.
     +apology :: I apologise for the mix-up.
     +apology :: My apologies for the delay.
     +apology :: Apologies, that should never have happened.
-    +apology :: That's on us, and I'll put it right.
-    +apology :: We dropped the ball here.
+    +ownership :: That's on us, and I'll put it right.
+    +ownership :: We dropped the ball here.
     +apology :: We got this wrong, and I'm sorry.
-    +apology :: I take full responsibility for this.
-    +apology :: We let you down, plain and simple.
+    +ownership :: I take full responsibility for this.
+    +ownership :: We let you down, plain and simple.
     +apology :: I’m sorry — that’s on us.
-    +apology :: We should have called you before the engineer left.
+    +ownership :: We should have called you before the engineer left.
     +apology :: I can't apologise enough for this.
     +apology :: I really regret that this happened.
     -apology !defensive :: It's not my fault.
@@ -480,12 +480,14 @@ enum LabelledReplies {
     !i-you :: I told you that you need to send me your details so I can check it.
     !i-you !blame :: You said you would send it, I waited, and you didn't send it to me.
     # Ownership and appreciation in their ordinary forms
-    +apology :: It's on me, and I'll put it right.
-    +apology :: This one's on me.
+    +ownership :: It's on me, and I'll put it right.
+    +ownership :: This one's on me.
     +validation :: I really appreciate your patience.
     +validation :: We do appreciate you bearing with us.
     +validation :: Thanks for bearing with me.
     -apology :: You can count on me to sort it.
+    -ownership :: You can count on me to sort it.
+    -ownership !defensive :: It's not our fault.
     -validation :: I don't appreciate being spoken to like that.
     # Blame: ownership, purpose and negated blame are not blame
     ~blame :: You should have heard it from us.

@@ -48,12 +48,13 @@ import Testing
 
   @Test func yieldingToAnUnknownSignalIsALocatedError() throws {
     let (lexicon, diagnostics, source) = load {
-      $0.replacingOccurrences(of: "    yields-to: [apology]\n", with: "    yields-to: [apologie]\n")
+      $0.replacingOccurrences(
+        of: "    yields-to: [ownership]\n", with: "    yields-to: [ownershp]\n")
     }
     #expect(lexicon == nil)
     let l005 = try #require(diagnostics.first { $0.code == "L005" })
     let text = DiagnosticRenderer(color: false).render(l005, in: source)
-    #expect(text.contains("error[L005]: `yields-to` names `apologie`, which is not a signal"))
-    #expect(text.contains("apology"))
+    #expect(text.contains("error[L005]: `yields-to` names `ownershp`, which is not a signal"))
+    #expect(text.contains("ownership"))
   }
 }

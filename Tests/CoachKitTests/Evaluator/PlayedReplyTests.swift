@@ -329,7 +329,7 @@ import Testing
   @Test func ownershipAndRefusalsInATerseVoice() {
     let read = e.assess(
       "No \"should be fine now\"; agreed. Three visits; three failures; that's ours to own.")
-    #expect(read.has(signal: "apology"))
+    #expect(read.has(signal: "ownership"))
     #expect(!read.has(antipattern: "minimise"))
     #expect(e.assess("It should be fine now, honestly.").has(antipattern: "minimise"))
   }
@@ -466,7 +466,7 @@ import Testing
     ] {
       #expect(!e.assess(reply).has(antipattern: "blunt"), "\(reply)")
     }
-    #expect(e.assess("That's three failures on our side.").has(signal: "apology"))
+    #expect(e.assess("That's three failures on our side.").has(signal: "ownership"))
   }
 
   /// Asking what was left out or should be put differently checks the plan; from the labelled

@@ -128,3 +128,15 @@ extension RecordsTests {
     }
   }
 }
+
+extension RecordsTests {
+  /// Sympathy after the shield is no ownership: the records yield to `ownership`, not to an
+  /// apology. Found in review.
+  @Test func sympathyAfterTheShieldLeavesItStanding() {
+    #expect(
+      e.assess("Our records show it was delivered, I'm really sorry.").has(antipattern: "records"))
+    #expect(
+      !e.assess("Our records show it was delivered late, which is our mistake.").has(
+        antipattern: "records"))
+  }
+}
