@@ -109,6 +109,13 @@ enum LexiconMessage {
       notes: ["`coach` reads `\(name)` by name"])
   }
 
+  static func yieldsOnSignal(_ name: Node.Scalar, group: String) -> Diagnostic {
+    .error(
+      "L012", "`yields-to` on the signal `\(group)`: only an anti-pattern is taken back",
+      at: name.span, label: "a signal yields to nothing",
+      help: "remove `yields-to` here, or move it to the anti-pattern it should take back")
+  }
+
   static func wrongKind(_ id: ReaderID, at span: SourceSpan) -> Diagnostic {
     let section = id.isSignal ? "signals" : "antipatterns"
     return .error(
@@ -450,6 +457,9 @@ struct LexiconDecoder {
     overrides += overrideList.map { (Keys.overrides.name, $0) }
     group.overrides = overrideList.map(\.value)
     let yieldList = f.stringList(Keys.yieldsTo) ?? []
+    if signal, let first = yieldList.first {
+      sink.append(LexiconMessage.yieldsOnSignal(first, group: id))
+    }
     overrides += yieldList.map { (Keys.yieldsTo.name, $0) }
     group.yieldsTo = yieldList.map(\.value)
     group.tip = f.string(Keys.tip)

@@ -57,4 +57,15 @@ import Testing
     #expect(text.contains("error[L005]: `yields-to` names `ownershp`, which is not a signal"))
     #expect(text.contains("ownership"))
   }
+
+  @Test func yieldsToOnASignalIsALocatedError() throws {
+    let (lexicon, diagnostics, source) = load {
+      $0.replacingOccurrences(
+        of: "  - id: invite\n", with: "  - id: invite\n    yields-to: [apology]\n")
+    }
+    #expect(lexicon == nil)
+    let l012 = try #require(diagnostics.first { $0.code == "L012" })
+    let text = DiagnosticRenderer(color: false).render(l012, in: source)
+    #expect(text.contains("error[L012]: `yields-to` on the signal `invite`"))
+  }
 }
