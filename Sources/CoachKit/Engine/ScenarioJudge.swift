@@ -234,16 +234,14 @@ public struct ScenarioJudge: Sendable {
     var strengths: [Step: Strength] = [:]
     for step in Step.allCases { strengths[step] = assessment.steps[step] }
     let tips = groupIDs.tips
-    var summarySentences = Set(
-      assessment.signals.filter { $0.id == ReaderID.summary.rawValue && !$0.negated }.compactMap {
-        Self.sentence(containing: $0.range.lowerBound, in: assessment)
-      })
-    // A summary announced in a sentence of its own ("So let me check I've got it.", "Let me say
-    // it back so I'm sure I have it right.") is the sentence after it: the announcing sentence
-    // has at most two content words besides its summary cues.
     let summarySpans = assessment.signals.filter {
       $0.id == ReaderID.summary.rawValue && !$0.negated
     }.map(\.range)
+    var summarySentences = Set(
+      summarySpans.compactMap { Self.sentence(containing: $0.lowerBound, in: assessment) })
+    // A summary announced in a sentence of its own ("So let me check I've got it.", "Let me say
+    // it back so I'm sure I have it right.") is the sentence after it: the announcing sentence
+    // has at most two content words besides its summary cues.
     let analysis = assessment.analysis
     for index in summarySentences.sorted() where index + 1 < analysis.sentences.count {
       let announces = evaluator.onlyAnnounces(index, analysis) { i in

@@ -112,14 +112,7 @@ struct TurnPlay {
     var charged: Set<String> = []
     // The costliest first: the customer answers it and the coach names it, rather than the
     // bluntness riding on it ("nothing softens `records`").
-    let method = self.method
-    let flags = reading.antipatterns.enumerated().sorted { a, b in
-      let (wa, wb) = (
-        method.mood.weight(ofAntipattern: a.element.id),
-        method.mood.weight(ofAntipattern: b.element.id)
-      )
-      return wa != wb ? wa > wb : a.offset < b.offset
-    }.map(\.element)
+    let flags = method.mood.costliestFirst(reading.antipatterns, id: \.id)
     for flag in flags where charged.insert(flag.id).inserted {
       // Each anti-pattern costs its weight once per reply, however often it matched.
       let weight = method.mood.weight(ofAntipattern: flag.id)

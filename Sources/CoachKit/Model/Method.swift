@@ -58,6 +58,16 @@ public struct Method: Sendable {
     }
 
     public func weight(ofAntipattern id: String) -> Int { antipatterns[id] ?? antipatternDefault }
+
+    /// `items` with the anti-patterns that cost the customer's mood most first (the one the
+    /// customer answers and the coach names, rather than the bluntness riding on it); items of
+    /// equal cost keep their order.
+    package func costliestFirst<T>(_ items: [T], id: (T) -> String) -> [T] {
+      items.enumerated().sorted { a, b in
+        let (wa, wb) = (weight(ofAntipattern: id(a.element)), weight(ofAntipattern: id(b.element)))
+        return wa != wb ? wa > wb : a.offset < b.offset
+      }.map(\.element)
+    }
   }
 
   public var id: String

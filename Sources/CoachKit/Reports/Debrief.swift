@@ -112,14 +112,10 @@ public struct Debrief: Sendable {
       if advice.count == 2 { break }
     }
     // The habit to watch: the costliest to the customer's mood (as the live note names it), then
-    // the most frequent.
-    let cost = { (id: String) in session.method.mood.weight(ofAntipattern: id) }
-    if let top = counts.enumerated().sorted(by: { a, b in
-      let (ca, cb) = (cost(a.element.id), cost(b.element.id))
-      if ca != cb { return ca > cb }
-      return a.element.count != b.element.count
-        ? a.element.count > b.element.count : a.offset < b.offset
-    }).first?.element, let tip = tips[top.id] {
+    // the most frequent (`antipatterns` is by count).
+    if let top = session.method.mood.costliestFirst(antipatterns, id: \.id).first,
+      let tip = tips[top.id]
+    {
       advice.append("Watch for `\(top.id)` (\(top.count)×): \(tip)")
     }
     if advice.isEmpty {

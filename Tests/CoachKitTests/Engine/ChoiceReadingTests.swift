@@ -18,26 +18,26 @@ import Testing
 
   @Test func aChoiceIsTwoOfTheScenariosOptions() throws {
     let (_, judge) = try Self.judge("renewal-price")
-    let choice = judge.read(
-      "I can put you back on last year's £1,200 and refund the £450 today, or if you'd rather "
-        + "leave, I'll cancel and refund the full £1,650. Which works better?",
-      customerLine: nil, step: .offer
-    ).reading
-    #expect(choice.optionsOffered.count > 1)
-    #expect(choice.choicesQuote != nil)
-    let confirmation = judge.read(
-      "Great. The refund goes back to your card today, and I'll email you a note for the "
-        + "partners by 3pm. Does that give you what you need for them?",
-      customerLine: nil, step: .check
-    ).reading
-    #expect(confirmation.optionsOffered.count > 1)
-    // A choice word outside the offer ("questions or concerns") sets nothing side by side.
-    let listed = judge.read(
-      "First, the refund goes back to your card today, and I'll email you a note for the "
-        + "partners. Any questions or concerns?", customerLine: nil, step: .check
-    ).reading
-    #expect(listed.choicesQuote == nil)
-    #expect(confirmation.choicesQuote == nil, "\(confirmation.optionsOffered)")
+    // Each reply touches two options; only the first sets them side by side. A choice word
+    // outside the offer ("questions or concerns") sets nothing side by side.
+    for (reply, step, isChoice) in [
+      (
+        "I can put you back on last year's £1,200 and refund the £450 today, or if you'd rather "
+          + "leave, I'll cancel and refund the full £1,650. Which works better?", Step.offer, true
+      ),
+      (
+        "Great. The refund goes back to your card today, and I'll email you a note for the "
+          + "partners by 3pm. Does that give you what you need for them?", .check, false
+      ),
+      (
+        "First, the refund goes back to your card today, and I'll email you a note for the "
+          + "partners. Any questions or concerns?", .check, false
+      ),
+    ] {
+      let reading = judge.read(reply, customerLine: nil, step: step).reading
+      #expect(reading.optionsOffered.count > 1, "\(reply)")
+      #expect((reading.choicesQuote != nil) == isChoice, "\(reply)")
+    }
   }
 }
 
