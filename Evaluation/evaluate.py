@@ -137,11 +137,16 @@ def cmd_corpus(args):
         gold = [it["labels"][label] for it in items]
         ours = [reader_labels(a)[label] for a in answers]
         base = [keyword_labels(it["reply"])[label] for it in items]
-        rows.append([label, sum(gold), f"{kappa(gold, ours):.2f}", f"{kappa(gold, base):.2f}"])
+        tp = sum(g and o for g, o in zip(gold, ours))
+        precision = f"{tp / sum(ours):.2f}" if sum(ours) else "-"
+        recall = f"{tp / sum(gold):.2f}" if sum(gold) else "-"
+        rows.append([label, sum(gold), f"{kappa(gold, ours):.2f}", precision, recall,
+                     f"{kappa(gold, base):.2f}"])
     quality_gold = [it["labels"]["quality"] for it in items]
     quality_ours = [a.get("quality", 0) for a in answers]
     print(f"{len(items)} replies ({args.split} split)\n")
-    print(table(rows, ["label", "positives", "reader kappa", "keyword-list kappa"]))
+    print(table(rows, ["label", "positives", "reader kappa", "reader precision", "reader recall",
+                       "keyword-list kappa"]))
     print(f"\nquality: Spearman {spearman(quality_gold, quality_ours):.2f} "
           "(the reader's 0-100 against the annotators' mean 1-5)")
 
