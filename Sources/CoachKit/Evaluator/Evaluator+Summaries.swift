@@ -61,8 +61,7 @@ extension Evaluator {
         guard !summarised[index], !faulted[index] else { continue }
         // A question is a restatement only as a tag question ("…, right?", "…, yes?").
         if asksBeyondATag(index, analysis, questions: questions) { continue }
-        // "You…" and "So…" sentences reflect with fewer shared words than other statements
-        // ("Three weeks with £340 in limbo, no wonder…" shares three).
+        // "You…" and "So…" sentences reflect with fewer shared words than other statements.
         var s = sentence.tokens.lowerBound
         // "So…", or "So" after other lead-ins ("Right, so…", "OK so…").
         var startsWithSo = false
@@ -77,8 +76,19 @@ extension Evaluator {
         {
           continue
         }
+        // So does a phrase with no verb that starts with a number: their facts told back
+        // ("Nine days without broadband and two no-shows", "Two hours late, cold, a dish
+        // missing"), not a judgement of them ("Two buses isn't that bad").
+        var numberPhrase = tokens[s].is(WordClass.number)
+        var k = s + 1
+        while numberPhrase, k < sentence.tokens.upperBound, !tokens[k].has(Token.afterPunctuation) {
+          if tokens[k].classes & (WordClass.auxiliary | WordClass.subject) != 0 {
+            numberPhrase = false
+          }
+          k += 1
+        }
         let needed =
-          tokens[s].is(WordClass.second) || startsWithSo
+          tokens[s].is(WordClass.second) || startsWithSo || numberPhrase
           ? thresholds.echoMinWords : thresholds.echoAnyMinWords
         // A long "So…" statement about the customer's side restates what they said, with or
         // without their line to compare ("So you moved in June, told us, and we've kept

@@ -184,3 +184,153 @@ import Testing
     }
   }
 }
+
+/// Poor replies in plain words, the families the corpus's second round showed the reader missing
+/// (its fit half), each in paraphrases of our own, beside what a good rep says with the same
+/// words.
+@Suite struct PlainWordsTests {
+  let e = LexiconFixture.evaluator
+
+  func reads(_ reply: String, as ids: [String]) -> Bool {
+    let read = e.assess(reply)
+    return ids.contains { read.has(antipattern: $0) }
+  }
+
+  @Test func shrugsAndComparisonsAreDismissive() {
+    for reply in [
+      "Breakages do happen on long moves, unfortunately.",
+      "Delays happen in this trade.",
+      "Not every parcel turns up on time, that's just life.",
+      "Moving a few boxes upstairs isn't exactly a big job.",
+      "Stains like that usually look worse than they are.",
+      "I think you're reading too much into the wording.",
+      "That's a bit dramatic, it's only a fence.",
+      "Let's not jump to conclusions.",
+      "You'd be surprised how often people say that.",
+      "Most tenants wait a month for this kind of repair.",
+      "Customers always say the driver never knocked.",
+      "There's no pleasing some people.",
+      "I wouldn't get your hopes up.",
+      "I don't see what the problem is, it's been refunded.",
+      "I'm not sure what you expect me to do.",
+      "Ringing every day won't get the part here any quicker.",
+      "There's no need to involve the ombudsman.",
+    ] {
+      #expect(reads(reply, as: ["minimise", "calm-down"]), "\(reply)")
+    }
+    for reply in [
+      "A lot of people would just leave quietly, so thank you for telling us.",
+      "It does happen that the scanner misreads a door, and that's on us to fix.",
+      "If it happens again, ring me directly.",
+      "You'll get it any day now: it left the depot this morning.",
+      "There's no need to ring back, I'll call you at four.",
+    ] {
+      #expect(!reads(reply, as: ["minimise", "calm-down"]), "\(reply)")
+    }
+  }
+
+  @Test func puttingItBackOnThemInPlainWordsIsBlame() {
+    for reply in [
+      "Leaving it unwrapped is a risk you take.",
+      "That was your decision at the time.",
+      "Fragile items should be packed by the customer.",
+      "Maybe read the terms yourself next time.",
+      "You'd have known about it if you'd opened the letters.",
+      "If you'd renewed in March you'd still be covered.",
+      "Cover was offered when you booked and declined.",
+      "You turned down the extra insurance.",
+      "It's all in the contract you signed.",
+      "Maybe you just didn't hear the doorbell?",
+    ] {
+      #expect(reads(reply, as: ["blame", "records"]), "\(reply)")
+    }
+    for reply in [
+      "I'll email you the reference so you've got proof if your bank asks.",
+      "You should have had a letter from us, and you didn't: I'm sorry.",
+      "Is it your decision or your partner's?",
+    ] {
+      #expect(!reads(reply, as: ["blame"]), "\(reply)")
+    }
+  }
+
+  @Test func defendingTheTeamOrTheFirmIsDefensive() {
+    for reply in [
+      "We double-check every booking before it goes out.",
+      "Our drivers are very careful with furniture.",
+      "He has never damaged a thing in twenty years.",
+      "I'd be surprised if she got that wrong.",
+      "The engineers are a separate company.",
+      "That sits with a different team.",
+      "That's really between you and your landlord.",
+      "Fifty pounds is actually quite generous.",
+      "I'm refunding the fee, which I didn't have to do.",
+      "We book whatever details you give us.",
+    ] {
+      #expect(reads(reply, as: ["defensive"]), "\(reply)")
+    }
+    for reply in [
+      "I'll check every line of the bill with you.",
+      "You've been really careful with your notes, thank you.",
+      "That's fair, and I'd feel the same.",
+    ] {
+      #expect(!reads(reply, as: ["defensive"]), "\(reply)")
+    }
+  }
+
+  @Test func theSystemOrThePaperworkAsTheAnswerIsRecords() {
+    for reply in [
+      "From our end it does show as delivered.",
+      "The charge is applied automatically.",
+      "The booking system is fully automated.",
+      "We go off the driver's scan.",
+      "The form has your signature on it.",
+      "It's in the terms and conditions.",
+    ] {
+      #expect(reads(reply, as: ["records", "blame"]), "\(reply)")
+    }
+    for reply in [
+      "The charge was applied automatically, which is our error, and I've reversed it.",
+      "Whatever the system says, I believe you, so I'll look into it.",
+    ] {
+      #expect(!reads(reply, as: ["records"]), "\(reply)")
+    }
+  }
+
+  @Test func limitsInPlainWordsAreCantDos() {
+    for reply in [
+      "I don't have access to the fraud team's notes.",
+      "Sentimental value isn't really something we can pay for.",
+      "Five working days is the standard turnaround.",
+      "The claim won't be covered if the card was shared.",
+      "Morning is the only slot they have.",
+      "There's not a lot more I can do today.",
+    ] {
+      #expect(reads(reply, as: ["cannot"]), "\(reply)")
+    }
+    for reply in [
+      "I've put a hold on it so it won't be taken as a lump sum.",
+      "You won't be charged for the visit.",
+      "I'll book the only slot left for you right now, before anyone else takes it.",
+    ] {
+      #expect(!reads(reply, as: ["cannot"]), "\(reply)")
+    }
+  }
+
+  @Test func theirFactsToldBackInAPhraseWithNoVerbAreASummary() {
+    let line = "Nine days. No internet for nine days, and two engineer visits where nobody came."
+    let context = ReplyContext(customerLine: line)
+    for reply in [
+      "Nine days without internet and two visits with nobody there. I'm so sorry.",
+      "Two engineer visits, nine days, and nobody came — that's awful.",
+    ] {
+      #expect(e.assess(reply, context: context).has(signal: "summary"), "\(reply)")
+    }
+    // A judgement of their facts, or a number about our side, is not a summary.
+    for reply in [
+      "Nine days isn't that long for a fault like this.",
+      "Two engineers are free on Thursday. Which time suits you?",
+    ] {
+      #expect(!e.assess(reply, context: context).has(signal: "summary"), "\(reply)")
+    }
+  }
+}
