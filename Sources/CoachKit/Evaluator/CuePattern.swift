@@ -34,6 +34,8 @@ enum CuePattern {
     case tooLong
     case empty
     case punctuation(String)
+    /// `(a )?b`: a regular expression's `?`, which cue patterns do not have.
+    case questionMark
 
     var description: String {
       switch self {
@@ -44,6 +46,8 @@ enum CuePattern {
       case .empty: "can match no words at all"
       case .punctuation(let word):
         "`\(word)` is not a word: cues match words, and punctuation is never part of one"
+      case .questionMark:
+        "`?` makes nothing optional: put optional words in brackets, `[really]`"
       }
     }
   }
@@ -103,6 +107,8 @@ enum CuePattern {
           current.append(.any)
           return
         }
+        // A `?` is never part of a word, so a word with one could never match ("(really )?be").
+        if slice.count > 1, slice.contains(UInt8(ascii: "?")) { throw Problem.questionMark }
         let word = String(decoding: slice, as: UTF8.self)
         // `{name}`: only a word whose first byte is `{` can start with the character `{`.
         if slice.first == UInt8(ascii: "{"), word.count > 2, word.hasPrefix("{"),

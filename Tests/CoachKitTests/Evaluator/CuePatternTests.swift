@@ -117,5 +117,11 @@ import Testing
       try CuePattern.parse("sorry , i missed that").get()
     }
     #expect(throws: CuePattern.Problem.punctuation("?")) { try CuePattern.parse("refund ?").get() }
+    // A regular expression's `?` after a group is no syntax of ours: it used to be dropped
+    // silently, leaving the group required.
+    #expect(throws: CuePattern.Problem.questionMark) {
+      try CuePattern.parse("can not (really )?be held responsible").get()
+    }
+    #expect(throws: CuePattern.Problem.questionMark) { try CuePattern.parse("refund? now").get() }
   }
 }
