@@ -333,4 +333,60 @@ import Testing
       #expect(!e.assess(reply, context: context).has(signal: "summary"), "\(reply)")
     }
   }
+
+  @Test func excusesAndTheTeamDefendedAreDefensive() {
+    for reply in [
+      "We did email everyone about the change in May.",
+      "The fees are decided by the landlord, not us.",
+      "Nobody did it on purpose.",
+      "The courier would have left a card.",
+      "I'm only customer service, I can't see that.",
+      "I don't deal with refunds, sorry.",
+      "She shouldn't have promised you Friday, she doesn't handle the rota.",
+      "The two-hour window is more of a guideline.",
+      "We tried our best with the stock we had.",
+      "The fitter has been off sick all week.",
+      "The team has a lot of claims at the moment because of the storm.",
+      "The phones have been crazy today.",
+      "Everyone is really busy this week.",
+      "Head office never tell us anything.",
+      "It wasn't our branch that lost it.",
+      "Deliveries can be delayed by the weather.",
+    ] {
+      #expect(reads(reply, as: ["defensive"]), "\(reply)")
+    }
+    for reply in [
+      "I'll email you the reference now.",
+      "I'll do my best to get it there by Friday.",
+      "Would it help if I rang the courier while you're on the line?",
+      "If the weather delays it, I'll call you the same morning.",
+      "The fault will be fixed by the engineer tomorrow morning.",
+    ] {
+      #expect(!reads(reply, as: ["defensive"]), "\(reply)")
+    }
+  }
+
+  @Test func theRecordAndTheirEndAreNoAnswer() {
+    for (reply, ids) in [
+      ("Every charge is itemised on the bill.", ["records"]),
+      ("The cut-off is stated clearly on the website.", ["records"]),
+      ("The notes do say it was fixed.", ["records"]),
+      ("The app will have told you to wait two days.", ["records"]),
+      ("Something went wrong at your end, by the look of it.", ["blame"]),
+      ("Customers just don't read the emails.", ["blame"]),
+      ("It probably happened when you moved it.", ["blame"]),
+      ("The crack may well have been there already.", ["blame"]),
+      ("Every caller thinks theirs is the most urgent.", ["minimise"]),
+      ("There's no point arguing about it.", ["minimise"]),
+    ] {
+      #expect(reads(reply, as: ids), "\(reply)")
+    }
+    for reply in [
+      "The notes say fixed, but you're telling me it isn't, so I'll believe you.",
+      "Did anything go wrong on your side when you tried to log in?",
+      "Every customer deserves a call back, and you didn't get one.",
+    ] {
+      #expect(!reads(reply, as: ["records", "blame", "minimise"]), "\(reply)")
+    }
+  }
 }
