@@ -389,4 +389,41 @@ import Testing
       #expect(!reads(reply, as: ["records", "blame", "minimise"]), "\(reply)")
     }
   }
+
+  @Test func limitsOnTheProcessAreCantDos() {
+    for (reply, ids) in [
+      ("The fraud team won't tell us why it was flagged.", ["cannot"]),
+      ("I'd move you to a bigger room if we had one, but there isn't.", ["cannot"]),
+      ("Your claim has to go to underwriting first.", ["cannot"]),
+      ("Two hundred is all that I can authorise.", ["cannot"]),
+      ("Anything over a hundred pounds needs a manager.", ["cannot"]),
+      ("Passengers must book assistance 48 hours ahead.", ["policy"]),
+    ] {
+      #expect(reads(reply, as: ids), "\(reply)")
+    }
+    for reply in [
+      "I'll give you my direct line so you don't have to go through the queue again.",
+      "Is there anything else you must pay this week?",
+      "It showed as full, but there's a room after all, and I've held it for you.",
+    ] {
+      #expect(!reads(reply, as: ["cannot", "policy"]), "\(reply)")
+    }
+  }
+
+  @Test func aProposalAskedAboutAfterItIsMadeIsACheck() {
+    for reply in [
+      "I can send a letter for your landlord too, if that helps?",
+      "I'll ring you at nine instead, if that would suit you?",
+      "Refund now or a replacement by Friday: which feels easier for you?",
+      "Which sounds more doable to you?",
+    ] {
+      #expect(e.assess(reply).has(signal: "check"), "\(reply)")
+    }
+    for reply in [
+      "Which day did the engineer come?",
+      "If that happens again, call me.",
+    ] {
+      #expect(!e.assess(reply).has(signal: "check"), "\(reply)")
+    }
+  }
 }
