@@ -14,16 +14,7 @@ import Testing
     var description: String { "\(family) \(kind): \(reply)" }
   }
 
-  static let items: [Item] = {
-    guard
-      let url = Bundle.module.url(
-        forResource: "Fixtures/ReaderCorpus/families", withExtension: "jsonl"),
-      let text = try? String(contentsOf: url, encoding: .utf8)
-    else { return [] }
-    return text.split(separator: "\n").compactMap {
-      try? JSONDecoder().decode(Item.self, from: Data($0.utf8))
-    }
-  }()
+  static let items: [Item] = ReaderCorpusFixture.lines("families")
 
   static let families = [
     "empathy", "question", "open-question", "summary", "offer", "check", "cannot", "blame",

@@ -1,0 +1,16 @@
+import Foundation
+
+/// The labelled reply corpus's files (Fixtures/ReaderCorpus, see its README), one JSON object a
+/// line, decoded.
+enum ReaderCorpusFixture {
+  static func lines<Item: Decodable>(_ name: String, as _: Item.Type = Item.self) -> [Item] {
+    guard
+      let url = Bundle.module.url(
+        forResource: "Fixtures/ReaderCorpus/\(name)", withExtension: "jsonl"),
+      let text = try? String(contentsOf: url, encoding: .utf8)
+    else { return [] }
+    return text.split(separator: "\n").compactMap {
+      try? JSONDecoder().decode(Item.self, from: Data($0.utf8))
+    }
+  }
+}
