@@ -246,6 +246,7 @@ import Testing
     }
     for reply in [
       "I'll email you the reference so you've got proof if your bank asks.",
+      "If you'd had the right information from us on day one, you'd have saved three calls.",
       "You should have had a letter from us, and you didn't: I'm sorry.",
       "Is it your decision or your partner's?",
     ] {
@@ -345,7 +346,6 @@ import Testing
       "She shouldn't have promised you Friday, she doesn't handle the rota.",
       "The two-hour window is more of a guideline.",
       "We tried our best with the stock we had.",
-      "The fitter has been off sick all week.",
       "The team has a lot of claims at the moment because of the storm.",
       "The phones have been crazy today.",
       "Everyone is really busy this week.",
@@ -361,6 +361,7 @@ import Testing
       "Would it help if I rang the courier while you're on the line?",
       "If the weather delays it, I'll call you the same morning.",
       "The fault will be fixed by the engineer tomorrow morning.",
+      "It stalled because the assessor was off sick, so I've reassigned it to a colleague.",
     ] {
       #expect(!reads(reply, as: ["defensive"]), "\(reply)")
     }
