@@ -373,6 +373,8 @@ import Testing
       ("The cut-off is stated clearly on the website.", ["records"]),
       ("The notes do say it was fixed.", ["records"]),
       ("The app will have told you to wait two days.", ["records"]),
+      ("The driver said everything was fine when he left it.", ["records"]),
+      ("It most likely got damaged during the move.", ["blame"]),
       ("Something went wrong at your end, by the look of it.", ["blame"]),
       ("Customers just don't read the emails.", ["blame"]),
       ("It probably happened when you moved it.", ["blame"]),
@@ -386,6 +388,7 @@ import Testing
       "The notes say fixed, but you're telling me it isn't, so I'll believe you.",
       "Did anything go wrong on your side when you tried to log in?",
       "Every customer deserves a call back, and you didn't get one.",
+      "The driver said it was fine, but the photo shows the dent, so that's on us.",
     ] {
       #expect(!reads(reply, as: ["records", "blame", "minimise"]), "\(reply)")
     }
