@@ -224,6 +224,7 @@ import Testing
       "If it happens again, ring me directly.",
       "You'll get it any day now: it left the depot this morning.",
       "There's no need to ring back, I'll call you at four.",
+      "It happens always in the afternoon, at a similar hour?",
     ] {
       #expect(!reads(reply, as: ["minimise", "calm-down"]), "\(reply)")
     }
@@ -249,6 +250,7 @@ import Testing
       "If you'd had the right information from us on day one, you'd have saved three calls.",
       "You should have had a letter from us, and you didn't: I'm sorry.",
       "Is it your decision or your partner's?",
+      "Today I pass your fault to our senior network team.",
     ] {
       #expect(!reads(reply, as: ["blame"]), "\(reply)")
     }
@@ -420,14 +422,33 @@ import Testing
       "I'll ring you at nine instead, if that would suit you?",
       "Refund now or a replacement by Friday: which feels easier for you?",
       "Which sounds more doable to you?",
+      "Does that plan cover what you need?",
+      "Is there a worry I haven't heard yet?",
+      "Are you willing to give us a second chance?",
     ] {
       #expect(e.assess(reply).has(signal: "check"), "\(reply)")
     }
     for reply in [
       "Which day did the engineer come?",
       "If that happens again, call me.",
+      "Is the app not syncing at all, or is something else going on?",
     ] {
       #expect(!e.assess(reply).has(signal: "check"), "\(reply)")
+    }
+  }
+
+  @Test func anActionHandedToAColleagueIsANextStep() {
+    for reply in [
+      "If that's too slow, I ask our finance team to send it by transfer.",
+      "I'll get the warehouse manager to rush a new one out.",
+      "I can have a colleague in billing reverse the charge.",
+    ] {
+      #expect(e.assess(reply).has(signal: "next-step"), "\(reply)")
+    }
+    for reply in [
+      "Did you ask the driver to leave it?", "I asked the team to look at it last week.",
+    ] {
+      #expect(!e.assess(reply).has(signal: "next-step"), "\(reply)")
     }
   }
 }
