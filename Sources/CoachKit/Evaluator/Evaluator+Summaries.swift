@@ -79,16 +79,20 @@ extension Evaluator {
         // So does a phrase with no verb that starts with a number: their facts told back
         // ("Nine days without broadband and two no-shows", "Two hours late, cold, a dish
         // missing"), not a judgement of them ("Two buses isn't that bad").
-        var numberPhrase = tokens[s].is(WordClass.number)
+        // (A phrase: its clause has no subject, and no auxiliary comes before a comma.)
+        let clause = analysis.clauses[Int(tokens[s].clause)]
+        var numberPhrase = tokens[s].is(WordClass.number) && clause.subjectToken < 0
         var k = s + 1
         while numberPhrase, k < sentence.tokens.upperBound, !tokens[k].has(Token.afterPunctuation) {
-          if tokens[k].classes & (WordClass.auxiliary | WordClass.subject) != 0 {
-            numberPhrase = false
-          }
+          if tokens[k].is(WordClass.auxiliary) { numberPhrase = false }
           k += 1
         }
+        // A "you…" sentence that tells them what they will, must or would have done ("You'll
+        // just have to hope the app works", "You'd have got an email if…") is no reflection of
+        // what they said.
+        let tellsThem = tokens[s].is(WordClass.second) && clause.modality != .none
         let needed =
-          tokens[s].is(WordClass.second) || startsWithSo || numberPhrase
+          (tokens[s].is(WordClass.second) && !tellsThem) || startsWithSo || numberPhrase
           ? thresholds.echoMinWords : thresholds.echoAnyMinWords
         // A long "So…" statement about the customer's side restates what they said, with or
         // without their line to compare ("So you moved in June, told us, and we've kept
@@ -113,13 +117,19 @@ extension Evaluator {
         }
         if situational[index] { continue }
         // A long statement of what the customer did ("Right, you ordered a 10, got an 8, sent it
-        // back…"): "you" starting a clause, and two or more things that happened.
+        // back…"): "you" starting a clause about the past, and two or more things that happened
+        // (not what is done for them now, "you're booked and it's all paid for", nor what would
+        // have been, "you'd have got an email if…").
         var starts = [s]
         for i in sentence.tokens where i > s && tokens[i].has(Token.afterPunctuation) {
           starts.append(i)
         }
         if words >= thresholds.restatementMinWords,
-          starts.contains(where: { tokens[$0].is(WordClass.second) })
+          starts.contains(where: {
+            let clause = analysis.clauses[Int(tokens[$0].clause)]
+            return tokens[$0].is(WordClass.second) && clause.time == .past
+              && clause.modality == .none
+          })
         {
           var events = 0
           for i in sentence.tokens where !tokens[i].has(Token.continuation) {
@@ -135,10 +145,17 @@ extension Evaluator {
           }
         }
         guard !customerWords.isEmpty, !questions[index] else { continue }
+        // Codes, long numbers and single letters read back ("KM19 TXE", "48213 on the 1st",
+        // "ENR-2291-B") confirm details; they tell back nothing of what happened to the customer
+        // (their quantities do: "four hours with a hundred and forty drivers in the yard").
         var shared: [Int] = []
         var stems = Set<UInt32>()
         for i in sentence.tokens where customerWords.contains(tokens[i].stem) {
-          if stems.insert(tokens[i].stem).inserted { shared.append(i) }
+          let t = tokens[i]
+          if t.span.end - t.span.start < 2 || (t.has(Token.number) && Self.isCode(analysis, t)) {
+            continue
+          }
+          if stems.insert(t.stem).inserted { shared.append(i) }
         }
         if shared.count >= needed {
           let words = shared.prefix(4).map { analysis.text(tokens[$0].span).lowercased() }
@@ -184,6 +201,21 @@ extension Evaluator {
       }
     }
     if factsFirst, let tip = tipTexts[Lexicon.TipKey.factsFirst] { tips.append(tip) }
+  }
+
+  /// Whether a token with digits reads as a code or a reference rather than an amount: digits
+  /// mixed with letters ("km19", "1st"), or four digits or more ("48213", "2291").
+  static func isCode(_ analysis: TextAnalysis, _ token: Token) -> Bool {
+    var digits = 0
+    var letters = false
+    for byte in analysis.bytes[Int(token.span.byteStart)..<Int(token.span.byteEnd)] {
+      if byte >= 0x30, byte <= 0x39 {
+        digits += 1
+      } else if (byte | 0x20) >= 0x61, (byte | 0x20) <= 0x7A {
+        letters = true
+      }
+    }
+    return letters || digits >= 4
   }
 
   /// Words that carry no content of their own.

@@ -451,4 +451,24 @@ import Testing
       #expect(!e.assess(reply).has(signal: "next-step"), "\(reply)")
     }
   }
+
+  @Test func detailsReadBackOrWhatComesNextAreNoSummary() {
+    let line =
+      "Order GX-4471-K, placed on the 3rd. It never came, I waited in all day Friday and the app says delivered."
+    let context = ReplyContext(customerLine: line)
+    for reply in [
+      "GX-4471-K, the 3rd.",
+      "You'll just have to wait for the app to update.",
+      "You're booked on Monday's first van and it's all paid for.",
+      "You'd have got an email if the order had been delivered.",
+    ] {
+      #expect(!e.assess(reply, context: context).has(signal: "summary"), "\(reply)")
+    }
+    for reply in [
+      "So you waited in all day Friday, it never came, and the app says delivered.",
+      "You waited in all Friday, watched the app say delivered, and nothing came.",
+    ] {
+      #expect(e.assess(reply, context: context).has(signal: "summary"), "\(reply)")
+    }
+  }
 }
