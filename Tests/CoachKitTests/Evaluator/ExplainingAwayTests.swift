@@ -471,4 +471,72 @@ import Testing
       #expect(e.assess(reply, context: context).has(signal: "summary"), "\(reply)")
     }
   }
+
+  /// Good reps' sentences that this round's first patterns misread (found in review), each with
+  /// the signal or anti-pattern it must not show.
+  @Test func goodRepsSentencesThePatternsOnceMisreadStayClean() {
+    for (id, reply) in [
+      (
+        "defensive",
+        "I checked every payment on your account, and you're right: you were charged twice."
+      ),
+      ("cannot", "I checked for a second charge, but there isn't one, so your account is clear."),
+      ("blame", "We'll stick to the quote you accepted, and I'll honour it."),
+      ("blame", "I've found the application you submitted on Monday, and it's been approved."),
+      ("blame", "It probably got damaged in delivery, so I'm sending a replacement today."),
+      ("blame", "If you'd switch the router off for thirty seconds, I'll test the line."),
+      ("blame", "The form just needs to be signed by you, and I'll take care of the rest."),
+      (
+        "blame",
+        "It must have happened when you were moved to the new tariff, and that's our mistake."
+      ),
+      (
+        "blame",
+        "It might have been damaged before it even left our warehouse, so that one's on us."
+      ),
+      ("defensive", "By Friday our engineer will have called you to book the repair."),
+      ("defensive", "We did tell you it would be Monday, and it wasn't. I'm sorry."),
+      ("defensive", "I did say I'd call you back on Tuesday and I didn't, and I'm sorry."),
+      ("defensive", "What you're asking for is more than fair, and I'll do it today."),
+      ("defensive", "I'd be surprised if it took more than a day, but I'll ring you either way."),
+      (
+        "defensive",
+        "The ombudsman is an independent organisation, and I'll send you their details."
+      ),
+      ("defensive", "Please don't tell us anything you're not comfortable sharing."),
+      ("defensive", "I can see you've got lots of bookings on the account."),
+      ("defensive", "We do our best for you here, and today we fell short."),
+      (
+        "defensive", "Your claim is with the other team now, and I've asked them to call you today."
+      ),
+      ("cannot", "This won't be considered a missed payment."),
+      ("cannot", "Thirty pounds is the usual fee, so I'm refunding sixty."),
+      ("cannot", "There's not much more to be done on your side; I'll handle the rest."),
+      ("cannot", "It's not something that could have been spotted from your side."),
+      ("cannot", "Anything over your normal bill goes straight back to you as a credit."),
+      ("minimise", "I'll book it now so it can happen before your guests arrive."),
+      ("minimise", "I want to find out why these delays happen."),
+      ("minimise", "I can see your bill went up so dramatically."),
+      ("minimise", "I don't want to get your hopes up, but I'll ask."),
+      ("minimise", "I can't see what the problem is from here, so could you read me the error?"),
+      (
+        "minimise",
+        "I'm not sure what you want me to do with the old one: shall I arrange a collection?"
+      ),
+      ("minimise", "I know every parent wants the best for their child."),
+      ("minimise", "There's no point in you waiting in tomorrow; I've cancelled that slot."),
+      ("minimise", "It's life cover you have with us, so you're protected."),
+      ("calm-down", "There's no need to go to the shop, I'll send a courier to collect it."),
+      ("calm-down", "No need to bring in the receipt, I can see the purchase."),
+      ("check", "Try restarting the app, and if it works you'll see the green tick straight away."),
+      ("check", "I'll send you the replacement, which is better than waiting weeks for a repair."),
+      ("next-step", "We have the right to cancel the booking if the deposit isn't paid."),
+      ("next-step", "I asked our finance team to send it last week, and it still hasn't gone out."),
+      ("next-step", "I have the bank transfer details here."),
+      ("ultimatum", "Is it flashing or nothing at all?"),
+    ] {
+      let read = e.assess(reply)
+      #expect(!read.has(antipattern: id) && !read.has(signal: id), "\(reply): \(id)")
+    }
+  }
 }
