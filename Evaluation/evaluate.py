@@ -93,7 +93,8 @@ def score(coach, items, lexicon=None):
 
 
 def reader_labels(answer):
-    """The labels a `coach score --json` answer stands for (docs/EVALUATOR.md)."""
+    """The labels a `coach score --json` answer stands for (docs/EVALUATOR.md; the Swift test
+    ReaderCorpusTests reads them the same way: keep the two in step)."""
     signals = {s["id"] for s in answer["signals"]}
     anti = {a["id"] for a in answer["antipatterns"]}
     steps = answer["steps"]

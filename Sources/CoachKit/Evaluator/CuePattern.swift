@@ -107,8 +107,14 @@ enum CuePattern {
           current.append(.any)
           return
         }
-        // A `?` is never part of a word, so a word with one could never match ("(really )?be").
-        if slice.count > 1, slice.contains(UInt8(ascii: "?")) { throw Problem.questionMark }
+        // A `?` is never part of a word, so a word with one could never match ("(really )?be",
+        // "refund?"); one right after a group is a regular expression's ("(really)? be").
+        if slice.contains(UInt8(ascii: "?")),
+          slice.count > 1
+            || (start > 0 && [UInt8(ascii: ")"), UInt8(ascii: "]")].contains(bytes[start - 1]))
+        {
+          throw Problem.questionMark
+        }
         let word = String(decoding: slice, as: UTF8.self)
         // `{name}`: only a word whose first byte is `{` can start with the character `{`.
         if slice.first == UInt8(ascii: "{"), word.count > 2, word.hasPrefix("{"),

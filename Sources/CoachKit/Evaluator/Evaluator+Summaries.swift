@@ -87,10 +87,10 @@ extension Evaluator {
           if tokens[k].is(WordClass.auxiliary) { numberPhrase = false }
           k += 1
         }
-        // A "you…" sentence that tells them what they will, must or would have done ("You'll
-        // just have to hope the app works", "You'd have got an email if…") is no reflection of
-        // what they said.
-        let tellsThem = tokens[s].is(WordClass.second) && clause.modality != .none
+        // A "you…" sentence that tells them what they will or must do, or supposes what would
+        // have been ("You'll just have to hope the app works", "You'd have got an email if…"), is
+        // no reflection of what they said ("You couldn't get through for three days" is).
+        let tellsThem = tokens[s].is(WordClass.second) && directsOrSupposes(clause, tokens)
         let needed =
           (tokens[s].is(WordClass.second) && !tellsThem) || startsWithSo || numberPhrase
           ? thresholds.echoMinWords : thresholds.echoAnyMinWords
@@ -128,7 +128,7 @@ extension Evaluator {
           starts.contains(where: {
             let clause = analysis.clauses[Int(tokens[$0].clause)]
             return tokens[$0].is(WordClass.second) && clause.time == .past
-              && clause.modality == .none
+              && !directsOrSupposes(clause, tokens)
           })
         {
           var events = 0
@@ -152,7 +152,8 @@ extension Evaluator {
         var stems = Set<UInt32>()
         for i in sentence.tokens where customerWords.contains(tokens[i].stem) {
           let t = tokens[i]
-          if t.span.end - t.span.start < 2 || (t.has(Token.number) && Self.isCode(analysis, t)) {
+          let letter = t.span.end - t.span.start < 2 && !t.has(Token.number)
+          if letter || (t.has(Token.number) && Self.isCode(analysis, t)) {
             continue
           }
           if stems.insert(t.stem).inserted { shared.append(i) }
@@ -201,6 +202,21 @@ extension Evaluator {
       }
     }
     if factsFirst, let tip = tipTexts[Lexicon.TipKey.factsFirst] { tips.append(tip) }
+  }
+
+  /// Whether a clause tells its subject what they will, must, should or can do, or supposes what
+  /// would have been ("would" then an auxiliary: "you'd have got an email if…"); a "would" before
+  /// a verb tells what happened ("you'd rung twice", where the contraction stood for "had").
+  func directsOrSupposes(_ clause: Clause, _ tokens: [Token]) -> Bool {
+    switch clause.modality {
+    case .will, .must, .should, .can: return true
+    case .would:
+      for k in clause.tokens where clauseReader.modality(of: tokens[k]) == .would {
+        return k + 1 < clause.tokens.upperBound && tokens[k + 1].is(WordClass.auxiliary)
+      }
+      return false
+    case .could, .might, .none: return false
+    }
   }
 
   /// Whether a token with digits reads as a code or a reference rather than an amount: digits

@@ -225,8 +225,8 @@ struct LexiconDecoder {
     let groups = lexicon.signals + lexicon.antipatterns
     for group in groups {
       for phrase in group.cues + group.weakCues + group.notWhen {
-        // Nearly every phrase: words and no `{`, `(` or `[`, so nothing to report.
-        if !phrase.utf8.contains(where: { $0 == 0x7B || $0 == 0x28 || $0 == 0x5B }),
+        // Nearly every phrase: words and no `{`, `(`, `[` or `?`, so nothing to report.
+        if !phrase.utf8.contains(where: { $0 == 0x7B || $0 == 0x28 || $0 == 0x5B || $0 == 0x3F }),
           phrase.utf8.contains(where: { $0 != 0x20 })
         {
           continue

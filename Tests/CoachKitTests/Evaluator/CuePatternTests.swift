@@ -112,6 +112,20 @@ import Testing
     #expect(LexiconFixture.evaluator.problems.isEmpty, "\(LexiconFixture.evaluator.problems)")
   }
 
+  @Test func aQuestionMarkInAPlainCueIsALocatedError() throws {
+    // A cue of plain words is checked too: "green banana?" could never match.
+    let text = String(decoding: LexiconFixture.source.bytes, as: UTF8.self)
+      .replacingOccurrences(
+        of: "cues: [you should have, you should not have,",
+        with: "cues: [green banana?, you should have, you should not have,")
+    let source = SourceFile(path: "lexicon.en.coach.yaml", bytes: Array(text.utf8))
+    #expect(text.contains("green banana?"))
+    let (lexicon, diagnostics) = Lexicon.load(source)
+    #expect(lexicon == nil)
+    let l006 = try #require(diagnostics.first { $0.code == "L006" })
+    #expect(l006.message.contains("`?` makes nothing optional"))
+  }
+
   @Test func punctuationInACueIsALocatedProblem() {
     #expect(throws: CuePattern.Problem.punctuation(",")) {
       try CuePattern.parse("sorry , i missed that").get()
@@ -123,5 +137,11 @@ import Testing
       try CuePattern.parse("can not (really )?be held responsible").get()
     }
     #expect(throws: CuePattern.Problem.questionMark) { try CuePattern.parse("refund? now").get() }
+    #expect(throws: CuePattern.Problem.questionMark) {
+      try CuePattern.parse("can not (really)? be held responsible").get()
+    }
+    #expect(throws: CuePattern.Problem.questionMark) {
+      try CuePattern.parse("would (that help)?").get()
+    }
   }
 }

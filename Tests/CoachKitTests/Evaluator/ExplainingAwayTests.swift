@@ -430,7 +430,7 @@ import Testing
     }
     for reply in [
       "Which day did the engineer come?",
-      "If that happens again, call me.",
+      "If this works, the light turns green.",
       "Is the app not syncing at all, or is something else going on?",
     ] {
       #expect(!e.assess(reply).has(signal: "check"), "\(reply)")
@@ -446,7 +446,7 @@ import Testing
       #expect(e.assess(reply).has(signal: "next-step"), "\(reply)")
     }
     for reply in [
-      "Did you ask the driver to leave it?", "I asked the team to look at it last week.",
+      "Did you ask the driver to send it?", "I asked the team to send it last week.",
     ] {
       #expect(!e.assess(reply).has(signal: "next-step"), "\(reply)")
     }
@@ -537,6 +537,23 @@ import Testing
     ] {
       let read = e.assess(reply)
       #expect(!read.has(antipattern: id) && !read.has(signal: id), "\(reply): \(id)")
+    }
+  }
+
+  @Test func whatTheyCouldNotDoAndTheirSmallNumbersAreStillToldBack() {
+    for (line, reply) in [
+      (
+        "I couldn't get through on the phone for three days, and nobody rang me back.",
+        "You couldn't get through on the phone for three days."
+      ),
+      ("I paid for 4 chairs and only 2 turned up.", "You paid for 4 chairs and got 2."),
+      (
+        "I rang twice and was promised a call back both times.",
+        "You'd rung twice and been promised a call back."
+      ),
+    ] {
+      let read = e.assess(reply, context: ReplyContext(customerLine: line))
+      #expect(read.has(signal: "summary"), "\(reply)")
     }
   }
 }

@@ -44,6 +44,7 @@ import Testing
   }
 
   @Test func everyFamilyHasFifteenParaphrasesAndTenHardNegatives() {
+    #expect(Self.items.count == ReaderCorpusFixture.lineCount("families"))
     for family in Self.families {
       let items = Self.items.filter { $0.family == family }
       #expect(items.filter { $0.kind == "positive" }.count >= 15, "\(family)")
