@@ -556,4 +556,16 @@ import Testing
       #expect(read.has(signal: "summary"), "\(reply)")
     }
   }
+
+  @Test func whatTheyAskedForBeforeIsNoOffer() {
+    for reply in [
+      "What happened when you asked for the refund?",
+      "So you were promised a replacement and it never came?",
+    ] {
+      #expect(e.assess(reply).steps.offer == .none, "\(reply)")
+    }
+    for reply in ["I can refund you today.", "Would a replacement by Friday help?"] {
+      #expect(e.assess(reply).steps.offer != .none, "\(reply)")
+    }
+  }
 }
