@@ -174,10 +174,30 @@ extension Evaluator {
     }
     var factsFirst = false
     var doneSentences = Set<Int32>()
+    // Where the reply's first summary sentence starts.
+    let firstSummary =
+      summaries.map { analysis.sentences[Int(tokens[$0.first].sentence)].tokens.lowerBound }.min()
+      ?? 0
     for summary in summaries {
       guard doneSentences.insert(tokens[summary.first].sentence).inserted else { continue }
       let sentence = analysis.sentences[Int(tokens[summary.first].sentence)]
       let feelings = feelingsBySentence[tokens[summary.first].sentence] ?? []
+      // A feeling named, or the situation validated, before the reply's first summary comes
+      // first too ("That's a rotten week. So you bought it for the new job, and it's still
+      // sealed."); one after it does not, so saying it all twice earns nothing more.
+      if feelings.isEmpty,
+        let earlier = found.first(where: {
+          ($0.group == b.feeling || $0.group == b.validation) && $0.end <= firstSummary
+        })
+      {
+        if b.feelingsFirst >= 0 {
+          found.append(
+            Found(
+              group: b.feelingsFirst, span: earlier.span, first: earlier.first, end: earlier.end,
+              cue: evidence(.feelingsFirst), weight: weights[b.feelingsFirst]))
+        }
+        continue
+      }
       let firstFeeling = feelings.map(\.first).min()
       var firstFact: Int?
       for i in sentence.tokens where i < summary.first || i >= summary.end {

@@ -168,6 +168,7 @@ public struct Evaluator: Sendable {
     var summary = -1
     var feelingsFirst = -1
     var feeling = -1
+    var validation = -1
     var invite = -1
     var cannot = -1
     var option = -1
@@ -285,6 +286,7 @@ public struct Evaluator: Sendable {
     b.summary = find(.summary)
     b.feelingsFirst = find(.feelingsFirst)
     b.feeling = find(.feeling)
+    b.validation = find(.validation)
     b.invite = find(.invite)
     b.cannot = find(.cannot)
     b.option = find(.option)

@@ -568,4 +568,17 @@ import Testing
       #expect(e.assess(reply).steps.offer != .none, "\(reply)")
     }
   }
+
+  @Test func aFeelingNamedBeforeTheSummarySentenceComesFirst() {
+    let context = ReplyContext(
+      customerLine:
+        "I bought the desk for a new job, and three weeks later they withdrew the offer.")
+    let first = e.assess(
+      "Losing the job like that, that's a rotten week. So you bought the desk for the new job, and then they withdrew the offer?",
+      context: context)
+    #expect(first.has(signal: "summary") && first.has(signal: "summary.feelings-first"))
+    let factsOnly = e.assess(
+      "So you bought the desk for the new job, and then they withdrew the offer?", context: context)
+    #expect(factsOnly.has(signal: "summary") && !factsOnly.has(signal: "summary.feelings-first"))
+  }
 }
