@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure the reply reader against human labels.
 
-    python3 Evaluation/evaluate.py corpus  [--split report|fit|all] [--coach PATH]
+    python3 Evaluation/evaluate.py corpus  [--split report|fit|all] [--writers w4,w5,w6] [--coach PATH]
     python3 Evaluation/evaluate.py steps   [--split report|fit|all] [--coach PATH]
     python3 Evaluation/evaluate.py agreement
     python3 Evaluation/evaluate.py sgd PATH-TO-sgd-train.jsonl [--coach PATH]
@@ -132,6 +132,9 @@ def table(rows, headers):
 
 def cmd_corpus(args):
     items = load_corpus(args.split)
+    if args.writers:
+        writers = set(args.writers.split(","))
+        items = [it for it in items if it["id"].split("-")[0] in writers]
     answers = score(args.coach, items, args.lexicon)
     rows = []
     for label in LABELS:
@@ -222,6 +225,7 @@ def main():
     sub = p.add_subparsers(dest="cmd", required=True)
     c = sub.add_parser("corpus")
     c.add_argument("--split", default="report", choices=["report", "fit", "all"])
+    c.add_argument("--writers", help="only these writers' replies, e.g. w4,w5,w6 (a round)")
     t = sub.add_parser("steps")
     t.add_argument("--split", default="report", choices=["report", "fit", "all"])
     sub.add_parser("agreement")
