@@ -153,7 +153,12 @@ public final class CoachChild {
     let deadline = Date().addingTimeInterval(timeout)
     var status: Int32 = 0
     var usage = rusage()
+    // The process's own high-water mark, read while it runs: the reaped child's `ru_maxrss` also
+    // counts the test runner's memory, whose address space the spawned child shares until it
+    // starts `coach` (so it grows with whatever other tests hold).
+    var highWater: Int?
     while true {
+      if let hwm = Self.highWaterMark(of: pid) { highWater = max(highWater ?? 0, hwm) }
       let done = wait4(pid, &status, WNOHANG, &usage)
       if done == pid { break }
       if done < 0 && errno != EINTR { return Ending(exitStatus: nil, signal: nil, peakMemory: 0) }
@@ -163,6 +168,17 @@ public final class CoachChild {
     let signalled = status & 0x7F
     return Ending(
       exitStatus: signalled == 0 ? (status >> 8) & 0xFF : nil,
-      signal: signalled == 0 ? nil : signalled, peakMemory: Int(usage.ru_maxrss) * 1024)
+      signal: signalled == 0 ? nil : signalled,
+      peakMemory: highWater ?? Int(usage.ru_maxrss) * 1024)
+  }
+
+  /// `VmHWM` of a running process in bytes, from `/proc` (nil where there is none, or once it
+  /// has exited).
+  static func highWaterMark(of pid: pid_t) -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+      let kB = Int(line.dropFirst("VmHWM:".count).filter(\.isNumber))
+    else { return nil }
+    return kB * 1024
   }
 }
