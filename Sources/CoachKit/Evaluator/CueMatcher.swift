@@ -53,10 +53,11 @@ struct CueMatcher: Hashable, Sendable {
   private var extraStems = WordTable()
   /// The bit of a state's stem that marks an id of `extraStems`.
   static let extraStem: UInt32 = 1 << 30
-  /// Per cue, whether a match may reach across punctuation (read on the hot path).
-  private var crosses: [Bool] = []
-  /// Per state, the cue it belongs to.
+  /// Per state, the cue it belongs to, whether that cue's matches may reach across punctuation,
+  /// and the classes the state takes a word by (0 for a state that takes none by class).
   private var cueOf: [Int32] = []
+  private var crossesAt: [Bool] = []
+  private var classBits: [UInt64] = []
   /// Per word-taking state, what its successor reaches without taking a word: the word-taking
   /// states `follows[start ..< end]`, in the order a depth-first walk meets them, and whether the
   /// pattern accepts. Computed once per pattern, so matching walks no forks.
@@ -67,10 +68,11 @@ struct CueMatcher: Hashable, Sendable {
   /// matching reads one list in order instead of looking each state up among all the states.
   private struct Successor: Sendable {
     var state: Int32
-    /// Whether it takes a word by its stem (`stem`) or by its classes (`bits`).
-    var takesStem: Bool
-    var stem: UInt32 = 0
-    var bits: UInt64 = 0
+    /// The stem it takes, or ``byClasses``: it takes a word by its classes (`classBits`).
+    var stem: UInt32
+    /// Never a stem: the vocabulary's ids and the extra stems' (below ``CueMatcher/extraStem``
+    /// twice over) stay far below it.
+    static let byClasses = UInt32.max
   }
 
   private struct Follow: Sendable {
@@ -169,9 +171,16 @@ struct CueMatcher: Hashable, Sendable {
     let range = Int(base)..<states.count
     let cue = Int32(cues.count)
     cueOf += [Int32](repeating: cue, count: range.count)
+    crossesAt += [Bool](repeating: crossesPunctuation, count: range.count)
+    for state in states[range] {
+      if case .wordClass(let bits, _) = state {
+        classBits.append(bits)
+      } else {
+        classBits.append(0)
+      }
+    }
     cues.append(
       Cue(tag: tag, phrase: phrase, crossesPunctuation: crossesPunctuation, states: range))
-    crosses.append(crossesPunctuation)
     // What each word-taking state goes on to (the alternatives of a group share their successor,
     // so each successor is walked once).
     followOf += [Follow](repeating: Follow(), count: range.count)
@@ -190,9 +199,8 @@ struct CueMatcher: Hashable, Sendable {
       var follow = Follow(start: Int32(follows.count))
       for t in closure(of: successor, in: range, seen: &seen) {
         switch states[Int(t)] {
-        case .stem(let stem, _): follows.append(Successor(state: t, takesStem: true, stem: stem))
-        case .wordClass(let bits, _):
-          follows.append(Successor(state: t, takesStem: false, bits: bits))
+        case .stem(let stem, _): follows.append(Successor(state: t, stem: stem))
+        case .wordClass: follows.append(Successor(state: t, stem: Successor.byClasses))
         case .accept: follow.accepts = true
         default: break
         }
@@ -208,7 +216,7 @@ struct CueMatcher: Hashable, Sendable {
       let follow = followOf[Int(s)]
       var loose = follow.accepts
       for t in follows[Int(follow.start)..<Int(follow.end)] {
-        if t.takesStem { seconds.insert(t.stem) } else { loose = true }
+        if t.stem != Successor.byClasses { seconds.insert(t.stem) } else { loose = true }
       }
       return (seconds, loose)
     }
@@ -247,7 +255,8 @@ struct CueMatcher: Hashable, Sendable {
     stemMemo = [:]
     states.trimCapacity()
     cues.trimCapacity()
-    crosses.trimCapacity()
+    crossesAt.trimCapacity()
+    classBits.trimCapacity()
     cueOf.trimCapacity()
     followOf.trimCapacity()
     follows.trimCapacity()
@@ -269,7 +278,8 @@ struct CueMatcher: Hashable, Sendable {
     followOf.reserveCapacity(followOf.count + newStates)
     follows.reserveCapacity(follows.count + newStates)
     cues.reserveCapacity(cues.count + phrases.count)
-    crosses.reserveCapacity(crosses.count + phrases.count)
+    crossesAt.reserveCapacity(crossesAt.count + newStates)
+    classBits.reserveCapacity(classBits.count + newStates)
   }
 
   /// A state with every reference moved by `offset`.
@@ -315,65 +325,48 @@ struct CueMatcher: Hashable, Sendable {
   func matches(in analysis: TextAnalysis, into matches: inout [Match]) {
     let tokens = analysis.tokens
     guard !tokens.isEmpty, !cues.isEmpty else { return }
+    let words = Words(analysis, extraStems: extraStems)
     var live = StateSet()
     var next = StateSet()
-    // A word's stem as the patterns know it: a stem of the reply's own (one the vocabulary does
-    // not have) may be one of the patterns' extra stems.
-    let resolve = !extraStems.isEmpty
-    func stem(_ j: Int) -> UInt32 {
-      let t = tokens[j].stem
-      guard resolve, t & Token.localStem != 0 else { return t }
-      return extraStems.id(analysis.localStemBytes(t)).map { $0 | Self.extraStem } ?? t
-    }
-    // The word after `j` in its sentence (the only one a live state is kept for), and its stem.
-    func nextWord(after j: Int) -> (token: Token, stem: UInt32)? {
-      guard j + 1 < tokens.count, tokens[j + 1].sentence == tokens[j].sentence else { return nil }
-      return (tokens[j + 1], stem(j + 1))
-    }
-    for i in 0..<tokens.count {
-      let token = tokens[i]
+    for i in 0..<words.count {
       let before = matches.count
       // The first word: the start states that take it (and can go on to the next word).
       live.removeAll()
-      let second = nextWord(after: i)
+      let first = words.stems[i]
+      let second = words.next(after: i)
       func start(_ s: Int32) {
-        follow(
-          s, into: &live, cue: cueOf[Int(s)], first: i, end: i + 1, then: second,
-          &matches)
+        follow(s, into: &live, first: i, end: i + 1, then: second, words, &matches)
       }
-      let first = stem(i)
       if first & Token.localStem == 0 {
         if let slot = stemSlot[Self.stemKey(first)] { for s in byStem[Int(slot)] { start(s) } }
-        if i + 1 < tokens.count, let slot = pairSlot[Self.pairKey(first, stem(i + 1))] {
+        if second >= 0, let slot = pairSlot[Self.pairKey(first, words.stems[second])] {
           for s in byPair[Int(slot)] { start(s) }
         }
       }
       // Each class of the word once: a state of one class sits in one list.
-      var classes = token.classes
+      var classes = words.classes[i]
       while classes != 0 {
         for s in byBit[classes.trailingZeroBitCount] { start(s) }
         classes &= classes - 1
       }
-      for entry in byClasses where Self.accepts(token, entry.bits) { start(entry.state) }
-      if i + 1 < tokens.count, !anyBySecond.isEmpty,
-        let slot = anySlot[Self.stemKey(stem(i + 1))]
-      {
+      for entry in byClasses where Self.accepts(words.classes[i], entry.bits) {
+        start(entry.state)
+      }
+      if second >= 0, !anyBySecond.isEmpty, let slot = anySlot[Self.stemKey(words.stems[second])] {
         for s in anyBySecond[Int(slot)] { start(s) }
       }
       guard !live.isEmpty || matches.count > before else { continue }
-      // Further words, all candidates in step.
+      // Further words, all candidates in step (`follow` kept only the states that take the
+      // next word of the sentence, so `live` is empty at its end).
       var j = i + 1
-      let sentence = token.sentence
-      while !live.isEmpty, j < tokens.count, tokens[j].sentence == sentence {
-        let word = tokens[j]
-        let following = nextWord(after: j)
+      while !live.isEmpty {
+        let following = words.next(after: j)
+        let punctuated = words.afterPunctuation[j]
         next.removeAll()
-        // Every live state takes this word (`follow` kept only those).
         for k in 0..<live.count {
           let s = live[k]
-          let cue = cueOf[Int(s)]
-          if word.has(Token.afterPunctuation), !crosses[Int(cue)] { continue }
-          follow(s, into: &next, cue: cue, first: i, end: j + 1, then: following, &matches)
+          if punctuated, !crossesAt[Int(s)] { continue }
+          follow(s, into: &next, first: i, end: j + 1, then: following, words, &matches)
         }
         swap(&live, &next)
         j += 1
@@ -401,23 +394,60 @@ struct CueMatcher: Hashable, Sendable {
     }
   }
 
-  /// After state `s` took a word: adds the word-taking states reachable from its successor that
-  /// take `next`, the following word of the sentence, to `set` (once each), and reports a match
-  /// of `cue` over `first ..< end` if it accepts. Keeping only the states that take the next word
-  /// keeps the set small when a pattern goes on with many alternatives.
-  @inline(__always) private func follow(
-    _ s: Int32, into set: inout StateSet, cue: Int32, first: Int, end: Int,
-    then next: (token: Token, stem: UInt32)?, _ matches: inout [Match]
-  ) {
-    let f = followOf[Int(s)]
-    if let next {
-      for k in Int(f.start)..<Int(f.end) {
-        let t = follows[k]
-        let takes = t.takesStem ? t.stem == next.stem : Self.accepts(next.token, t.bits)
-        if takes { set.insert(t.state) }
+  /// What matching reads of a reply's words, one array each: a word's stem as the patterns know
+  /// it (a stem of the reply's own, one the vocabulary does not have, may be one of the
+  /// patterns' extra stems), its classes, whether punctuation comes before it, and the next word
+  /// of its sentence.
+  private struct Words {
+    var stems: [UInt32]
+    var classes: [UInt64]
+    var afterPunctuation: [Bool]
+    /// Per word, the index of the next word of its sentence, or -1 at a sentence's end.
+    var nextInSentence: [Int32]
+    var count: Int { stems.count }
+
+    init(_ analysis: TextAnalysis, extraStems: WordTable) {
+      let tokens = analysis.tokens
+      let resolve = !extraStems.isEmpty
+      stems = tokens.map { token in
+        let t = token.stem
+        guard resolve, t & Token.localStem != 0 else { return t }
+        return extraStems.id(analysis.localStemBytes(t)).map { $0 | CueMatcher.extraStem } ?? t
+      }
+      classes = tokens.map(\.classes)
+      afterPunctuation = tokens.map { $0.has(Token.afterPunctuation) }
+      nextInSentence = tokens.indices.map { j in
+        j + 1 < tokens.count && tokens[j + 1].sentence == tokens[j].sentence ? Int32(j + 1) : -1
       }
     }
-    if f.accepts { matches.append(Match(cue: cue, first: Int32(first), end: Int32(end))) }
+
+    /// The word after `j` in its sentence, or -1.
+    @inline(__always) func next(after j: Int) -> Int { Int(nextInSentence[j]) }
+  }
+
+  /// After state `s` took a word: adds the word-taking states reachable from its successor that
+  /// take word `next` (the following word of the sentence, -1 at its end) to `set` (once each),
+  /// and reports a match of the state's cue over `first ..< end` if it accepts. Keeping only the
+  /// states that take the next word keeps the set small when a pattern goes on with many
+  /// alternatives.
+  @inline(__always) private func follow(
+    _ s: Int32, into set: inout StateSet, first: Int, end: Int, then next: Int, _ words: Words,
+    _ matches: inout [Match]
+  ) {
+    let f = followOf[Int(s)]
+    if next >= 0 {
+      let stem = words.stems[next]
+      for k in Int(f.start)..<Int(f.end) {
+        let t = follows[k]
+        if t.stem == stem
+          || (t.stem == Successor.byClasses
+            && Self.accepts(words.classes[next], classBits[Int(t.state)]))
+        {
+          set.insert(t.state)
+        }
+      }
+    }
+    if f.accepts { matches.append(Match(cue: cueOf[Int(s)], first: Int32(first), end: Int32(end))) }
   }
 
   /// The live states of one step, each once, in the order they came: the first `count` of
@@ -448,8 +478,8 @@ struct CueMatcher: Hashable, Sendable {
   }
 
   /// Whether a class state takes `token`: `*` (all bits set) takes any word, even one of no class.
-  @inline(__always) private static func accepts(_ token: Token, _ bits: UInt64) -> Bool {
-    bits == ~UInt64(0) || token.classes & bits != 0
+  @inline(__always) private static func accepts(_ classes: UInt64, _ bits: UInt64) -> Bool {
+    bits == ~UInt64(0) || classes & bits != 0
   }
 
   /// Compiles a pattern's parts into states (Thompson's construction, built back to front: each
