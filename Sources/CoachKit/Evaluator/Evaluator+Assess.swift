@@ -181,7 +181,8 @@ extension Evaluator {
     yieldsTo(&found, analysis)
     summaries(
       &found, analysis, context: context, questions: questionSentences, tips: &tipsFromRules)
-    lengthAndTone(&found, analysis, isOpen: isOpen, questions: questionSentences)
+    lengthAndTone(
+      &found, analysis, isOpen: isOpen, questions: questionSentences, step: context.step)
 
     // Keyword stuffing: a string of cue phrases back to back (no word of the rep's own between
     // them) that covers most of the reply. Natural sentences join their cues with other words;

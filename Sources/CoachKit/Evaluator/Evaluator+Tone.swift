@@ -1,8 +1,10 @@
 /// The rules of length and tone: shouting, rambling, curt, blunt, and I/you-heavy wording.
 extension Evaluator {
-  /// Shouting, rambling, curt replies and I/you-heavy wording.
+  /// Shouting, rambling, curt replies and I/you-heavy wording. `step` is the step the
+  /// conversation is at, if known.
   func lengthAndTone(
-    _ found: inout [Found], _ analysis: TextAnalysis, isOpen: Bool, questions: SentenceFlags
+    _ found: inout [Found], _ analysis: TextAnalysis, isOpen: Bool, questions: SentenceFlags,
+    step: Step?
   ) {
     let b = builtins
     let t = thresholds
@@ -78,39 +80,45 @@ extension Evaluator {
         }
       }
     }
-    // Curt: a short reply with nothing for the customer's feelings, no softener and no open
-    // question, made of fragments and bare orders ("Noted. Order number?", "Done. Bye.",
-    // "Can't help with that.", "Your account is suspended. Pay the balance."). A short warm or
-    // open reply is not, and nor is a whole sentence ("I'll refund the duplicate payment.").
+    // Whole sentences and fragments: a sentence that starts with a subject, or with the
+    // auxiliary or question word a question starts with, is whole; one that starts with a bare
+    // command verb, or anything else, is a fragment or an order. The first order is kept.
     let softeners = b.softener
     let commands = b.commandVerb
-    var blunt = 0
+    var fragments = 0
     var commandAt = -1
     for (index, sentence) in analysis.sentences.enumerated() {
       var i = sentence.tokens.lowerBound
       while i < sentence.tokens.upperBound, tokens[i].is(WordClass.leadIn) { i += 1 }
       guard i < sentence.tokens.upperBound else { continue }
       let first = tokens[i]
-      // A subject, or the auxiliary or question word a question starts with, makes a whole
-      // sentence; a bare command verb or anything else is a fragment or an order.
       let whole =
         first.classes & commands == 0
         && (first.is(WordClass.subject)
           || (questions[index] && first.classes & (WordClass.auxiliary | WordClass.wh) != 0))
-      if !whole { blunt += 1 }
+      if !whole { fragments += 1 }
       // "Talk me through what happened" asks for the customer's account: an open request, not
       // an order.
       if first.classes & commands != 0, commandAt < 0, !(isOpen && questions[index]) {
         commandAt = i
       }
     }
+    // Curt: a short reply with nothing for the customer's feelings, no warmth and no open
+    // question. Before the customer has been heard (at the empathy step, or with no step
+    // known) a few words of business read as brusque whether or not they make whole sentences:
+    // "What's your order number?", "I'll add that to the notes.", "Sure." Once they have been,
+    // a short question or offer is focused, and only fragments and bare orders are curt
+    // ("Noted. Order number?", "Done. Bye."). Politeness alone ("please", "one moment", "bye")
+    // does not warm a reply; "Thanks, glad that's sorted" or "So sorry, what's the order
+    // number?" are not curt.
+    let heard = step.map { $0 != .empathy } ?? false
     if b.curt >= 0, analysis.wordCount <= t.curtMaxWords, !isOpen,
       !found.contains(where: {
         isSignal[$0.group]
           && (stepIndex[$0.group] == Step.empathy.index || stepIndex[$0.group] == Step.check.index)
       }),
-      !tokens.contains(where: { $0.classes & softeners != 0 }),
-      analysis.wordCount <= 3 || blunt * 2 >= analysis.sentences.count
+      !tokens.contains(where: { $0.classes & b.warmth != 0 }),
+      !heard || analysis.wordCount <= 3 || fragments * 2 >= analysis.sentences.count
     {
       found.append(
         Found(
@@ -133,7 +141,7 @@ extension Evaluator {
             group: b.blunt, span: all, first: 0, end: tokens.count,
             cue: evidence(.unsoftened, ["id": groups[hostile.group].id]),
             weight: weights[b.blunt], rewrites: false))
-      } else if commandAt >= 0, analysis.wordCount <= t.curtMaxWords * 2 {
+      } else if commandAt >= 0, analysis.wordCount <= t.bluntMaxWords {
         let sentence = analysis.sentences[Int(tokens[commandAt].sentence)]
         found.append(
           Found(

@@ -97,6 +97,7 @@ public struct Evaluator: Sendable {
   struct Thresholds: Sendable {
     var negationWindow: Int
     var curtMaxWords: Int
+    var bluntMaxWords: Int
     var ramblingMinWords: Int
     var ramblingSentenceWords: Int
     var capsMinWords: Int
@@ -188,6 +189,8 @@ public struct Evaluator: Sendable {
     var tag: UInt64 = 0
     var pastForm: UInt64 = 0
     var softener: UInt64 = 0
+    /// `warmth`: words that warm a short reply ("thanks", "glad"), so it is not curt.
+    var warmth: UInt64 = 0
     var commandVerb: UInt64 = 0
     var soStem: UInt32 = 0
     var feelingClass: UInt64 = 0
@@ -307,6 +310,7 @@ public struct Evaluator: Sendable {
     b.listMarker = bits["list-marker"] ?? 0
     b.pastForm = bits["past-form"] ?? 0
     b.softener = bits["softener"] ?? 0
+    b.warmth = bits["warmth"] ?? 0
     b.commandVerb = bits["command-verb"] ?? 0
     b.soStem = soStem
     b.feelingClass = bits["feeling"] ?? 0
@@ -316,6 +320,7 @@ public struct Evaluator: Sendable {
     let t = lexicon.thresholds
     let thresholds = Thresholds(
       negationWindow: lexicon.grammar.negationWindow, curtMaxWords: t.curtMaxWords,
+      bluntMaxWords: t.bluntMaxWords,
       ramblingMinWords: t.ramblingMinWords, ramblingSentenceWords: t.ramblingSentenceWords,
       capsMinWords: t.capsMinWords, iYouMinCount: t.iYouMinCount,
       iYouMinPercent: t.iYouMinPercent, stuffingPercent: t.stuffingPercent,

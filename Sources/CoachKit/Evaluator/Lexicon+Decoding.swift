@@ -398,6 +398,7 @@ struct LexiconDecoder {
     typealias Keys = LexiconKeys.Thresholds
     guard var f = Fields(node, Keys.spec, sink: sink) else { return }
     t.curtMaxWords = f.int(Keys.curtMaxWords) ?? t.curtMaxWords
+    t.bluntMaxWords = f.int(Keys.bluntMaxWords) ?? t.bluntMaxWords
     t.ramblingMinWords = f.int(Keys.ramblingMinWords) ?? t.ramblingMinWords
     t.ramblingSentenceWords = f.int(Keys.ramblingSentenceWords) ?? t.ramblingSentenceWords
     t.capsMinWords = f.int(Keys.capsMinWords) ?? t.capsMinWords

@@ -190,6 +190,9 @@ public struct Lexicon: Hashable, Sendable {
   public struct Thresholds: Hashable, Sendable {
     /// A reply of at most this many words (and no question) is curt.
     public var curtMaxWords = 3
+    /// A reply of at most this many words with a bare order in it, and nothing to soften it,
+    /// is blunt.
+    public var bluntMaxWords = 12
     /// A reply of at least this many words rambles.
     public var ramblingMinWords = 90
     /// A sentence of at least this many words rambles.

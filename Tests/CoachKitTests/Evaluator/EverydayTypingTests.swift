@@ -32,14 +32,40 @@ import Testing
     #expect(e.assess("I SAID NO!!").has(antipattern: "shouting"))
   }
 
-  @Test(arguments: ["Thanks!", "Hope that helps!", "Sure, one moment."])
+  @Test(arguments: [
+    "Thanks!", "Hope that helps!", "Thanks, glad that's sorted.", "Lovely, enjoy your stay!",
+    "So sorry, what's the order number?", "Oh no, that's awful.", "Does Thursday work for you?",
+  ])
   func shortWarmRepliesAreNotCurt(_ reply: String) {
     #expect(!e.assess(reply).has(antipattern: "curt"), "\(reply)")
   }
 
-  @Test(arguments: ["No.", "Fine.", "OK."])
+  /// Politeness alone does not warm a short reply, and before the customer has been heard a few
+  /// words of business are curt whether or not they make a whole sentence.
+  @Test(arguments: [
+    "No.", "Fine.", "OK.", "Sure.", "Sure, one moment.", "Done. Bye.", "No problem. Bye.",
+    "Ok. Patient name and DOB please.", "I'll add that to the notes.", "What's your order number?",
+    "Ok, I'll see what I can do.",
+  ])
   func bareShortRepliesAreCurt(_ reply: String) {
     #expect(e.assess(reply).has(antipattern: "curt"), "\(reply)")
+  }
+
+  /// Once the customer has been heard (a step after Empathy), a short question or offer is
+  /// focused; fragments and bare orders are still curt.
+  @Test func aShortWholeSentenceIsCurtOnlyBeforeTheCustomerIsHeard() {
+    for step in [Step.understand, .offer, .check] {
+      let heard = ReplyContext(step: step)
+      #expect(!e.assess("What's your order number?", context: heard).has(antipattern: "curt"))
+      #expect(
+        !e.assess("I'll refund the duplicate payment.", context: heard).has(antipattern: "curt"))
+      #expect(e.assess("Done. Bye.", context: heard).has(antipattern: "curt"))
+      #expect(e.assess("Noted. Order number?", context: heard).has(antipattern: "curt"))
+    }
+    let unheard = ReplyContext(step: .empathy)
+    #expect(e.assess("What's your order number?", context: unheard).has(antipattern: "curt"))
+    #expect(
+      e.assess("I'll refund the duplicate payment.", context: unheard).has(antipattern: "curt"))
   }
 
   @Test func timeWordsStrengthenAnOfferButNeverMakeOne() {

@@ -54,7 +54,7 @@ import Testing
   static let floors: [(label: String, kappa: Double)] = [
     ("empathy", 0.67), ("question", 0.87), ("open_question", 0.63), ("summary", 0.56),
     ("offer", 0.55), ("check", 0.79), ("cannot", 0.60), ("blame", 0.22), ("defensive", 0.32),
-    ("dismissive", 0.23), ("curt", 0.18),
+    ("dismissive", 0.23), ("curt", 0.29),
   ]
 
   static let reportAnswers: [(gold: [String: Double], read: [String: Bool])] = {

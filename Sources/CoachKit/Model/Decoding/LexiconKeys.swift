@@ -155,6 +155,8 @@ enum LexiconKeys {
   enum Thresholds {
     static let curtMaxWords = KeySpec(
       "curt-max-words", .number(0...50), "Replies this short are curt.")
+    static let bluntMaxWords = KeySpec(
+      "blunt-max-words", .number(0...100), "Replies this short that start with an order are blunt.")
     static let ramblingMinWords = KeySpec(
       "rambling-min-words", .number(1...10_000), "Replies this long ramble.")
     static let ramblingSentenceWords = KeySpec(
@@ -195,7 +197,8 @@ enum LexiconKeys {
     static let spec = MappingSpec(
       "`thresholds`", "Numbers the rules use.",
       [
-        curtMaxWords, ramblingMinWords, ramblingSentenceWords, capsMinWords, capsMinLetters,
+        curtMaxWords, bluntMaxWords, ramblingMinWords, ramblingSentenceWords, capsMinWords,
+        capsMinLetters,
         exclamationRun, iYouMinCount, iYouMinPercent, stuffingPercent, stuffingMinCues,
         echoMinWords, echoAnyMinWords, restatementMinWords,
       ] + zip(weak, strong).flatMap { [$0, $1] } + [choiceBonus])
