@@ -442,5 +442,4 @@ public struct ScenarioJudge: Sendable {
         $0.is(WordClass.choice) && offers.core.contains(Int($0.sentence))
       }
   }
-
 }

@@ -188,7 +188,8 @@ public struct Lexicon: Hashable, Sendable {
 
   /// Numbers that tune the rules.
   public struct Thresholds: Hashable, Sendable {
-    /// A reply of at most this many words (and no question) is curt.
+    /// A reply of at most this many words, with no empathy, check, open question or warmth, is
+    /// curt (once the customer has been heard, only one of fragments and bare orders).
     public var curtMaxWords = 3
     /// A reply of at most this many words with a bare order in it, and nothing to soften it,
     /// is blunt.

@@ -87,7 +87,10 @@ public struct StepScores: Hashable, Sendable {
     let tooSoon = events.contains { if case .tooSoon = $0 { true } else { false } }
     if events.contains(where: { if case .accepted = $0 { true } else { false } }) {
       offer = rubric.offer.accepted
-      if turns.contains(where: { $0.reading.choicesQuote != nil }) || Set(events.compactMap { if case .offered(let id) = $0 { id } else { nil } }).count > 1 {
+      // A choice: options put side by side in one reply, or several offered over the call.
+      let offeredOptions = Set(
+        events.compactMap { if case .offered(let id) = $0 { id } else { nil } })
+      if turns.contains(where: { $0.reading.choicesQuote != nil }) || offeredOptions.count > 1 {
         offer += rubric.offer.choice
       }
       if turns.contains(where: { $0.reading.strength(.offer) == .strong }) {

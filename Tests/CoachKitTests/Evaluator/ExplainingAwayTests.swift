@@ -196,127 +196,137 @@ import Testing
     return ids.contains { read.has(antipattern: $0) }
   }
 
+  /// Every reply of `family` reads as at least one of `ids`, and no reply of `nearMisses` reads
+  /// as any of `clean`.
+  func expect(
+    _ family: [String], readAs ids: [String], nearMisses: [String], notAs clean: [String],
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) {
+    expect(
+      family.map { ($0, ids) }, nearMisses: nearMisses, notAs: clean, sourceLocation: sourceLocation
+    )
+  }
+
+  /// Every reply of `family` reads as at least one of the ids beside it, and no reply of
+  /// `nearMisses` reads as any of `clean`.
+  func expect(
+    _ family: [(reply: String, ids: [String])], nearMisses: [String], notAs clean: [String],
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) {
+    for (reply, ids) in family {
+      #expect(reads(reply, as: ids), "\(reply)", sourceLocation: sourceLocation)
+    }
+    for reply in nearMisses {
+      #expect(!reads(reply, as: clean), "\(reply)", sourceLocation: sourceLocation)
+    }
+  }
+
   @Test func shrugsAndComparisonsAreDismissive() {
-    for reply in [
-      "Breakages do happen on long moves, unfortunately.",
-      "Delays happen in this trade.",
-      "Not every parcel turns up on time, that's just life.",
-      "Moving a few boxes upstairs isn't exactly a big job.",
-      "Stains like that usually look worse than they are.",
-      "I think you're reading too much into the wording.",
-      "That's a bit dramatic, it's only a fence.",
-      "Let's not jump to conclusions.",
-      "You'd be surprised how often people say that.",
-      "Most tenants wait a month for this kind of repair.",
-      "Customers always say the driver never knocked.",
-      "There's no pleasing some people.",
-      "I wouldn't get your hopes up.",
-      "I don't see what the problem is, it's been refunded.",
-      "I'm not sure what you expect me to do.",
-      "Ringing every day won't get the part here any quicker.",
-      "There's no need to involve the ombudsman.",
-    ] {
-      #expect(reads(reply, as: ["minimise", "calm-down"]), "\(reply)")
-    }
-    for reply in [
-      "A lot of people would just leave quietly, so thank you for telling us.",
-      "It does happen that the scanner misreads a door, and that's on us to fix.",
-      "If it happens again, ring me directly.",
-      "You'll get it any day now: it left the depot this morning.",
-      "There's no need to ring back, I'll call you at four.",
-      "It happens always in the afternoon, at a similar hour?",
-    ] {
-      #expect(!reads(reply, as: ["minimise", "calm-down"]), "\(reply)")
-    }
+    expect(
+      [
+        "Breakages do happen on long moves, unfortunately.",
+        "Delays happen in this trade.",
+        "Not every parcel turns up on time, that's just life.",
+        "Moving a few boxes upstairs isn't exactly a big job.",
+        "Stains like that usually look worse than they are.",
+        "I think you're reading too much into the wording.",
+        "That's a bit dramatic, it's only a fence.",
+        "Let's not jump to conclusions.",
+        "You'd be surprised how often people say that.",
+        "Most tenants wait a month for this kind of repair.",
+        "Customers always say the driver never knocked.",
+        "There's no pleasing some people.",
+        "I wouldn't get your hopes up.",
+        "I don't see what the problem is, it's been refunded.",
+        "I'm not sure what you expect me to do.",
+        "Ringing every day won't get the part here any quicker.",
+        "There's no need to involve the ombudsman.",
+      ], readAs: ["minimise", "calm-down"],
+      nearMisses: [
+        "A lot of people would just leave quietly, so thank you for telling us.",
+        "It does happen that the scanner misreads a door, and that's on us to fix.",
+        "If it happens again, ring me directly.",
+        "You'll get it any day now: it left the depot this morning.",
+        "There's no need to ring back, I'll call you at four.",
+        "It happens always in the afternoon, at a similar hour?",
+      ], notAs: ["minimise", "calm-down"])
   }
 
   @Test func puttingItBackOnThemInPlainWordsIsBlame() {
-    for reply in [
-      "Leaving it unwrapped is a risk you take.",
-      "That was your decision at the time.",
-      "Fragile items should be packed by the customer.",
-      "Maybe read the terms yourself next time.",
-      "You'd have known about it if you'd opened the letters.",
-      "If you'd renewed in March you'd still be covered.",
-      "Cover was offered when you booked and declined.",
-      "You turned down the extra insurance.",
-      "It's all in the contract you signed.",
-      "Maybe you just didn't hear the doorbell?",
-    ] {
-      #expect(reads(reply, as: ["blame", "records"]), "\(reply)")
-    }
-    for reply in [
-      "I'll email you the reference so you've got proof if your bank asks.",
-      "If you'd had the right information from us on day one, you'd have saved three calls.",
-      "You should have had a letter from us, and you didn't: I'm sorry.",
-      "Is it your decision or your partner's?",
-      "Today I pass your fault to our senior network team.",
-    ] {
-      #expect(!reads(reply, as: ["blame"]), "\(reply)")
-    }
+    expect(
+      [
+        "Leaving it unwrapped is a risk you take.",
+        "That was your decision at the time.",
+        "Fragile items should be packed by the customer.",
+        "Maybe read the terms yourself next time.",
+        "You'd have known about it if you'd opened the letters.",
+        "If you'd renewed in March you'd still be covered.",
+        "Cover was offered when you booked and declined.",
+        "You turned down the extra insurance.",
+        "It's all in the contract you signed.",
+        "Maybe you just didn't hear the doorbell?",
+      ], readAs: ["blame", "records"],
+      nearMisses: [
+        "I'll email you the reference so you've got proof if your bank asks.",
+        "If you'd had the right information from us on day one, you'd have saved three calls.",
+        "You should have had a letter from us, and you didn't: I'm sorry.",
+        "Is it your decision or your partner's?",
+        "Today I pass your fault to our senior network team.",
+      ], notAs: ["blame"])
   }
 
   @Test func defendingTheTeamOrTheFirmIsDefensive() {
-    for reply in [
-      "We double-check every booking before it goes out.",
-      "Our drivers are very careful with furniture.",
-      "He has never damaged a thing in twenty years.",
-      "I'd be surprised if she got that wrong.",
-      "The engineers are a separate company.",
-      "That sits with a different team.",
-      "That's really between you and your landlord.",
-      "Fifty pounds is actually quite generous.",
-      "I'm refunding the fee, which I didn't have to do.",
-      "We book whatever details you give us.",
-    ] {
-      #expect(reads(reply, as: ["defensive"]), "\(reply)")
-    }
-    for reply in [
-      "I'll check every line of the bill with you.",
-      "You've been really careful with your notes, thank you.",
-      "That's fair, and I'd feel the same.",
-    ] {
-      #expect(!reads(reply, as: ["defensive"]), "\(reply)")
-    }
+    expect(
+      [
+        "We double-check every booking before it goes out.",
+        "Our drivers are very careful with furniture.",
+        "He has never damaged a thing in twenty years.",
+        "I'd be surprised if she got that wrong.",
+        "The engineers are a separate company.",
+        "That sits with a different team.",
+        "That's really between you and your landlord.",
+        "Fifty pounds is actually quite generous.",
+        "I'm refunding the fee, which I didn't have to do.",
+        "We book whatever details you give us.",
+      ], readAs: ["defensive"],
+      nearMisses: [
+        "I'll check every line of the bill with you.",
+        "You've been really careful with your notes, thank you.",
+        "That's fair, and I'd feel the same.",
+      ], notAs: ["defensive"])
   }
 
   @Test func theSystemOrThePaperworkAsTheAnswerIsRecords() {
-    for reply in [
-      "From our end it does show as delivered.",
-      "The charge is applied automatically.",
-      "The booking system is fully automated.",
-      "We go off the driver's scan.",
-      "The form has your signature on it.",
-      "It's in the terms and conditions.",
-    ] {
-      #expect(reads(reply, as: ["records", "blame"]), "\(reply)")
-    }
-    for reply in [
-      "The charge was applied automatically, which is our error, and I've reversed it.",
-      "Whatever the system says, I believe you, so I'll look into it.",
-    ] {
-      #expect(!reads(reply, as: ["records"]), "\(reply)")
-    }
+    expect(
+      [
+        "From our end it does show as delivered.",
+        "The charge is applied automatically.",
+        "The booking system is fully automated.",
+        "We go off the driver's scan.",
+        "The form has your signature on it.",
+        "It's in the terms and conditions.",
+      ], readAs: ["records", "blame"],
+      nearMisses: [
+        "The charge was applied automatically, which is our error, and I've reversed it.",
+        "Whatever the system says, I believe you, so I'll look into it.",
+      ], notAs: ["records"])
   }
 
   @Test func limitsInPlainWordsAreCantDos() {
-    for reply in [
-      "I don't have access to the fraud team's notes.",
-      "Sentimental value isn't really something we can pay for.",
-      "Five working days is the standard turnaround.",
-      "The claim won't be covered if the card was shared.",
-      "Morning is the only slot they have.",
-      "There's not a lot more I can do today.",
-    ] {
-      #expect(reads(reply, as: ["cannot"]), "\(reply)")
-    }
-    for reply in [
-      "I've put a hold on it so it won't be taken as a lump sum.",
-      "You won't be charged for the visit.",
-      "I'll book the only slot left for you right now, before anyone else takes it.",
-    ] {
-      #expect(!reads(reply, as: ["cannot"]), "\(reply)")
-    }
+    expect(
+      [
+        "I don't have access to the fraud team's notes.",
+        "Sentimental value isn't really something we can pay for.",
+        "Five working days is the standard turnaround.",
+        "The claim won't be covered if the card was shared.",
+        "Morning is the only slot they have.",
+        "There's not a lot more I can do today.",
+      ], readAs: ["cannot"],
+      nearMisses: [
+        "I've put a hold on it so it won't be taken as a lump sum.",
+        "You won't be charged for the visit.",
+        "I'll book the only slot left for you right now, before anyone else takes it.",
+      ], notAs: ["cannot"])
   }
 
   @Test func theirFactsToldBackInAPhraseWithNoVerbAreASummary() {
@@ -338,82 +348,73 @@ import Testing
   }
 
   @Test func excusesAndTheTeamDefendedAreDefensive() {
-    for reply in [
-      "We did email everyone about the change in May.",
-      "The fees are decided by the landlord, not us.",
-      "Nobody did it on purpose.",
-      "The courier would have left a card.",
-      "I'm only customer service, I can't see that.",
-      "I don't deal with refunds, sorry.",
-      "She shouldn't have promised you Friday, she doesn't handle the rota.",
-      "The two-hour window is more of a guideline.",
-      "We tried our best with the stock we had.",
-      "The team has a lot of claims at the moment because of the storm.",
-      "The phones have been crazy today.",
-      "Everyone is really busy this week.",
-      "Head office never tell us anything.",
-      "It wasn't our branch that lost it.",
-      "Deliveries can be delayed by the weather.",
-    ] {
-      #expect(reads(reply, as: ["defensive"]), "\(reply)")
-    }
-    for reply in [
-      "I'll email you the reference now.",
-      "I'll do my best to get it there by Friday.",
-      "Would it help if I rang the courier while you're on the line?",
-      "If the weather delays it, I'll call you the same morning.",
-      "The fault will be fixed by the engineer tomorrow morning.",
-      "It stalled because the assessor was off sick, so I've reassigned it to a colleague.",
-    ] {
-      #expect(!reads(reply, as: ["defensive"]), "\(reply)")
-    }
+    expect(
+      [
+        "We did email everyone about the change in May.",
+        "The fees are decided by the landlord, not us.",
+        "Nobody did it on purpose.",
+        "The courier would have left a card.",
+        "I'm only customer service, I can't see that.",
+        "I don't deal with refunds, sorry.",
+        "She shouldn't have promised you Friday, she doesn't handle the rota.",
+        "The two-hour window is more of a guideline.",
+        "We tried our best with the stock we had.",
+        "The team has a lot of claims at the moment because of the storm.",
+        "The phones have been crazy today.",
+        "Everyone is really busy this week.",
+        "Head office never tell us anything.",
+        "It wasn't our branch that lost it.",
+        "Deliveries can be delayed by the weather.",
+      ], readAs: ["defensive"],
+      nearMisses: [
+        "I'll email you the reference now.",
+        "I'll do my best to get it there by Friday.",
+        "Would it help if I rang the courier while you're on the line?",
+        "If the weather delays it, I'll call you the same morning.",
+        "The fault will be fixed by the engineer tomorrow morning.",
+        "It stalled because the assessor was off sick, so I've reassigned it to a colleague.",
+      ], notAs: ["defensive"])
   }
 
   @Test func theRecordAndTheirEndAreNoAnswer() {
-    for (reply, ids) in [
-      ("Every charge is itemised on the bill.", ["records"]),
-      ("The cut-off is stated clearly on the website.", ["records"]),
-      ("The notes do say it was fixed.", ["records"]),
-      ("The app will have told you to wait two days.", ["records"]),
-      ("The driver said everything was fine when he left it.", ["records"]),
-      ("It most likely got damaged during the move.", ["blame"]),
-      ("Something went wrong at your end, by the look of it.", ["blame"]),
-      ("Customers just don't read the emails.", ["blame"]),
-      ("It probably happened when you moved it.", ["blame"]),
-      ("The crack may well have been there already.", ["blame"]),
-      ("Every caller thinks theirs is the most urgent.", ["minimise"]),
-      ("There's no point arguing about it.", ["minimise"]),
-    ] {
-      #expect(reads(reply, as: ids), "\(reply)")
-    }
-    for reply in [
-      "The notes say fixed, but you're telling me it isn't, so I'll believe you.",
-      "Did anything go wrong on your side when you tried to log in?",
-      "Every customer deserves a call back, and you didn't get one.",
-      "The driver said it was fine, but the photo shows the dent, so that's on us.",
-    ] {
-      #expect(!reads(reply, as: ["records", "blame", "minimise"]), "\(reply)")
-    }
+    expect(
+      [
+        ("Every charge is itemised on the bill.", ["records"]),
+        ("The cut-off is stated clearly on the website.", ["records"]),
+        ("The notes do say it was fixed.", ["records"]),
+        ("The app will have told you to wait two days.", ["records"]),
+        ("The driver said everything was fine when he left it.", ["records"]),
+        ("It most likely got damaged during the move.", ["blame"]),
+        ("Something went wrong at your end, by the look of it.", ["blame"]),
+        ("Customers just don't read the emails.", ["blame"]),
+        ("It probably happened when you moved it.", ["blame"]),
+        ("The crack may well have been there already.", ["blame"]),
+        ("Every caller thinks theirs is the most urgent.", ["minimise"]),
+        ("There's no point arguing about it.", ["minimise"]),
+      ],
+      nearMisses: [
+        "The notes say fixed, but you're telling me it isn't, so I'll believe you.",
+        "Did anything go wrong on your side when you tried to log in?",
+        "Every customer deserves a call back, and you didn't get one.",
+        "The driver said it was fine, but the photo shows the dent, so that's on us.",
+      ], notAs: ["records", "blame", "minimise"])
   }
 
   @Test func limitsOnTheProcessAreCantDos() {
-    for (reply, ids) in [
-      ("The fraud team won't tell us why it was flagged.", ["cannot"]),
-      ("I'd move you to a bigger room if we had one, but there isn't.", ["cannot"]),
-      ("Your claim has to go to underwriting first.", ["cannot"]),
-      ("Two hundred is all that I can authorise.", ["cannot"]),
-      ("Anything over a hundred pounds needs a manager.", ["cannot"]),
-      ("Passengers must book assistance 48 hours ahead.", ["policy"]),
-    ] {
-      #expect(reads(reply, as: ids), "\(reply)")
-    }
-    for reply in [
-      "I'll give you my direct line so you don't have to go through the queue again.",
-      "Is there anything else you must pay this week?",
-      "It showed as full, but there's a room after all, and I've held it for you.",
-    ] {
-      #expect(!reads(reply, as: ["cannot", "policy"]), "\(reply)")
-    }
+    expect(
+      [
+        ("The fraud team won't tell us why it was flagged.", ["cannot"]),
+        ("I'd move you to a bigger room if we had one, but there isn't.", ["cannot"]),
+        ("Your claim has to go to underwriting first.", ["cannot"]),
+        ("Two hundred is all that I can authorise.", ["cannot"]),
+        ("Anything over a hundred pounds needs a manager.", ["cannot"]),
+        ("Passengers must book assistance 48 hours ahead.", ["policy"]),
+      ],
+      nearMisses: [
+        "I'll give you my direct line so you don't have to go through the queue again.",
+        "Is there anything else you must pay this week?",
+        "It showed as full, but there's a room after all, and I've held it for you.",
+      ], notAs: ["cannot", "policy"])
   }
 
   @Test func aProposalAskedAboutAfterItIsMadeIsACheck() {

@@ -13,6 +13,20 @@ import Testing
     return (lexicon, diagnostics, source)
   }
 
+  /// The bundled lexicon with `old` replaced by `new` is refused with an error `code`: that
+  /// error, as a reader sees it.
+  func refusal(
+    _ code: String, replacing old: String, with new: String,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) throws -> String {
+    let (lexicon, diagnostics, source) = load { $0.replacingOccurrences(of: old, with: new) }
+    #expect(lexicon == nil, sourceLocation: sourceLocation)
+    let diagnostic = try #require(
+      diagnostics.first { $0.code == code }, sourceLocation: sourceLocation)
+    #expect(diagnostic.severity == .error, sourceLocation: sourceLocation)
+    return DiagnosticRenderer(color: false).render(diagnostic, in: source)
+  }
+
   @Test func theBundledLexiconDefinesEveryID() {
     let lexicon = LexiconFixture.lexicon
     for id in ReaderID.allCases {
@@ -22,13 +36,7 @@ import Testing
   }
 
   @Test func aMissingRuleIDIsALocatedError() throws {
-    let (lexicon, diagnostics, source) = load {
-      $0.replacingOccurrences(of: "  - id: shouting\n", with: "  - id: yelling\n")
-    }
-    #expect(lexicon == nil)
-    let l008 = try #require(diagnostics.first { $0.code == "L008" })
-    #expect(l008.severity == .error)
-    let text = DiagnosticRenderer(color: false).render(l008, in: source)
+    let text = try refusal("L008", replacing: "  - id: shouting\n", with: "  - id: yelling\n")
     #expect(text.contains("error[L008]: the lexicon defines no anti-pattern `shouting`"))
     #expect(text.contains("help: add an entry with `id: shouting` to `antipatterns`"))
     #expect(text.contains("note: a rule of the reader finds `shouting`"))
@@ -47,25 +55,15 @@ import Testing
   }
 
   @Test func yieldingToAnUnknownSignalIsALocatedError() throws {
-    let (lexicon, diagnostics, source) = load {
-      $0.replacingOccurrences(
-        of: "    yields-to: [ownership]\n", with: "    yields-to: [ownershp]\n")
-    }
-    #expect(lexicon == nil)
-    let l005 = try #require(diagnostics.first { $0.code == "L005" })
-    let text = DiagnosticRenderer(color: false).render(l005, in: source)
+    let text = try refusal(
+      "L005", replacing: "    yields-to: [ownership]\n", with: "    yields-to: [ownershp]\n")
     #expect(text.contains("error[L005]: `yields-to` names `ownershp`, which is not a signal"))
     #expect(text.contains("ownership"))
   }
 
   @Test func yieldsToOnASignalIsALocatedError() throws {
-    let (lexicon, diagnostics, source) = load {
-      $0.replacingOccurrences(
-        of: "  - id: invite\n", with: "  - id: invite\n    yields-to: [apology]\n")
-    }
-    #expect(lexicon == nil)
-    let l012 = try #require(diagnostics.first { $0.code == "L012" })
-    let text = DiagnosticRenderer(color: false).render(l012, in: source)
+    let text = try refusal(
+      "L012", replacing: "  - id: invite\n", with: "  - id: invite\n    yields-to: [apology]\n")
     #expect(text.contains("error[L012]: `yields-to` on the signal `invite`"))
   }
 }

@@ -154,7 +154,7 @@ enum LexiconKeys {
 
   enum Thresholds {
     static let curtMaxWords = KeySpec(
-      "curt-max-words", .number(0...50), "Replies this short are curt.")
+      "curt-max-words", .number(0...50), "Replies this short, with nothing warm, are curt.")
     static let bluntMaxWords = KeySpec(
       "blunt-max-words", .number(0...100), "Replies this short that start with an order are blunt.")
     static let ramblingMinWords = KeySpec(
@@ -198,9 +198,8 @@ enum LexiconKeys {
       "`thresholds`", "Numbers the rules use.",
       [
         curtMaxWords, bluntMaxWords, ramblingMinWords, ramblingSentenceWords, capsMinWords,
-        capsMinLetters,
-        exclamationRun, iYouMinCount, iYouMinPercent, stuffingPercent, stuffingMinCues,
-        echoMinWords, echoAnyMinWords, restatementMinWords,
+        capsMinLetters, exclamationRun, iYouMinCount, iYouMinPercent, stuffingPercent,
+        stuffingMinCues, echoMinWords, echoAnyMinWords, restatementMinWords,
       ] + zip(weak, strong).flatMap { [$0, $1] } + [choiceBonus])
   }
 
