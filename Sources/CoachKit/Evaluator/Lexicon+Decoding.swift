@@ -231,22 +231,18 @@ struct LexiconDecoder {
         {
           continue
         }
-        if case .failure(let problem) = CuePattern.parse(phrase) {
+        let parts: [CuePattern.Part]
+        switch CuePattern.parse(phrase) {
+        case .success(let parsed): parts = parsed
+        case .failure(let problem):
           if let scalar = scalar(phrase) {
             sink.append(LexiconMessage.badPhrase(scalar, problem.description))
           }
           continue
         }
-        var words = 0
-        // Compared one by one: hashing every character into a set costs more than the compile.
-        let isSeparator = { (c: Character) in
-          c == " " || c == "(" || c == ")" || c == "[" || c == "]" || c == "|"
-        }
-        for part in phrase.split(whereSeparator: isSeparator) {
-          words += 1
-          guard part.hasPrefix("{"), part.hasSuffix("}"), part.count > 2 else { continue }
-          let name = String(part.dropFirst().dropLast())
-          if !classes.contains(name), let scalar = scalar(phrase) {
+        // The classes it names, read from the parse (a pattern that parses has words).
+        for name in Self.classNames(in: parts) where !classes.contains(name) {
+          if let scalar = scalar(phrase) {
             sink.append(
               LexiconMessage.badPhrase(
                 scalar,
@@ -254,9 +250,17 @@ struct LexiconDecoder {
               ))
           }
         }
-        if words == 0, let scalar = scalar(phrase) {
-          sink.append(LexiconMessage.badPhrase(scalar, "the phrase has no words"))
-        }
+      }
+    }
+  }
+
+  /// The `{class}` names in a parsed pattern, in order.
+  private static func classNames(in parts: [CuePattern.Part]) -> [String] {
+    parts.flatMap { part -> [String] in
+      switch part {
+      case .wordClass(let name): [name]
+      case .group(let alternatives, _): alternatives.flatMap { classNames(in: $0) }
+      case .words, .any: []
       }
     }
   }
