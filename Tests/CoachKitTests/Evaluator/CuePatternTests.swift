@@ -126,6 +126,23 @@ import Testing
     #expect(l006.message.contains("`?` makes nothing optional"))
   }
 
+  @Test(arguments: ["{nope} banana", "green [very|(quite|{nope})] banana"])
+  func anUnknownClassInALexiconCueIsALocatedError(_ cue: String) throws {
+    // Found in the cue's parse, however deep in its groups the class is named.
+    let text = String(decoding: LexiconFixture.source.bytes, as: UTF8.self)
+      .replacingOccurrences(
+        of: "cues: [you should have, you should not have,",
+        with: "cues: [\"\(cue)\", you should have, you should not have,")
+    let source = SourceFile(path: "lexicon.en.coach.yaml", bytes: Array(text.utf8))
+    #expect(text.contains(cue))
+    let (lexicon, diagnostics) = Lexicon.load(source)
+    #expect(lexicon == nil)
+    let l006 = try #require(diagnostics.first { $0.code == "L006" })
+    #expect(l006.message.contains("no word class `nope`"))
+    let rendered = DiagnosticRenderer(color: false).render(l006, in: source)
+    #expect(rendered.contains("lexicon.en.coach.yaml:"))
+  }
+
   @Test func punctuationInACueIsALocatedProblem() {
     #expect(throws: CuePattern.Problem.punctuation(",")) {
       try CuePattern.parse("sorry , i missed that").get()
